@@ -1,0 +1,113 @@
+//! The use cases: the only thing the desktop shell and the command-line tool
+//! call. Each is a few lines over the store, the interchange format and the
+//! views, so that both front ends behave the same.
+
+use std::fs;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::model::{Counts, Project, ProjectMeta};
+use crate::overview::{Overview, overview};
+use crate::store::{ProjectFile, SCHEMA_VERSION};
+use crate::{demo, interchange};
+
+/// Creates an empty project named `name` at `path`.
+pub fn new_project(path: &Path, name: &str, overwrite: bool) -> Result<ProjectFile> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::Invalid {
+            source_name: "the new project".to_owned(),
+            problems: crate::Problems(vec![crate::Problem {
+                path: "name".to_owned(),
+                message: "must not be empty".to_owned(),
+            }]),
+        });
+    }
+    let project = Project {
+        project: ProjectMeta {
+            name: name.to_owned(),
+            description: None,
+        },
+        ..Project::default()
+    };
+    ProjectFile::create(path, &project, overwrite)
+}
+
+/// Writes the built-in demo portfolio to `path`.
+pub fn create_demo(path: &Path, overwrite: bool) -> Result<ProjectFile> {
+    ProjectFile::create(path, &demo::project()?, overwrite)
+}
+
+/// Opens a project file.
+pub fn open(path: &Path) -> Result<ProjectFile> {
+    ProjectFile::open(path)
+}
+
+/// Reads an interchange file into a new project at `output`. Everything is
+/// checked before anything is written; on any problem no file is left.
+pub fn import_json(input: &Path, output: &Path, overwrite: bool) -> Result<ProjectFile> {
+    let project = read_json(input)?;
+    ProjectFile::create(output, &project, overwrite)
+}
+
+/// Reads and checks an interchange file.
+pub fn read_json(input: &Path) -> Result<Project> {
+    let text = fs::read(input).map_err(|e| Error::io(input, "read the file", e))?;
+    let text = String::from_utf8(text).map_err(|e| Error::Invalid {
+        source_name: input.display().to_string(),
+        problems: crate::Problems(vec![crate::Problem {
+            path: String::new(),
+            message: format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        }]),
+    })?;
+    interchange::read(&text, &input.display().to_string())
+}
+
+/// The interchange JSON of a project file.
+pub fn export_json(input: &Path) -> Result<String> {
+    Ok(interchange::write(&ProjectFile::open(input)?.load()?))
+}
+
+/// Writes `text` to `path` atomically: the old file, if any, stays whole
+/// until the new one is complete.
+pub fn write_text(path: &Path, text: &str) -> Result<()> {
+    crate::atomic::write_text(path, text)
+}
+
+/// What is in a project file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Info {
+    /// The project's name and description.
+    pub project: ProjectMeta,
+    /// The schema version of the file.
+    pub schema_version: u32,
+    /// How many entities of each kind it holds.
+    pub counts: Counts,
+}
+
+/// Describes a project file.
+pub fn info(path: &Path) -> Result<Info> {
+    let project = ProjectFile::open(path)?.load()?;
+    Ok(Info {
+        counts: project.counts(),
+        project: project.project,
+        schema_version: SCHEMA_VERSION,
+    })
+}
+
+/// The first view of an open project.
+pub fn project_overview(file: &ProjectFile) -> Result<Overview> {
+    Ok(overview(&file.load()?))
+}
+
+/// Saves a copy of the open project at `to` and opens the copy (Save As).
+pub fn save_as(file: &ProjectFile, to: &Path, overwrite: bool) -> Result<ProjectFile> {
+    file.copy_to(to, overwrite)?;
+    ProjectFile::open(to)
+}

@@ -1,0 +1,157 @@
+//! `persona-atlas`: the command-line tool over the core's use cases.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use persona_atlas::api;
+
+/// Persona Atlas: map a company's B2B persona ecosystem.
+#[derive(Parser)]
+#[command(name = "persona-atlas", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create an empty project file.
+    New {
+        /// The project file to create (.patlas).
+        file: PathBuf,
+        /// The project's name (default: the file's name).
+        #[arg(long)]
+        name: Option<String>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the built-in demo portfolio to a project file.
+    Demo {
+        /// The project file to create (.patlas).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Create a project file from interchange JSON, checking everything first.
+    Import {
+        /// The interchange file (.json).
+        input: PathBuf,
+        /// The project file to create (.patlas).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Replace the output if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a project as interchange JSON (to standard output by default).
+    Export {
+        /// The project file (.patlas).
+        input: PathBuf,
+        /// Where to write the JSON.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Say what is in a project file.
+    Info {
+        /// The project file (.patlas).
+        file: PathBuf,
+    },
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::New { file, name, force } => {
+            let name = name.unwrap_or_else(|| {
+                file.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "Untitled".to_owned())
+            });
+            api::new_project(&file, &name, force).map_err(with_hint)?;
+            eprintln!("created {}", file.display());
+        }
+        Command::Demo { output, force } => {
+            api::create_demo(&output, force).map_err(with_hint)?;
+            eprintln!("wrote the demo portfolio to {}", output.display());
+        }
+        Command::Import {
+            input,
+            output,
+            force,
+        } => {
+            let file = api::import_json(&input, &output, force).map_err(with_hint)?;
+            let counts = file.load()?.counts();
+            eprintln!(
+                "imported {} personas, {} products and {} needs into {}",
+                counts.personas,
+                counts.products,
+                counts.needs,
+                output.display()
+            );
+        }
+        Command::Export { input, output } => {
+            let json = api::export_json(&input)?;
+            match output {
+                Some(path) => api::write_text(&path, &json)?,
+                None => {
+                    use std::io::Write as _;
+                    std::io::stdout()
+                        .lock()
+                        .write_all(json.as_bytes())
+                        .context("cannot write to standard output")?;
+                }
+            }
+        }
+        Command::Info { file } => {
+            let info = api::info(&file)?;
+            let c = info.counts;
+            println!("{}", info.project.name);
+            if let Some(d) = info.project.description.filter(|d| !d.is_empty()) {
+                println!("  {d}");
+            }
+            println!(
+                "  file: {} (project format {})",
+                file.display(),
+                info.schema_version
+            );
+            for (n, what) in [
+                (c.personas, "personas"),
+                (c.market_segments, "market segments"),
+                (c.customer_segments, "customer segments"),
+                (c.buying_roles, "buying roles"),
+                (c.needs, "needs"),
+                (c.products, "products"),
+                (c.competitors, "competitors"),
+                (c.relationships, "relationships"),
+                (c.buying_units, "buying units"),
+            ] {
+                println!("  {n:>6} {what}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Adds what to do about an existing file, which the core cannot know.
+fn with_hint(e: persona_atlas::Error) -> anyhow::Error {
+    match e {
+        persona_atlas::Error::Exists { .. } => {
+            anyhow::anyhow!("{e} (pass --force to replace it)")
+        }
+        e => e.into(),
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The one error type of the core. Every message is meant for a person: it
+//! says which file or field, and what is wrong with it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One thing wrong with an input, and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, e.g. `personas[3].needs[1].need`; empty for the whole input.
+    pub path: String,
+    /// What, e.g. `no need with id "need-sso"`.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Every problem found in one input, in the order they stand in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problems(pub Vec<Problem>);
+
+/// How many problems a message lists before it only counts the rest.
+const PROBLEMS_SHOWN: usize = 50;
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.len() {
+            1 => write!(f, "1 problem:")?,
+            n => write!(f, "{n} problems:")?,
+        }
+        for problem in self.0.iter().take(PROBLEMS_SHOWN) {
+            write!(f, "\n  {problem}")?;
+        }
+        if self.0.len() > PROBLEMS_SHOWN {
+            write!(f, "\n  ... and {} more", self.0.len() - PROBLEMS_SHOWN)?;
+        }
+        Ok(())
+    }
+}
+
+/// What can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An input (an interchange file, an edit) breaks the format's rules.
+    #[error("{source_name} has {problems}")]
+    Invalid {
+        /// The file or input the problems are in.
+        source_name: String,
+        /// Everything found wrong.
+        problems: Problems,
+    },
+    /// A file that is not a Persona Atlas project.
+    #[error("{} is not a Persona Atlas project: {reason}. It was not changed.", .path.display())]
+    NotAProject {
+        /// The file.
+        path: PathBuf,
+        /// Why it is not one.
+        reason: String,
+    },
+    /// A project written by a newer version of the app.
+    #[error(
+        "{} was written by a newer version of Persona Atlas (project format {found}; this \
+         version reads up to {supported}). Open it with a newer version; it was not changed.",
+        .path.display()
+    )]
+    TooNew {
+        /// The file.
+        path: PathBuf,
+        /// The schema version in the file.
+        found: u32,
+        /// The newest schema version this build knows.
+        supported: u32,
+    },
+    /// A project file whose content is damaged.
+    #[error("{} is damaged and cannot be opened: {detail}. It was not changed.", .path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What SQLite found.
+        detail: String,
+    },
+    /// A file that should be created exists already.
+    #[error("{} already exists and was not replaced", .path.display())]
+    Exists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The operating system refused a file operation.
+    #[error("{}: cannot {action}: {source}", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What was being done, e.g. "read the file".
+        action: &'static str,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+    /// SQLite failed on a project file.
+    #[error("{}: {source}", .path.display())]
+    Store {
+        /// The file.
+        path: PathBuf,
+        /// SQLite's reason.
+        source: rusqlite::Error,
+    },
+    /// A schema migration failed; the file is left as it was.
+    #[error("{}: cannot upgrade the project file: {source}. It was not changed.", .path.display())]
+    Migration {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: rusqlite_migration::Error,
+    },
+}
+
+/// The result of the core's operations.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub(crate) fn io(path: &Path, action: &'static str, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_owned(),
+            action,
+            source,
+        }
+    }
+
+    pub(crate) fn store(path: &Path) -> impl FnOnce(rusqlite::Error) -> Error + '_ {
+        move |source| Error::Store {
+            path: path.to_owned(),
+            source,
+        }
+    }
+
+    /// The problems, when the error is about invalid input.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            Error::Invalid { problems, .. } => &problems.0,
+            _ => &[],
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! Persona Atlas maps a company's B2B persona ecosystem as a graph: market
+//! segments, buying roles, customer segments and the product personas tied to
+//! them, with the products that meet their needs.
+//!
+//! This crate is the core: the domain [`model`], the project file
+//! ([`store`]), the [`interchange`] format, and the use cases in [`api`] that
+//! the desktop app and the command-line tool both call.
+
+pub mod api;
+mod atomic;
+pub mod demo;
+mod error;
+pub mod interchange;
+pub mod model;
+pub mod overview;
+pub mod recent;
+pub mod store;
+
+pub use error::{Error, Problem, Problems, Result};

@@ -1,0 +1,351 @@
+//! Small value types with the ranges the interchange format allows.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A number from 0 to 1: a product's score for a need, a need's importance
+/// to a persona, a relationship's weight.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize, Deserialize, TS)]
+#[serde(try_from = "f64", into = "f64")]
+#[ts(type = "number")]
+pub struct Unit(f64);
+
+impl Unit {
+    /// 1, the default weight of a relationship.
+    pub const ONE: Unit = Unit(1.0);
+
+    /// Makes a unit value, refusing anything outside 0..1 (and NaN).
+    pub fn new(v: f64) -> Result<Self, String> {
+        if (0.0..=1.0).contains(&v) {
+            Ok(Unit(v))
+        } else {
+            Err(format!("{v} is outside 0..1"))
+        }
+    }
+
+    /// The number.
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for Unit {
+    type Error = String;
+    fn try_from(v: f64) -> Result<Self, String> {
+        Unit::new(v)
+    }
+}
+
+impl From<Unit> for f64 {
+    fn from(u: Unit) -> f64 {
+        u.0
+    }
+}
+
+/// How important something is to the business, from 1 (low) to 5 (high).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "u8", into = "u8")]
+#[ts(type = "number")]
+pub struct Priority(u8);
+
+impl Priority {
+    /// Makes a priority, refusing anything but 1..=5.
+    pub fn new(v: i64) -> Result<Self, String> {
+        match u8::try_from(v) {
+            Ok(p @ 1..=5) => Ok(Priority(p)),
+            _ => Err(format!("{v} is not a priority (1 to 5)")),
+        }
+    }
+
+    /// The number, 1 to 5.
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<u8> for Priority {
+    type Error = String;
+    fn try_from(v: u8) -> Result<Self, String> {
+        Priority::new(i64::from(v))
+    }
+}
+
+impl From<Priority> for u8 {
+    fn from(p: Priority) -> u8 {
+        p.0
+    }
+}
+
+/// A calendar date, written `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(type = "string")]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// Makes a date from its parts, refusing days that are not in the calendar.
+    pub fn from_ymd(year: u16, month: u8, day: u8) -> Result<Self, String> {
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if year.is_multiple_of(4)
+                && (!year.is_multiple_of(100) || year.is_multiple_of(400)) =>
+            {
+                29
+            }
+            2 => 28,
+            _ => return Err(format!("month {month} does not exist")),
+        };
+        if year == 0 || day == 0 || day > days_in_month {
+            return Err(format!(
+                "{year:04}-{month:02}-{day:02} is not a day of the calendar"
+            ));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    /// Reads an ISO date `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| {
+            b[r.clone()]
+                .iter()
+                .all(u8::is_ascii_digit)
+                .then(|| s[r].parse::<u16>().ok())
+                .flatten()
+        };
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(format!("{s:?} is not a date written YYYY-MM-DD"));
+        }
+        match (digits(0..4), digits(5..7), digits(8..10)) {
+            (Some(y), Some(m), Some(d)) => {
+                // Both fit: two digits are at most 99.
+                Date::from_ymd(y, m as u8, d as u8)
+            }
+            _ => Err(format!("{s:?} is not a date written YYYY-MM-DD")),
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl TryFrom<String> for Date {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Date::parse(&s)
+    }
+}
+
+impl From<Date> for String {
+    fn from(d: Date) -> String {
+        d.to_string()
+    }
+}
+
+/// One value of an entity's free attributes (firmographics and the like).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(untagged)]
+#[ts(untagged)]
+pub enum AttributeValue {
+    /// A yes/no fact.
+    Bool(bool),
+    /// A number, kept exactly as written (an integer stays an integer).
+    Number(#[ts(type = "number")] serde_json::Number),
+    /// Text.
+    Text(String),
+}
+
+/// Free attributes of an entity, sorted by key so that exports are stable.
+pub type Attributes = BTreeMap<String, AttributeValue>;
+
+/// Where a persona stands as a hypothesis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
+pub enum Status {
+    /// A first sketch, from assumptions.
+    Proto,
+    /// Checked against real customers.
+    Validated,
+    /// Validated and written out in full.
+    Detailed,
+}
+
+/// How a persona is tied to a product.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
+pub enum ProductRelation {
+    /// The product team that wrote this persona.
+    OwnedBy,
+    /// The product markets to the persona.
+    Targets,
+    /// The persona is seen using the product.
+    Uses,
+    /// The persona is seen evaluating the product.
+    Evaluates,
+}
+
+/// Where a piece of evidence for a persona comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    /// A customer interview.
+    Interview,
+    /// A survey.
+    Survey,
+    /// Records from the CRM.
+    Crm,
+    /// Product or web analytics.
+    Analytics,
+    /// A workshop with the team or customers.
+    Workshop,
+    /// Nobody has checked it yet.
+    Assumption,
+}
+
+/// How one persona acts on another inside a buying unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
+pub enum RelationshipKind {
+    /// Sways the other's opinion.
+    Influences,
+    /// Signs off what the other proposes.
+    Approves,
+    /// Reports to the other.
+    ReportsTo,
+    /// Recommends to the other.
+    Recommends,
+    /// Can stop the other's choice.
+    Blocks,
+    /// Works alongside the other.
+    Collaborates,
+}
+
+/// The serde names of an enum's values, for error messages and parsing.
+pub trait Named: Sized + Copy + 'static {
+    /// Every value with its name in the format.
+    const ALL: &'static [(&'static str, Self)];
+
+    /// The value written as `name`, if any.
+    fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+
+    /// The name of this value in the format.
+    fn name(self) -> &'static str
+    where
+        Self: PartialEq,
+    {
+        Self::ALL
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map_or("", |(n, _)| n)
+    }
+
+    /// The names, quoted and joined for a message: `"a", "b" or "c"`.
+    fn choices() -> String {
+        let names: Vec<String> = Self::ALL.iter().map(|(n, _)| format!("{n:?}")).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => names.join(""),
+        }
+    }
+}
+
+impl Named for Status {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("proto", Status::Proto),
+        ("validated", Status::Validated),
+        ("detailed", Status::Detailed),
+    ];
+}
+
+impl Named for ProductRelation {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("owned_by", ProductRelation::OwnedBy),
+        ("targets", ProductRelation::Targets),
+        ("uses", ProductRelation::Uses),
+        ("evaluates", ProductRelation::Evaluates),
+    ];
+}
+
+impl Named for EvidenceKind {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("interview", EvidenceKind::Interview),
+        ("survey", EvidenceKind::Survey),
+        ("crm", EvidenceKind::Crm),
+        ("analytics", EvidenceKind::Analytics),
+        ("workshop", EvidenceKind::Workshop),
+        ("assumption", EvidenceKind::Assumption),
+    ];
+}
+
+impl Named for RelationshipKind {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("influences", RelationshipKind::Influences),
+        ("approves", RelationshipKind::Approves),
+        ("reports_to", RelationshipKind::ReportsTo),
+        ("recommends", RelationshipKind::Recommends),
+        ("blocks", RelationshipKind::Blocks),
+        ("collaborates", RelationshipKind::Collaborates),
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_is_closed_zero_to_one() {
+        assert!(
+            Unit::new(0.0).is_ok() && Unit::new(1.0).is_ok(),
+            "ends are included"
+        );
+        assert!(Unit::new(1.0001).is_err(), "above one");
+        assert!(Unit::new(-0.1).is_err(), "below zero");
+        assert!(Unit::new(f64::NAN).is_err(), "NaN is no number");
+    }
+
+    #[test]
+    fn dates_follow_the_calendar() {
+        assert_eq!(
+            Date::parse("2024-02-29").map(|d| d.to_string()),
+            Ok("2024-02-29".into())
+        );
+        assert!(
+            Date::parse("2023-02-29").is_err(),
+            "2023 is not a leap year"
+        );
+        assert!(
+            Date::parse("2100-02-29").is_err(),
+            "centuries are not leap years"
+        );
+        assert!(Date::parse("2026-13-01").is_err(), "no month 13");
+        assert!(Date::parse("2026-1-01").is_err(), "months have two digits");
+        assert!(Date::parse("2026-01-0a").is_err(), "digits only");
+        assert!(Date::parse("２０２６-01-01").is_err(), "ASCII digits only");
+    }
+
+    #[test]
+    fn enum_names_match_serde() {
+        for (name, value) in ProductRelation::ALL {
+            let json = serde_json::to_string(value).expect("enums serialise");
+            assert_eq!(json, format!("{name:?}"), "Named and serde must agree");
+        }
+        assert_eq!(Status::choices(), r#""proto", "validated" or "detailed""#);
+    }
+}

@@ -1,0 +1,229 @@
+//! The project file: one SQLite database, and the only place with SQL.
+//!
+//! The file is the whole project at every moment outside a write, so it can
+//! be copied or mailed at any time:
+//! - the rollback journal (`journal_mode = DELETE`) is used, never WAL, so no
+//!   sidecar file holds data once a write has committed;
+//! - `synchronous = FULL`, so a committed edit survives a power cut;
+//! - every edit is one transaction; files are created under a temporary name
+//!   in the target folder and renamed into place only when complete.
+//!
+//! Before SQLite is let near a file, its 100-byte header is read by hand: a
+//! file that is not ours, is newer than this build or is truncated is refused
+//! without a single byte being written.
+
+mod header;
+mod read;
+mod write;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+use rusqlite_migration::{M, Migrations};
+
+use crate::atomic::{persist, sync_parent, temp_beside};
+use crate::error::{Error, Result};
+use crate::model::Project;
+
+/// `PRAGMA application_id` of every project file: "PATL" in ASCII.
+pub const APPLICATION_ID: u32 = 0x5041_544C;
+
+/// The schema migrations, in order. Append only: a released migration is
+/// never edited, since files written by it exist on users' disks.
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+
+/// The schema version this build writes, and the newest it reads.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// An open project file.
+#[derive(Debug)]
+pub struct ProjectFile {
+    path: PathBuf,
+    conn: Connection,
+}
+
+impl ProjectFile {
+    /// Opens an existing project, upgrading its schema if it was written by
+    /// an older version. A file that is not a project, is damaged or was
+    /// written by a newer version is refused and left exactly as it was.
+    pub fn open(path: &Path) -> Result<Self> {
+        header::check(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| damaged_or_store(path, e))?;
+        configure(&conn, path)?;
+        let check: String = conn
+            .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
+            .map_err(|e| damaged_or_store(path, e))?;
+        if check != "ok" {
+            return Err(Error::Damaged {
+                path: path.to_owned(),
+                detail: check,
+            });
+        }
+        let mut file = ProjectFile {
+            path: path.to_owned(),
+            conn,
+        };
+        file.migrate()?;
+        Ok(file)
+    }
+
+    /// Writes `project` to a new file at `path` and opens it. Nothing is left
+    /// at `path` unless the whole project was written. An existing file is
+    /// replaced only when `overwrite` is set.
+    pub fn create(path: &Path, project: &Project, overwrite: bool) -> Result<Self> {
+        if !overwrite && path.exists() {
+            return Err(Error::Exists {
+                path: path.to_owned(),
+            });
+        }
+        let temp = temp_beside(path)?;
+        {
+            let mut conn = Connection::open(temp.path()).map_err(Error::store(path))?;
+            configure(&conn, path)?;
+            conn.pragma_update(None, "application_id", APPLICATION_ID as i32)
+                .map_err(Error::store(path))?;
+            migrations()
+                .to_latest(&mut conn)
+                .map_err(|source| Error::Migration {
+                    path: path.to_owned(),
+                    source,
+                })?;
+            let tx = conn.transaction().map_err(Error::store(path))?;
+            write::insert_project(&tx, project).map_err(Error::store(path))?;
+            tx.commit().map_err(Error::store(path))?;
+            conn.close().map_err(|(_, e)| Error::store(path)(e))?;
+        }
+        persist(temp, path, overwrite)?;
+        ProjectFile::open(path)
+    }
+
+    /// Where the file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads the whole project. Lists come back sorted by id; lists inside
+    /// an entity in the order they were written.
+    pub fn load(&self) -> Result<Project> {
+        read::load(&self.conn).map_err(|e| match e {
+            read::LoadError::Sqlite(source) => Error::Store {
+                path: self.path.clone(),
+                source,
+            },
+            read::LoadError::Bad(detail) => Error::Damaged {
+                path: self.path.clone(),
+                detail,
+            },
+        })
+    }
+
+    /// Writes a complete copy of the project to `to` (Save As). The copy is
+    /// written under a temporary name and renamed into place when complete.
+    pub fn copy_to(&self, to: &Path, overwrite: bool) -> Result<()> {
+        if !overwrite && to.exists() {
+            return Err(Error::Exists {
+                path: to.to_owned(),
+            });
+        }
+        if same_file(&self.path, to) {
+            return Ok(());
+        }
+        let temp = temp_beside(to)?;
+        // VACUUM INTO refuses to write over a file, even an empty one.
+        let temp_path = temp.into_temp_path();
+        fs::remove_file(&temp_path).map_err(|e| Error::io(to, "write the copy", e))?;
+        let target = temp_path
+            .to_str()
+            .ok_or_else(|| {
+                Error::io(
+                    to,
+                    "write the copy",
+                    std::io::Error::other("the path is not valid UTF-8"),
+                )
+            })?
+            .to_owned();
+        self.conn
+            .execute("VACUUM INTO ?1", [&target])
+            .map_err(Error::store(to))?;
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .open(&temp_path)
+            .map_err(|e| Error::io(to, "write the copy", e))?;
+        file.sync_all()
+            .map_err(|e| Error::io(to, "write the copy", e))?;
+        drop(file);
+        if overwrite {
+            temp_path.persist(to)
+        } else {
+            temp_path.persist_noclobber(to)
+        }
+        .map_err(|e| Error::io(to, "write the copy", e.error))?;
+        sync_parent(to);
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        migrations()
+            .to_latest(&mut self.conn)
+            .map_err(|source| Error::Migration {
+                path: self.path.clone(),
+                source,
+            })
+    }
+}
+
+/// The connection settings every project file is used with.
+fn configure(conn: &Connection, path: &Path) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(Error::store(path))?;
+    conn.pragma_update(None, "journal_mode", "DELETE")
+        .map_err(Error::store(path))?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(Error::store(path))?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .map_err(Error::store(path))?;
+    Ok(())
+}
+
+/// SQLite's "not a database" and "corrupt" become [`Error::Damaged`].
+fn damaged_or_store(path: &Path, e: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    match e.sqlite_error_code() {
+        Some(DatabaseCorrupt | NotADatabase) => Error::Damaged {
+            path: path.to_owned(),
+            detail: e.to_string(),
+        },
+        _ => Error::Store {
+            path: path.to_owned(),
+            source: e,
+        },
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations()
+            .validate()
+            .expect("every migration must apply cleanly to an empty database");
+    }
+}
