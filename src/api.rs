@@ -11,6 +11,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::model::{Counts, Project, ProjectMeta};
 use crate::overview::{Overview, overview};
+use crate::recent::RecentFiles;
 use crate::store::{ProjectFile, SCHEMA_VERSION};
 use crate::{demo, interchange};
 
@@ -103,11 +104,76 @@ pub fn info(path: &Path) -> Result<Info> {
 
 /// The first view of an open project.
 pub fn project_overview(file: &ProjectFile) -> Result<Overview> {
-    Ok(overview(&file.load()?))
+    Ok(overview(&file.load()?, &file.path().display().to_string()))
 }
 
 /// Saves a copy of the open project at `to` and opens the copy (Save As).
 pub fn save_as(file: &ProjectFile, to: &Path, overwrite: bool) -> Result<ProjectFile> {
     file.copy_to(to, overwrite)?;
     ProjectFile::open(to)
+}
+
+/// What the app opens when it starts, and anything the user must be told.
+#[derive(Debug)]
+pub struct Startup {
+    /// The project to show, if any could be opened.
+    pub file: Option<ProjectFile>,
+    /// A message for the user, e.g. why the last project could not be reopened.
+    pub notice: Option<String>,
+}
+
+/// Decides what the app opens at start: the file it was given; else the last
+/// project opened; else the demo, created at `demo` if it is not there yet.
+/// A file given explicitly that cannot be opened is reported, not replaced by
+/// another project, so the user is never left wondering which file is shown.
+pub fn open_at_startup(given: Option<&Path>, recent: &RecentFiles, demo: &Path) -> Startup {
+    if let Some(path) = given {
+        return match ProjectFile::open(path) {
+            Ok(file) => Startup {
+                file: Some(file),
+                notice: None,
+            },
+            Err(e) => Startup {
+                file: None,
+                notice: Some(e.to_string()),
+            },
+        };
+    }
+    let mut notice = None;
+    if let Some(last) = recent.last() {
+        match ProjectFile::open(last) {
+            Ok(file) => {
+                return Startup {
+                    file: Some(file),
+                    notice: None,
+                };
+            }
+            Err(e) => {
+                notice = Some(format!(
+                    "The last project could not be reopened, so the demo is shown instead. {e}"
+                ))
+            }
+        }
+    }
+    let demo_file = if demo.exists() {
+        ProjectFile::open(demo)
+    } else {
+        if let Some(dir) = demo.parent() {
+            let _ = fs::create_dir_all(dir);
+        }
+        create_demo(demo, false)
+    };
+    match demo_file {
+        Ok(file) => Startup {
+            file: Some(file),
+            notice,
+        },
+        Err(e) => Startup {
+            file: None,
+            notice: Some(match notice {
+                Some(n) => format!("{n} The demo could not be opened either: {e}"),
+                None => format!("The demo could not be opened: {e}"),
+            }),
+        },
+    }
 }

@@ -11,6 +11,8 @@ use crate::model::*;
 /// A project at a glance.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Overview {
+    /// The project file's path.
+    pub file: String,
     /// The project's name.
     pub name: String,
     /// The project's description.
@@ -78,8 +80,9 @@ pub struct ProductTie {
     pub relation: ProductRelation,
 }
 
-/// Builds the overview. O(|personas| log |personas| + |links|).
-pub fn overview(project: &Project) -> Overview {
+/// Builds the overview of `project`, stored in `file`.
+/// O(|personas| log |personas| + |links|).
+pub fn overview(project: &Project, file: &str) -> Overview {
     let roles: HashMap<&BuyingRoleId, &BuyingRole> =
         project.buying_roles.iter().map(|r| (&r.id, r)).collect();
     let customer_segments: HashMap<&CustomerSegmentId, &str> = project
@@ -160,6 +163,7 @@ pub fn overview(project: &Project) -> Overview {
             .sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     }
     Overview {
+        file: file.to_owned(),
         name: project.project.name.clone(),
         description: project.project.description.clone(),
         counts: project.counts(),

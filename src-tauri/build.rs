@@ -1,0 +1,19 @@
+//! Generates the Tauri context and the permissions of the app's own commands.
+
+fn main() {
+    // The built UI is embedded by `generate_context!`; rebuild when it changes.
+    println!("cargo:rerun-if-changed=../ui/dist");
+    // Listing the commands makes each one need an explicit permission in a
+    // capability, so the webview can call only what capabilities/ allows.
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "app_status",
+        "open_project_dialog",
+        "new_project_dialog",
+        "open_demo",
+        "save_as_dialog",
+    ]);
+    if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
+        eprintln!("tauri-build failed: {e:#}");
+        std::process::exit(1);
+    }
+}

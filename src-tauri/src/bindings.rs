@@ -1,0 +1,60 @@
+//! The TypeScript types of everything that crosses IPC, generated from the
+//! Rust types into `ui/src/ipc/bindings.ts`. The test fails when the checked
+//! in file has drifted; `UPDATE_BINDINGS=1 cargo test` rewrites it.
+
+#[cfg(test)]
+mod tests {
+    use persona_atlas::model::{
+        Counts, MarketSegmentId, PersonaId, ProductId, ProductRelation, Status,
+    };
+    use persona_atlas::overview::{
+        Overview, PersonaCard, ProductTie, SegmentGroup, SegmentSummary,
+    };
+    use ts_rs::{Config, TS};
+
+    use crate::commands::project::AppStatus;
+    use crate::error::IpcError;
+
+    fn decl<T: TS>(cfg: &Config) -> String {
+        format!("export {}\n", T::decl(cfg))
+    }
+
+    fn generate() -> String {
+        let cfg = Config::new();
+        let decls = [
+            decl::<PersonaId>(&cfg),
+            decl::<ProductId>(&cfg),
+            decl::<MarketSegmentId>(&cfg),
+            decl::<Status>(&cfg),
+            decl::<ProductRelation>(&cfg),
+            decl::<Counts>(&cfg),
+            decl::<ProductTie>(&cfg),
+            decl::<PersonaCard>(&cfg),
+            decl::<SegmentSummary>(&cfg),
+            decl::<SegmentGroup>(&cfg),
+            decl::<Overview>(&cfg),
+            decl::<AppStatus>(&cfg),
+            decl::<IpcError>(&cfg),
+        ];
+        format!(
+            "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\
+             // run `UPDATE_BINDINGS=1 cargo test -p persona-atlas-desktop bindings` instead.\n\n{}",
+            decls.join("\n")
+        )
+    }
+
+    #[test]
+    fn bindings_are_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/ipc/bindings.ts");
+        let fresh = generate();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(path, &fresh).expect("write ui/src/ipc/bindings.ts");
+        }
+        let current = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            current == fresh,
+            "ui/src/ipc/bindings.ts differs from the Rust types; run \
+             `UPDATE_BINDINGS=1 cargo test -p persona-atlas-desktop bindings` and commit it"
+        );
+    }
+}

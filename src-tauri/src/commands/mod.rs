@@ -1,0 +1,4 @@
+//! The commands the web view may call. Each takes the state, calls the core
+//! and returns; the capabilities in `capabilities/` list them.
+
+pub mod project;

@@ -1,0 +1,69 @@
+//! The Persona Atlas desktop shell: window, menus, dialogs and a thin set of
+//! commands over the `persona-atlas` core. No business logic lives here.
+
+mod bindings;
+mod commands;
+mod error;
+mod menu;
+mod session;
+mod state;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use persona_atlas::api;
+use persona_atlas::recent::RecentFiles;
+use tauri::Manager;
+
+use crate::state::AppState;
+
+/// The project file named on the command line, if any.
+fn file_argument() -> Option<PathBuf> {
+    std::env::args_os()
+        .skip(1)
+        .find(|a| !a.to_string_lossy().starts_with('-'))
+        .map(PathBuf::from)
+}
+
+/// Starts the app.
+pub fn run() {
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let config = app.path().app_config_dir()?;
+            let data = app.path().app_data_dir()?;
+            let recent_file = config.join("recent.json");
+            let demo_file = data.join("Demo portfolio.patlas");
+            let recent = RecentFiles::load(&recent_file);
+            let startup = api::open_at_startup(file_argument().as_deref(), &recent, &demo_file);
+            app.manage(AppState {
+                project: Mutex::new(None),
+                notice: Mutex::new(startup.notice),
+                recent: Mutex::new(recent),
+                recent_file,
+                demo_file,
+            });
+            let handle = app.handle().clone();
+            match startup.file {
+                Some(file) => session::show(&handle, file),
+                None => {
+                    session::set_title(&handle, "", None);
+                    menu::refresh(&handle);
+                }
+            }
+            Ok(())
+        })
+        .on_menu_event(menu::handle)
+        .invoke_handler(tauri::generate_handler![
+            commands::project::app_status,
+            commands::project::open_project_dialog,
+            commands::project::new_project_dialog,
+            commands::project::open_demo,
+            commands::project::save_as_dialog,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("persona-atlas: the app could not start: {e}");
+        std::process::exit(1);
+    }
+}

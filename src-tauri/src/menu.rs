@@ -1,0 +1,120 @@
+//! The native menu bar.
+
+use std::path::Path;
+
+use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder};
+use tauri::{AppHandle, Manager, Wry};
+
+use crate::session;
+use crate::state::{AppState, lock};
+
+const NEW: &str = "file.new";
+const OPEN: &str = "file.open";
+const OPEN_DEMO: &str = "file.open-demo";
+const SAVE_AS: &str = "file.save-as";
+const QUIT: &str = "file.quit";
+const CLEAR_RECENT: &str = "file.recent.clear";
+const RECENT_PREFIX: &str = "file.recent.";
+
+/// Builds the menu bar, with the recent projects listed under Open Recent.
+pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
+    let recent_paths = lock(&app.state::<AppState>().recent).paths().to_vec();
+    let mut recent = SubmenuBuilder::new(app, "Open Recent");
+    if recent_paths.is_empty() {
+        recent = recent.item(
+            &MenuItemBuilder::with_id("file.recent.none", "No Recent Projects")
+                .enabled(false)
+                .build(app)?,
+        );
+    }
+    for (i, path) in recent_paths.iter().enumerate() {
+        recent = recent.item(
+            &MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{i}"), recent_label(path))
+                .build(app)?,
+        );
+    }
+    let recent = recent
+        .separator()
+        .item(
+            &MenuItemBuilder::with_id(CLEAR_RECENT, "Clear Recent")
+                .enabled(!recent_paths.is_empty())
+                .build(app)?,
+        )
+        .build()?;
+
+    let file = SubmenuBuilder::new(app, "File")
+        .item(
+            &MenuItemBuilder::with_id(NEW, "New Project…")
+                .accelerator("CmdOrCtrl+N")
+                .build(app)?,
+        )
+        .item(
+            &MenuItemBuilder::with_id(OPEN, "Open…")
+                .accelerator("CmdOrCtrl+O")
+                .build(app)?,
+        )
+        .item(&recent)
+        .item(&MenuItemBuilder::with_id(OPEN_DEMO, "Open Demo Portfolio").build(app)?)
+        .separator()
+        .item(
+            &MenuItemBuilder::with_id(SAVE_AS, "Save As…")
+                .accelerator("CmdOrCtrl+Shift+S")
+                .build(app)?,
+        )
+        .separator()
+        .item(
+            &MenuItemBuilder::with_id(QUIT, "Quit")
+                .accelerator("CmdOrCtrl+Q")
+                .build(app)?,
+        )
+        .build()?;
+    MenuBuilder::new(app).item(&file).build()
+}
+
+/// "name.patlas — /folder", so that two files of one name can be told apart.
+fn recent_label(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    match path.parent() {
+        Some(dir) => format!("{name} — {}", dir.display()),
+        None => name,
+    }
+}
+
+/// Rebuilds the menu after the recent list changed.
+pub fn refresh(app: &AppHandle) {
+    let handle = app.clone();
+    let rebuilt = app.run_on_main_thread(move || match build(&handle) {
+        Ok(menu) => {
+            if let Err(e) = handle.set_menu(menu) {
+                eprintln!("persona-atlas: cannot update the menu: {e}");
+            }
+        }
+        Err(e) => eprintln!("persona-atlas: cannot build the menu: {e}"),
+    });
+    if let Err(e) = rebuilt {
+        eprintln!("persona-atlas: cannot update the menu: {e}");
+    }
+}
+
+/// Dispatches a menu click.
+pub fn handle(app: &AppHandle, event: MenuEvent) {
+    match event.id().as_ref() {
+        NEW => session::new_dialog(app),
+        OPEN => session::open_dialog(app),
+        OPEN_DEMO => session::open_demo(app),
+        SAVE_AS => session::save_as_dialog(app),
+        QUIT => app.exit(0),
+        CLEAR_RECENT => session::clear_recent(app),
+        id => {
+            if let Some(index) = id
+                .strip_prefix(RECENT_PREFIX)
+                .and_then(|i| i.parse::<usize>().ok())
+            {
+                session::open_recent(app, index);
+            }
+        }
+    }
+}

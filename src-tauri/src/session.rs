@@ -1,0 +1,211 @@
+//! Opening, creating and saving projects from the menu or the UI: the
+//! dialogs, then the core, then telling the window.
+
+use std::path::{Path, PathBuf};
+
+use persona_atlas::api;
+use persona_atlas::store::ProjectFile;
+use tauri::{AppHandle, Emitter, Manager};
+use tauri_plugin_dialog::{DialogExt, FilePath};
+
+use crate::error::IpcError;
+use crate::menu;
+use crate::state::{AppState, lock};
+
+/// Sent to the window when another project is shown.
+pub const PROJECT_CHANGED: &str = "project-changed";
+/// Sent to the window when an operation failed; the payload is an [`IpcError`].
+pub const APP_ERROR: &str = "app-error";
+
+const FILTER_NAME: &str = "Persona Atlas project";
+const EXTENSION: &str = "patlas";
+
+/// Reports a failure in the window, so no operation fails silently.
+pub fn report(app: &AppHandle, error: IpcError) {
+    if app.emit(APP_ERROR, &error).is_err() {
+        eprintln!("persona-atlas: {}", error.message);
+    }
+}
+
+/// Makes `file` the open project.
+pub fn show(app: &AppHandle, file: ProjectFile) {
+    let state = app.state::<AppState>();
+    let path = file.path().to_owned();
+    let name = file.load().map(|p| p.project.name).unwrap_or_default();
+    *lock(&state.project) = Some(file);
+    {
+        let mut recent = lock(&state.recent);
+        recent.push(&path);
+        if let Err(e) = recent.save(&state.recent_file) {
+            eprintln!("persona-atlas: {e}");
+        }
+    }
+    set_title(app, &name, Some(&path));
+    menu::refresh(app);
+    if let Err(e) = app.emit(PROJECT_CHANGED, ()) {
+        eprintln!("persona-atlas: cannot notify the window: {e}");
+    }
+}
+
+/// The window title: the project and its file.
+pub fn set_title(app: &AppHandle, project: &str, path: Option<&Path>) {
+    let title = match path.and_then(Path::file_name) {
+        Some(file) => format!("{project} — {} — Persona Atlas", file.to_string_lossy()),
+        None => "Persona Atlas".to_owned(),
+    };
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.set_title(&title);
+    }
+}
+
+/// Runs `work` off the UI thread, then shows its project or reports its error.
+fn open_with(
+    app: &AppHandle,
+    work: impl FnOnce() -> persona_atlas::Result<ProjectFile> + Send + 'static,
+) {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || match work() {
+        Ok(file) => show(&app, file),
+        Err(e) => report(&app, e.into()),
+    });
+}
+
+fn chosen(path: Option<FilePath>) -> Option<PathBuf> {
+    path.and_then(|p| p.into_path().ok())
+}
+
+/// Adds `.patlas` when the user typed a name without it.
+fn with_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(EXTENSION)
+    }
+}
+
+/// Opens the project at `path`.
+pub fn open_path(app: &AppHandle, path: PathBuf) {
+    open_with(app, move || api::open(&path));
+}
+
+/// Asks for a project file and opens it.
+pub fn open_dialog(app: &AppHandle) {
+    let handle = app.clone();
+    app.dialog()
+        .file()
+        .set_title("Open a project")
+        .add_filter(FILTER_NAME, &[EXTENSION])
+        .pick_file(move |path| {
+            if let Some(path) = chosen(path) {
+                open_path(&handle, path);
+            }
+        });
+}
+
+/// Asks where to create a new, empty project, then opens it.
+pub fn new_dialog(app: &AppHandle) {
+    let handle = app.clone();
+    app.dialog()
+        .file()
+        .set_title("Create a new project")
+        .set_file_name("Untitled.patlas")
+        .add_filter(FILTER_NAME, &[EXTENSION])
+        .save_file(move |path| {
+            let Some(path) = chosen(path) else { return };
+            let typed = path.extension().is_some();
+            let path = with_extension(path);
+            open_with(&handle, move || {
+                let name = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "Untitled".to_owned());
+                // The dialog asked before replacing the name the user typed;
+                // a name we completed with .patlas was never confirmed.
+                api::new_project(&path, &name, typed)
+            });
+        });
+}
+
+/// Asks where to save a copy of the open project, then opens the copy.
+pub fn save_as_dialog(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let current = lock(&state.project).as_ref().map(|f| f.path().to_owned());
+    let Some(current) = current else {
+        report(app, IpcError::message("There is no open project to save."));
+        return;
+    };
+    let suggested = current
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "Copy.patlas".to_owned());
+    let handle = app.clone();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Save the project as")
+        .set_file_name(&suggested)
+        .add_filter(FILTER_NAME, &[EXTENSION]);
+    if let Some(dir) = current.parent() {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog.save_file(move |path| {
+        let Some(path) = chosen(path) else { return };
+        let typed = path.extension().is_some();
+        let path = with_extension(path);
+        let app = handle.clone();
+        open_with(&handle, move || {
+            let state = app.state::<AppState>();
+            let guard = lock(&state.project);
+            match guard.as_ref() {
+                Some(file) => api::save_as(file, &path, typed),
+                None => api::open(&path),
+            }
+        });
+    });
+}
+
+/// Opens the built-in demo, creating it if it is not there yet.
+pub fn open_demo(app: &AppHandle) {
+    let demo = app.state::<AppState>().demo_file.clone();
+    open_with(app, move || {
+        if demo.exists() {
+            api::open(&demo)
+        } else {
+            api::create_demo(&demo, false)
+        }
+    });
+}
+
+/// Opens the n-th recent project; a file that has gone is forgotten.
+pub fn open_recent(app: &AppHandle, index: usize) {
+    let state = app.state::<AppState>();
+    let path = lock(&state.recent).paths().get(index).cloned();
+    let Some(path) = path else { return };
+    let handle = app.clone();
+    tauri::async_runtime::spawn_blocking(move || match api::open(&path) {
+        Ok(file) => show(&handle, file),
+        Err(e) => {
+            let state = handle.state::<AppState>();
+            if !path.exists() {
+                let mut recent = lock(&state.recent);
+                recent.remove(&path);
+                let _ = recent.save(&state.recent_file);
+            }
+            menu::refresh(&handle);
+            report(&handle, e.into());
+        }
+    });
+}
+
+/// Empties the recent list.
+pub fn clear_recent(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    {
+        let mut recent = lock(&state.recent);
+        recent.clear();
+        if let Err(e) = recent.save(&state.recent_file) {
+            report(app, e.into());
+        }
+    }
+    menu::refresh(app);
+}

@@ -1,0 +1,261 @@
+//! A small harness for end-to-end tests of the desktop app: starts
+//! tauri-driver, opens WebDriver sessions on the real app binary and speaks
+//! just the part of the WebDriver protocol the tests need.
+//!
+//! Nothing here skips: when the display, the driver or the app binary is
+//! missing, the harness fails and says what to install or build.
+
+use std::io::Read as _;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use base64::Engine as _;
+use serde_json::{Value, json};
+
+/// The key under which WebDriver returns an element reference.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// The workspace root.
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The desktop binary under test: `E2E_APP`, or the debug build.
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("E2E_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target/debug/persona-atlas-desktop"));
+    assert!(
+        path.is_file(),
+        "the desktop app is not built at {}: run `make app` (it embeds ui/dist)",
+        path.display()
+    );
+    path.canonicalize().unwrap_or(path)
+}
+
+fn find_program(name: &str) -> Option<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".cargo/bin"));
+    }
+    dirs.push(workspace().join(".tools/bin"));
+    dirs.into_iter().map(|d| d.join(name)).find(|p| p.is_file())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("the system must lend a free loopback port")
+}
+
+/// A running tauri-driver, stopped (with SIGTERM, so that it also stops
+/// WebKitWebDriver and the app) when dropped.
+pub struct Driver {
+    child: Child,
+    url: String,
+    /// HOME and XDG folders of the app, so tests never touch the user's.
+    pub home: tempfile::TempDir,
+}
+
+impl Driver {
+    /// Starts tauri-driver and waits until it answers.
+    pub fn start() -> Driver {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no X display: run the end-to-end tests under Xvfb (`make test` does)"
+        );
+        let driver = find_program("tauri-driver")
+            .expect("tauri-driver is not installed: `cargo install tauri-driver --locked`");
+        assert!(
+            find_program("WebKitWebDriver").is_some(),
+            "WebKitWebDriver is not installed: `apt-get install webkit2gtk-driver`"
+        );
+        let home = tempfile::tempdir().expect("a temporary home for the app");
+        let port = free_port();
+        let native_port = free_port();
+        let child = Command::new(driver)
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("tauri-driver must start");
+        let mut driver = Driver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+            home,
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if ureq::get(&format!("{}/status", driver.url)).call().is_ok() {
+                return driver;
+            }
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                let mut err = String::new();
+                if let Some(mut e) = driver.child.stderr.take() {
+                    let _ = e.read_to_string(&mut err);
+                }
+                panic!("tauri-driver exited at start ({status}): {err}");
+            }
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not answer within 20 s"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Launches the app with `args` and opens a WebDriver session on it.
+    pub fn launch(&self, args: &[&str]) -> Session {
+        let caps = json!({
+            "capabilities": {
+                "alwaysMatch": {
+                    "tauri:options": {
+                        "application": app_binary(),
+                        "args": args,
+                    }
+                }
+            }
+        });
+        let value = post(&format!("{}/session", self.url), &caps);
+        let id = value["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session id in {value}"))
+            .to_owned();
+        Session {
+            base: format!("{}/session/{id}", self.url),
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn answer(result: Result<ureq::Response, ureq::Error>, what: &str) -> Value {
+    let response = match result {
+        Ok(r) => r,
+        Err(ureq::Error::Status(code, r)) => {
+            let body = r.into_string().unwrap_or_default();
+            panic!("WebDriver refused {what} ({code}): {body}")
+        }
+        Err(e) => panic!("WebDriver did not answer {what}: {e}"),
+    };
+    let body: Value = response
+        .into_json()
+        .unwrap_or_else(|e| panic!("WebDriver answered {what} with no JSON: {e}"));
+    body["value"].clone()
+}
+
+fn post(url: &str, body: &Value) -> Value {
+    answer(ureq::post(url).send_json(body.clone()), url)
+}
+
+/// A WebDriver session on one running app.
+pub struct Session {
+    base: String,
+}
+
+impl Session {
+    /// Elements matching a CSS selector, now.
+    pub fn find_all(&self, css: &str) -> Vec<String> {
+        let value = post(
+            &format!("{}/elements", self.base),
+            &json!({ "using": "css selector", "value": css }),
+        );
+        value
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|e| e[ELEMENT_KEY].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The visible text of an element.
+    pub fn text(&self, element: &str) -> String {
+        let url = format!("{}/element/{element}/text", self.base);
+        answer(ureq::get(&url).call(), &url)
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// The texts of every element matching `css`, once at least one shows
+    /// up; fails after `timeout`.
+    pub fn wait_for_texts(&self, css: &str, timeout: Duration) -> Vec<String> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let found = self.find_all(css);
+            if !found.is_empty() {
+                return found.iter().map(|e| self.text(e)).collect();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "nothing matched {css:?} within {timeout:?}"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Runs `script` in the page and returns what it returns.
+    pub fn execute(&self, script: &str) -> Value {
+        post(
+            &format!("{}/execute/sync", self.base),
+            &json!({ "script": script, "args": [] }),
+        )
+    }
+
+    /// Saves a screenshot of the window as PNG and returns its path.
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        // A screenshot right after a DOM change can show the previous frame.
+        sleep(Duration::from_millis(500));
+        let url = format!("{}/screenshot", self.base);
+        let data = answer(ureq::get(&url).call(), &url);
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(data.as_str().unwrap_or_default())
+            .expect("WebDriver sends screenshots as base64");
+        let dir = workspace().join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("a folder for screenshots");
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("write the screenshot");
+        let path = path.canonicalize().unwrap_or(path);
+        println!("screenshot: {}", path.display());
+        path
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = ureq::delete(&self.base).call();
+    }
+}

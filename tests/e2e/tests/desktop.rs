@@ -1,0 +1,84 @@
+//! The real desktop app, driven through tauri-driver and WebKitWebDriver.
+
+use std::time::Duration;
+
+use persona_atlas::api;
+use persona_atlas_e2e::{Driver, workspace};
+
+const PATIENCE: Duration = Duration::from_secs(30);
+
+#[test]
+fn opens_a_project_and_lists_its_personas_by_segment() {
+    let driver = Driver::start();
+    let project = driver.home.path().join("Harbor.patlas");
+    api::import_json(
+        &workspace().join("tests/fixtures/harbor.json"),
+        &project,
+        false,
+    )
+    .expect("the fixture imports");
+
+    let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
+    let mut names = app.wait_for_texts(".persona-name", PATIENCE);
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Bea the Berth Planner",
+            "Chidi the Customs Clerk",
+            "Tomasz the Terminal Director"
+        ],
+        "every persona of the file is on screen"
+    );
+    let groups = app.wait_for_texts(".group-head h2", PATIENCE);
+    assert_eq!(
+        groups,
+        [
+            "Port operators",
+            "Third-party logistics",
+            "No market segment"
+        ],
+        "personas are grouped by market segment, the most important first"
+    );
+    let empty = app.wait_for_texts(".empty-group", PATIENCE);
+    assert_eq!(empty.len(), 1, "the segment nobody is designed for says so");
+    let heading = app.wait_for_texts(".project-title h1", PATIENCE);
+    assert_eq!(
+        heading,
+        ["Harbor Freight Software"],
+        "the project's name heads the window"
+    );
+    let file = app.wait_for_texts(".project-title .file", PATIENCE);
+    assert_eq!(file, ["Harbor.patlas"], "the header names the open file");
+    app.screenshot("overview");
+}
+
+#[test]
+fn a_file_that_is_not_a_project_is_refused_in_the_window() {
+    let driver = Driver::start();
+    let bogus = driver.home.path().join("notes.patlas");
+    let bytes = b"These are meeting notes, not a project.\n".to_vec();
+    std::fs::write(&bogus, &bytes).expect("write the bogus file");
+
+    let app = driver.launch(&[bogus.to_str().expect("a UTF-8 temp path")]);
+    let alerts = app.wait_for_texts("[role=status], [role=alert]", PATIENCE);
+    assert!(
+        alerts
+            .iter()
+            .any(|a| a.contains("is not a Persona Atlas project")),
+        "the window says why the file was refused: {alerts:?}"
+    );
+    let empty = app.wait_for_texts(".empty h2", PATIENCE);
+    assert_eq!(
+        empty,
+        ["No project is open"],
+        "no other project is shown in its place"
+    );
+    app.screenshot("refused-file");
+    drop(app);
+    assert_eq!(
+        std::fs::read(&bogus).expect("the file is still there"),
+        bytes,
+        "a refused file is left byte for byte as it was"
+    );
+}

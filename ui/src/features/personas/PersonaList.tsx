@@ -1,0 +1,82 @@
+import type { PersonaCard, SegmentGroup } from "../../ipc";
+import {
+  groupTitle,
+  personaSubtitle,
+  plural,
+  relationLabel,
+  splitTies,
+  statusLabel,
+} from "./format";
+
+function Card({ persona }: { persona: PersonaCard }) {
+  const subtitle = personaSubtitle(persona);
+  const { owners, others } = splitTies(persona);
+  return (
+    <li className="persona" data-persona-id={persona.id}>
+      <div className="persona-head">
+        <h3 className="persona-name">{persona.name}</h3>
+        <span className={`status status-${persona.status ?? "none"}`}>
+          {statusLabel(persona.status)}
+        </span>
+      </div>
+      {subtitle && <p className="persona-sub">{subtitle}</p>}
+      <p className="persona-role">
+        {persona.role ? (
+          <>
+            <span className="role">{persona.role}</span>
+            {persona.decides && <span className="decides">Decides</span>}
+          </>
+        ) : (
+          <span className="muted">No buying role</span>
+        )}
+      </p>
+      {owners.length > 0 && <p className="owners small">Written by the {owners.join(", ")} team</p>}
+      {others.length > 0 && (
+        <ul className="ties" aria-label="Products">
+          {others.map((tie) => (
+            <li key={`${tie.id}-${tie.relation}`} className={`tie tie-${tie.relation}`}>
+              <span className="tie-relation">{relationLabel(tie.relation)}</span>{" "}
+              <span className="tie-name">{tie.name}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {persona.products.length === 0 && <p className="muted small">Not tied to any product</p>}
+    </li>
+  );
+}
+
+function Group({ group }: { group: SegmentGroup }) {
+  const title = groupTitle(group);
+  return (
+    <section className="group" aria-label={title}>
+      <header className="group-head">
+        <h2>{title}</h2>
+        <span className="count">{plural(group.personas.length, "persona")}</span>
+      </header>
+      {group.segment?.description && <p className="group-desc">{group.segment.description}</p>}
+      {group.personas.length > 0 ? (
+        <ul className="personas">
+          {group.personas.map((p) => (
+            <Card key={p.id} persona={p} />
+          ))}
+        </ul>
+      ) : (
+        <p className="empty-group">
+          No personas in this segment yet. Nobody here is being designed for: a gap worth a look.
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The personas of a project, grouped by market segment. */
+export function PersonaList({ groups }: { groups: SegmentGroup[] }) {
+  return (
+    <div className="groups">
+      {groups.map((g) => (
+        <Group key={g.segment?.id ?? "none"} group={g} />
+      ))}
+    </div>
+  );
+}

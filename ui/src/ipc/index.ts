@@ -1,0 +1,46 @@
+// The only module that talks to the desktop shell. Every command and event
+// the UI uses is wrapped here with its types, which are generated from Rust.
+import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { AppStatus, IpcError } from "./bindings";
+
+export type * from "./bindings";
+
+/** Turns whatever a command rejected with into an IpcError. */
+export function toIpcError(error: unknown): IpcError {
+  if (typeof error === "object" && error !== null && "message" in error) {
+    const { message, code } = error as { message: unknown; code?: unknown };
+    return {
+      message: String(message),
+      code: typeof code === "string" ? code : null,
+    };
+  }
+  return { message: String(error), code: null };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toIpcError(error);
+  }
+}
+
+/** The open project and any message the user has not seen yet. */
+export const appStatus = (): Promise<AppStatus> => call<AppStatus>("app_status");
+/** Shows the Open dialog; the outcome arrives through the events below. */
+export const openProjectDialog = (): Promise<void> => call("open_project_dialog");
+/** Shows the New Project dialog. */
+export const newProjectDialog = (): Promise<void> => call("new_project_dialog");
+/** Opens the built-in demo portfolio. */
+export const openDemo = (): Promise<void> => call("open_demo");
+/** Shows the Save As dialog. */
+export const saveAsDialog = (): Promise<void> => call("save_as_dialog");
+
+/** Calls `handler` whenever another project is shown. */
+export const onProjectChanged = (handler: () => void): Promise<UnlistenFn> =>
+  listen("project-changed", () => handler());
+
+/** Calls `handler` whenever an operation failed in the shell. */
+export const onAppError = (handler: (error: IpcError) => void): Promise<UnlistenFn> =>
+  listen<IpcError>("app-error", (event) => handler(toIpcError(event.payload)));
