@@ -25,6 +25,11 @@ fn file_argument() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// `--demo`: start on the demo portfolio, whatever was open last.
+fn demo_flag() -> bool {
+    std::env::args_os().skip(1).any(|a| a == "--demo")
+}
+
 /// Starts the app.
 pub fn run() {
     let result = tauri::Builder::default()
@@ -35,7 +40,11 @@ pub fn run() {
             let recent_file = config.join("recent.json");
             let demo_file = data.join("Demo portfolio.patlas");
             let recent = RecentFiles::load(&recent_file);
-            let startup = api::open_at_startup(file_argument().as_deref(), &recent, &demo_file);
+            let startup = if demo_flag() {
+                api::open_at_startup(None, &RecentFiles::default(), &demo_file)
+            } else {
+                api::open_at_startup(file_argument().as_deref(), &recent, &demo_file)
+            };
             app.manage(AppState {
                 project: Mutex::new(None),
                 notice: Mutex::new(startup.notice),

@@ -1,0 +1,54 @@
+# `make run` sets up a fresh Debian machine and opens the app on the demo.
+# `make test` sets up and runs every check CI runs.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+APP := target/debug/persona-atlas-desktop
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+
+.PHONY: setup ui app run test check-rust check-ui test-rust test-e2e bindings fmt clean
+
+setup:
+	@scripts/setup.sh
+
+ui: setup
+	cd ui && npm run --silent build
+
+# The desktop binary embeds ui/dist, so the UI is built first.
+app: ui
+	cargo build -p persona-atlas-desktop
+
+run: app
+	$(APP) --demo
+
+check-ui: setup
+	cd ui && npx tsc --noEmit
+	cd ui && npx biome check .
+	cd ui && npx vitest run
+
+check-rust: ui
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-rust: ui
+	cargo test
+
+test-e2e: app
+	@command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: run make setup" >&2; exit 1; }
+	$(XVFB) cargo test -p persona-atlas-e2e -- --test-threads=1 --nocapture
+
+test: check-ui check-rust test-rust test-e2e
+	@echo "make test: every check passed; screenshots are in target/e2e-screenshots/"
+
+# Regenerates ui/src/ipc/bindings.ts from the Rust types.
+bindings: ui
+	UPDATE_BINDINGS=1 cargo test -p persona-atlas-desktop bindings
+
+fmt: setup
+	cargo fmt --all
+	cd ui && npx biome check --write .
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules
