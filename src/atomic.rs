@@ -29,9 +29,15 @@ pub(crate) fn temp_beside(path: &Path) -> Result<NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    builder
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(path, "create the file", e))
+    // tempfile names its temporary file in its errors; the user only ever
+    // asked for `path`, so the message keeps the reason and drops the name.
+    builder.tempfile_in(dir).map_err(|e| {
+        let reason = e
+            .raw_os_error()
+            .map(std::io::Error::from_raw_os_error)
+            .unwrap_or_else(|| std::io::Error::from(e.kind()));
+        Error::io(path, "create the file", reason)
+    })
 }
 
 /// Syncs `temp` and renames it to `path`. An existing file is replaced only

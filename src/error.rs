@@ -23,7 +23,8 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every problem found in one input, in the order they stand in it.
+/// Every problem found in one input: duplicate ids first, then the rest in
+/// the order of the format's lists.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problems(pub Vec<Problem>);
 
@@ -95,30 +96,33 @@ pub enum Error {
         path: PathBuf,
     },
     /// The operating system refused a file operation.
-    #[error("{}: cannot {action}: {source}", .path.display())]
+    #[error("{}: cannot {action}: {cause}", .path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// What was being done, e.g. "read the file".
         action: &'static str,
         /// The system's reason.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// SQLite failed on a project file.
-    #[error("{}: {source}", .path.display())]
+    #[error("{}: {cause}", .path.display())]
     Store {
         /// The file.
         path: PathBuf,
         /// SQLite's reason.
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
     /// A schema migration failed; the file is left as it was.
-    #[error("{}: cannot upgrade the project file: {source}. It was not changed.", .path.display())]
+    #[error(
+        "{}: cannot upgrade the project file: {cause}. It was not changed.",
+        .path.display()
+    )]
     Migration {
         /// The file.
         path: PathBuf,
         /// Why.
-        source: rusqlite_migration::Error,
+        cause: rusqlite_migration::Error,
     },
 }
 
@@ -126,18 +130,18 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    pub(crate) fn io(path: &Path, action: &'static str, source: std::io::Error) -> Self {
+    pub(crate) fn io(path: &Path, action: &'static str, cause: std::io::Error) -> Self {
         Error::Io {
             path: path.to_owned(),
             action,
-            source,
+            cause,
         }
     }
 
     pub(crate) fn store(path: &Path) -> impl FnOnce(rusqlite::Error) -> Error + '_ {
-        move |source| Error::Store {
+        move |cause| Error::Store {
             path: path.to_owned(),
-            source,
+            cause,
         }
     }
 

@@ -85,11 +85,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let file = api::import_json(&input, &output, force).map_err(with_hint)?;
             let counts = file.load()?.counts();
+            let plural = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
             eprintln!(
-                "imported {} personas, {} products and {} needs into {}",
-                counts.personas,
-                counts.products,
-                counts.needs,
+                "imported {}, {} and {} into {}",
+                plural(counts.personas, "persona", "personas"),
+                plural(counts.products, "product", "products"),
+                plural(counts.needs, "need", "needs"),
                 output.display()
             );
         }
@@ -97,43 +100,47 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let json = api::export_json(&input)?;
             match output {
                 Some(path) => api::write_text(&path, &json)?,
-                None => {
-                    use std::io::Write as _;
-                    std::io::stdout()
-                        .lock()
-                        .write_all(json.as_bytes())
-                        .context("cannot write to standard output")?;
-                }
+                None => write_stdout(&json)?,
             }
         }
         Command::Info { file } => {
             let info = api::info(&file)?;
             let c = info.counts;
-            println!("{}", info.project.name);
+            let mut out = format!("{}\n", info.project.name);
             if let Some(d) = info.project.description.filter(|d| !d.is_empty()) {
-                println!("  {d}");
+                out.push_str(&format!("  {d}\n"));
             }
-            println!(
-                "  file: {} (project format {})",
+            out.push_str(&format!(
+                "  file: {} (project format {})\n",
                 file.display(),
                 info.schema_version
-            );
-            for (n, what) in [
-                (c.personas, "personas"),
-                (c.market_segments, "market segments"),
-                (c.customer_segments, "customer segments"),
-                (c.buying_roles, "buying roles"),
-                (c.needs, "needs"),
-                (c.products, "products"),
-                (c.competitors, "competitors"),
-                (c.relationships, "relationships"),
-                (c.buying_units, "buying units"),
+            ));
+            for (n, one, many) in [
+                (c.personas, "persona", "personas"),
+                (c.market_segments, "market segment", "market segments"),
+                (c.customer_segments, "customer segment", "customer segments"),
+                (c.buying_roles, "buying role", "buying roles"),
+                (c.needs, "need", "needs"),
+                (c.products, "product", "products"),
+                (c.competitors, "competitor", "competitors"),
+                (c.relationships, "relationship", "relationships"),
+                (c.buying_units, "buying unit", "buying units"),
             ] {
-                println!("  {n:>6} {what}");
+                out.push_str(&format!("  {n:>6} {}\n", if n == 1 { one } else { many }));
             }
+            write_stdout(&out)?;
         }
     }
     Ok(())
+}
+
+/// Writes to standard output, failing (not panicking) when it is closed.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .context("cannot write to standard output")
 }
 
 /// Adds what to do about an existing file, which the core cannot know.

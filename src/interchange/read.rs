@@ -215,16 +215,21 @@ impl Reader {
         if !self.header(&root) {
             return None;
         }
-        let mut allowed = vec!["format", "version", "project", "relationships"];
+        let mut allowed = vec![
+            "format",
+            "version",
+            "project",
+            "relationships",
+            "thresholds",
+        ];
         allowed.extend(LISTS.iter().map(|(name, _)| *name));
         self.unknown_fields(&root, &allowed);
 
-        let lists: Vec<&[Value]> = LISTS
-            .iter()
-            .map(|(name, _)| self.list(&root, name))
-            .collect();
-        for ((name, kind), items) in LISTS.iter().zip(&lists) {
-            self.collect_ids(&root.path.key(name), *kind, items);
+        // Wrong types are reported once, when the lists are read below.
+        for (name, kind) in LISTS {
+            if let Some(items) = root.get(name).and_then(Value::as_array) {
+                self.collect_ids(&root.path.key(name), *kind, items);
+            }
         }
 
         let project = self.project_meta(&root);
@@ -237,6 +242,7 @@ impl Reader {
         let personas = self.entities(&root, "personas", Self::persona);
         let relationships = self.relationships(&root);
         let buying_units = self.entities(&root, "buying_units", Self::buying_unit);
+        let thresholds = self.thresholds(&root);
         Some(Project {
             project: project?,
             market_segments: market_segments?,
@@ -248,7 +254,27 @@ impl Reader {
             personas: personas?,
             relationships: relationships?,
             buying_units: buying_units?,
+            thresholds: thresholds?,
         })
+    }
+
+    fn thresholds(&mut self, root: &Obj<'_, '_>) -> Option<Thresholds> {
+        let mut out = Thresholds::default();
+        let Some(value) = root.get("thresholds") else {
+            return Some(out);
+        };
+        let obj = self.object(value, root.path.key("thresholds"), &Thresholds::NAMES)?;
+        let mut ok = true;
+        for name in Thresholds::NAMES {
+            match self.opt_unit(&obj, name) {
+                Some(Some(v)) => {
+                    out.set(name, v);
+                }
+                Some(None) => {}
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
     }
 
     /// Checks `format` and `version`; false when the rest must not be read.

@@ -6,9 +6,11 @@
 //! [`crate::interchange`], which checks everything and says where.
 
 mod ids;
+mod thresholds;
 mod values;
 
 pub use ids::*;
+pub use thresholds::Thresholds;
 pub use values::*;
 
 use serde::{Deserialize, Serialize};
@@ -41,6 +43,9 @@ pub struct Project {
     pub relationships: Vec<Relationship>,
     /// Groups of personas that buy together.
     pub buying_units: Vec<BuyingUnit>,
+    /// Where the analyses draw their lines.
+    #[serde(skip_serializing_if = "Thresholds::is_default")]
+    pub thresholds: Thresholds,
 }
 
 /// The project's own name and description.

@@ -17,10 +17,17 @@ impl Unit {
     /// 1, the default weight of a relationship.
     pub const ONE: Unit = Unit(1.0);
 
+    /// A unit value known at compile time; out-of-range constants do not compile.
+    pub const fn const_new(v: f64) -> Self {
+        assert!(v >= 0.0 && v <= 1.0, "a Unit is from 0 to 1");
+        Unit(v)
+    }
+
     /// Makes a unit value, refusing anything outside 0..1 (and NaN).
     pub fn new(v: f64) -> Result<Self, String> {
         if (0.0..=1.0).contains(&v) {
-            Ok(Unit(v))
+            // -0.0 becomes 0.0, which is what a score of zero means.
+            Ok(Unit(v + 0.0))
         } else {
             Err(format!("{v} is outside 0..1"))
         }

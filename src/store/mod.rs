@@ -31,7 +31,7 @@ pub const APPLICATION_ID: u32 = 0x5041_544C;
 
 /// The schema migrations, in order. Append only: a released migration is
 /// never edited, since files written by it exist on users' disks.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
 
 /// The schema version this build writes, and the newest it reads.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -58,7 +58,7 @@ impl ProjectFile {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| damaged_or_store(path, e))?;
-        configure(&conn, path)?;
+        configure(&conn).map_err(|e| damaged_or_store(path, e))?;
         let check: String = conn
             .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
             .map_err(|e| damaged_or_store(path, e))?;
@@ -88,14 +88,14 @@ impl ProjectFile {
         let temp = temp_beside(path)?;
         {
             let mut conn = Connection::open(temp.path()).map_err(Error::store(path))?;
-            configure(&conn, path)?;
+            configure(&conn).map_err(Error::store(path))?;
             conn.pragma_update(None, "application_id", APPLICATION_ID as i32)
                 .map_err(Error::store(path))?;
             migrations()
                 .to_latest(&mut conn)
                 .map_err(|source| Error::Migration {
                     path: path.to_owned(),
-                    source,
+                    cause: source,
                 })?;
             let tx = conn.transaction().map_err(Error::store(path))?;
             write::insert_project(&tx, project).map_err(Error::store(path))?;
@@ -117,7 +117,7 @@ impl ProjectFile {
         read::load(&self.conn).map_err(|e| match e {
             read::LoadError::Sqlite(source) => Error::Store {
                 path: self.path.clone(),
-                source,
+                cause: source,
             },
             read::LoadError::Bad(detail) => Error::Damaged {
                 path: self.path.clone(),
@@ -176,22 +176,17 @@ impl ProjectFile {
             .to_latest(&mut self.conn)
             .map_err(|source| Error::Migration {
                 path: self.path.clone(),
-                source,
+                cause: source,
             })
     }
 }
 
 /// The connection settings every project file is used with.
-fn configure(conn: &Connection, path: &Path) -> Result<()> {
-    conn.pragma_update(None, "foreign_keys", "ON")
-        .map_err(Error::store(path))?;
-    conn.pragma_update(None, "journal_mode", "DELETE")
-        .map_err(Error::store(path))?;
-    conn.pragma_update(None, "synchronous", "FULL")
-        .map_err(Error::store(path))?;
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "journal_mode", "DELETE")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))
-        .map_err(Error::store(path))?;
-    Ok(())
 }
 
 /// SQLite's "not a database" and "corrupt" become [`Error::Damaged`].
@@ -204,7 +199,7 @@ fn damaged_or_store(path: &Path, e: rusqlite::Error) -> Error {
         },
         _ => Error::Store {
             path: path.to_owned(),
-            source: e,
+            cause: e,
         },
     }
 }

@@ -293,7 +293,10 @@ pub fn load(conn: &Connection) -> Load<Project> {
         });
     }
 
+    let thresholds = thresholds(conn)?;
+
     Ok(Project {
+        thresholds,
         project,
         market_segments,
         customer_segments,
@@ -397,6 +400,20 @@ fn personas(conn: &Connection) -> Load<Vec<Persona>> {
             name: c.name,
             description: c.description,
         });
+    }
+    Ok(out)
+}
+
+pub fn thresholds(conn: &Connection) -> Load<Thresholds> {
+    let mut out = Thresholds::default();
+    let mut stmt = conn.prepare("SELECT name, value FROM threshold")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let name: String = row.get(0)?;
+        let value = unit("threshold", &name, row.get(1)?)?;
+        if !out.set(&name, value) {
+            return bad("threshold", &name, "unknown threshold");
+        }
     }
     Ok(out)
 }

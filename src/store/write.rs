@@ -143,6 +143,7 @@ pub fn insert_project(tx: &Transaction<'_>, p: &Project) -> rusqlite::Result<()>
             json(&r.attributes)
         ])?;
     }
+    write_thresholds(tx, &p.thresholds)?;
     for u in &p.buying_units {
         node(tx, u.id.as_str(), "buying_unit")?;
         tx.prepare_cached(
@@ -235,6 +236,23 @@ fn insert_persona(tx: &Transaction<'_>, p: &Persona) -> rusqlite::Result<()> {
             e.source,
             e.date.map(|d| d.to_string())
         ])?;
+    }
+    Ok(())
+}
+
+/// Replaces the stored thresholds. Only values that differ from the defaults
+/// are stored, so a later version can improve a default for every project
+/// that never chose its own.
+pub fn write_thresholds(tx: &Transaction<'_>, t: &Thresholds) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM threshold", [])?;
+    for name in Thresholds::NAMES {
+        let (Some(value), Some(default)) = (t.get(name), Thresholds::DEFAULT.get(name)) else {
+            continue;
+        };
+        if value != default {
+            tx.prepare_cached("INSERT INTO threshold (name, value) VALUES (?1, ?2)")?
+                .execute(params![name, value.get()])?;
+        }
     }
     Ok(())
 }
