@@ -8,8 +8,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::analysis::{self, Analysis};
 use crate::error::{Error, Result};
-use crate::model::{Counts, Project, ProjectMeta};
+use crate::model::{Counts, Project, ProjectMeta, Thresholds};
 use crate::overview::{Overview, overview};
 use crate::recent::RecentFiles;
 use crate::store::{ProjectFile, SCHEMA_VERSION};
@@ -35,6 +36,11 @@ pub fn new_project(path: &Path, name: &str, overwrite: bool) -> Result<ProjectFi
         ..Project::default()
     };
     ProjectFile::create(path, &project, overwrite)
+}
+
+/// Writes `project` to a new project file at `path`.
+pub fn create(path: &Path, project: &Project, overwrite: bool) -> Result<ProjectFile> {
+    ProjectFile::create(path, project, overwrite)
 }
 
 /// Writes the built-in demo portfolio to `path`.
@@ -176,4 +182,33 @@ pub fn open_at_startup(given: Option<&Path>, recent: &RecentFiles, demo: &Path) 
             }),
         },
     }
+}
+
+/// Reads a project from a `.patlas` file or an interchange `.json` file,
+/// told apart by their content, not their name.
+pub fn read_any(path: &Path) -> Result<Project> {
+    let mut head = [0u8; 16];
+    let is_sqlite = fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .map(|n| n == 16 && &head == b"SQLite format 3\0")
+        .map_err(|e| Error::io(path, "read the file", e))?;
+    if is_sqlite {
+        ProjectFile::open(path)?.load()
+    } else {
+        read_json(path)
+    }
+}
+
+/// Analyses the project in `path` (`.patlas` or `.json`), with the
+/// thresholds stored in it unless `thresholds` overrides them.
+pub fn analyze(path: &Path, thresholds: Option<Thresholds>) -> Result<(Project, Analysis)> {
+    let project = read_any(path)?;
+    let t = thresholds.unwrap_or(project.thresholds);
+    let analysis = analysis::analyze(&project, &t);
+    Ok((project, analysis))
+}
+
+/// Stores new thresholds in a project file, in one transaction.
+pub fn set_thresholds(path: &Path, thresholds: &Thresholds) -> Result<()> {
+    ProjectFile::open(path)?.set_thresholds(thresholds)
 }

@@ -6,10 +6,13 @@
 //! ([`store`]), the [`interchange`] format, and the use cases in [`api`] that
 //! the desktop app and the command-line tool both call.
 
+pub mod analysis;
 pub mod api;
 mod atomic;
 pub mod demo;
 mod error;
+pub mod generate;
+pub mod graph;
 pub mod interchange;
 pub mod model;
 pub mod overview;

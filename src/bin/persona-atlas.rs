@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
-use persona_atlas::api;
+use persona_atlas::analysis::report::{Style, render};
+use persona_atlas::model::{Thresholds, Unit};
+use persona_atlas::{api, generate, interchange};
 
 /// Persona Atlas: map a company's B2B persona ecosystem.
 #[derive(Parser)]
@@ -61,6 +63,94 @@ enum Command {
         /// The project file (.patlas).
         file: PathBuf,
     },
+    /// Find golden, underserved and overlapping personas, buying units that
+    /// cannot close, and the portfolio's gaps.
+    Analyze {
+        /// A project file (.patlas) or an interchange file (.json).
+        file: PathBuf,
+        /// How to write the findings.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        thresholds: ThresholdArgs,
+    },
+    /// Show the thresholds a project is analysed with, or change them.
+    Thresholds {
+        /// The project file (.patlas).
+        file: PathBuf,
+        #[command(flatten)]
+        thresholds: ThresholdArgs,
+    },
+    /// Write a synthetic portfolio of any size (deterministic).
+    Generate {
+        /// How many personas.
+        #[arg(long, default_value_t = 2000)]
+        personas: usize,
+        /// The seed: the same seed gives the same portfolio.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The file to write: .patlas, or .json for the interchange format.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    /// A readable report for a terminal.
+    Text,
+    /// A report to paste into a deck.
+    Markdown,
+    /// The findings as JSON (the shape in the interchange spec).
+    Json,
+}
+
+/// Thresholds given on the command line; unset ones keep the project's.
+#[derive(clap::Args)]
+struct ThresholdArgs {
+    /// Underserved below this service level, 0-1 (default 0.6).
+    #[arg(long, value_name = "X", value_parser = unit)]
+    underserved_below: Option<Unit>,
+    /// A need is important from this importance, 0-1 (default 0.7).
+    #[arg(long, value_name = "X", value_parser = unit)]
+    important_need: Option<Unit>,
+    /// A product meets a need from this score, 0-1 (default 0.5).
+    #[arg(long, value_name = "X", value_parser = unit)]
+    met_at: Option<Unit>,
+    /// Two personas overlap from this similarity, 0-1 (default 0.7).
+    #[arg(long, value_name = "X", value_parser = unit)]
+    overlap_at: Option<Unit>,
+}
+
+impl ThresholdArgs {
+    fn any(&self) -> bool {
+        self.underserved_below.is_some()
+            || self.important_need.is_some()
+            || self.met_at.is_some()
+            || self.overlap_at.is_some()
+    }
+
+    fn apply(&self, mut t: Thresholds) -> Thresholds {
+        for (name, value) in [
+            ("underserved_below", self.underserved_below),
+            ("important_need", self.important_need),
+            ("met_at", self.met_at),
+            ("overlap_at", self.overlap_at),
+        ] {
+            if let Some(v) = value {
+                t.set(name, v);
+            }
+        }
+        t
+    }
+}
+
+fn unit(s: &str) -> Result<Unit, String> {
+    let v: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    Unit::new(v)
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -129,6 +219,68 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 out.push_str(&format!("  {n:>6} {}\n", if n == 1 { one } else { many }));
             }
             write_stdout(&out)?;
+        }
+        Command::Analyze {
+            file,
+            format,
+            thresholds,
+        } => {
+            let overrides = thresholds.any().then(|| {
+                let stored = api::read_any(&file)
+                    .map(|p| p.thresholds)
+                    .unwrap_or_default();
+                thresholds.apply(stored)
+            });
+            let (project, analysis) = api::analyze(&file, overrides)?;
+            let text = match format {
+                Format::Text => render(&project, &analysis, Style::Text),
+                Format::Markdown => render(&project, &analysis, Style::Markdown),
+                Format::Json => {
+                    let mut json = serde_json::to_string_pretty(&analysis)
+                        .context("cannot write the findings as JSON")?;
+                    json.push('\n');
+                    json
+                }
+            };
+            write_stdout(&text)?;
+        }
+        Command::Thresholds { file, thresholds } => {
+            let mut t = api::open(&file)?.thresholds()?;
+            if thresholds.any() {
+                t = thresholds.apply(t);
+                api::set_thresholds(&file, &t)?;
+            }
+            let mut out = String::new();
+            for name in Thresholds::NAMES {
+                let value = t.get(name).map_or(0.0, Unit::get);
+                let default = Thresholds::DEFAULT.get(name).map_or(0.0, Unit::get);
+                let note = if value == default { " (default)" } else { "" };
+                out.push_str(&format!("{name:<18} {value}{note}\n"));
+            }
+            write_stdout(&out)?;
+        }
+        Command::Generate {
+            personas,
+            seed,
+            output,
+            force,
+        } => {
+            let project = generate::portfolio(personas, seed);
+            if output.extension().is_some_and(|e| e == "json") {
+                if !force && output.exists() {
+                    return Err(with_hint(persona_atlas::Error::Exists { path: output }));
+                }
+                api::write_text(&output, &interchange::write(&project))?;
+            } else {
+                api::create(&output, &project, force).map_err(with_hint)?;
+            }
+            eprintln!(
+                "wrote {} personas, {} products and {} needs to {}",
+                project.personas.len(),
+                project.products.len(),
+                project.needs.len(),
+                output.display()
+            );
         }
     }
     Ok(())

@@ -114,16 +114,20 @@ impl ProjectFile {
     /// Reads the whole project. Lists come back sorted by id; lists inside
     /// an entity in the order they were written.
     pub fn load(&self) -> Result<Project> {
-        read::load(&self.conn).map_err(|e| match e {
-            read::LoadError::Sqlite(source) => Error::Store {
+        read::load(&self.conn).map_err(|e| self.load_error(e))
+    }
+
+    fn load_error(&self, e: read::LoadError) -> Error {
+        match e {
+            read::LoadError::Sqlite(cause) => Error::Store {
                 path: self.path.clone(),
-                cause: source,
+                cause,
             },
             read::LoadError::Bad(detail) => Error::Damaged {
                 path: self.path.clone(),
                 detail,
             },
-        })
+        }
     }
 
     /// Writes a complete copy of the project to `to` (Save As). The copy is
@@ -169,6 +173,18 @@ impl ProjectFile {
         .map_err(|e| Error::io(to, "write the copy", e.error))?;
         sync_parent(to);
         Ok(())
+    }
+
+    /// The thresholds stored in the project.
+    pub fn thresholds(&self) -> Result<crate::model::Thresholds> {
+        read::thresholds(&self.conn).map_err(|e| self.load_error(e))
+    }
+
+    /// Replaces the stored thresholds, in one transaction.
+    pub fn set_thresholds(&mut self, thresholds: &crate::model::Thresholds) -> Result<()> {
+        let tx = self.conn.transaction().map_err(Error::store(&self.path))?;
+        write::write_thresholds(&tx, thresholds).map_err(Error::store(&self.path))?;
+        tx.commit().map_err(Error::store(&self.path))
     }
 
     fn migrate(&mut self) -> Result<()> {

@@ -1,0 +1,165 @@
+//! The findings: who is golden, underserved, written twice, drawn to several
+//! products; which buying units cannot close; where the portfolio has holes.
+//! Each module is a pure function of the domain graph and the thresholds; no
+//! I/O. Every finding carries a `why` a marketer can read, and every list is
+//! ordered strongest first, deterministically.
+
+mod buying_unit;
+mod gaps;
+mod golden;
+mod multi_product;
+mod overlap;
+pub mod report;
+mod service;
+mod text;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::graph::EcosystemGraph;
+use crate::model::*;
+
+pub use overlap::similarity;
+
+/// A persona that keeps coming up across product teams' persona sets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Golden {
+    /// The representative persona of the group.
+    pub persona: PersonaId,
+    /// Products the group touches.
+    pub products: Vec<ProductId>,
+    /// The other personas of the group: the same person under other names.
+    pub duplicates: Vec<PersonaId>,
+    /// How much of the ecosystem the group touches, weighted by priority.
+    pub score: f64,
+    /// Why, for a marketer.
+    pub why: String,
+}
+
+/// A persona whose important needs the portfolio does not meet well.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Underserved {
+    /// The persona.
+    pub persona: PersonaId,
+    /// The importance-weighted share of its needs our best products meet.
+    pub service_level: f64,
+    /// Its important needs that no product meets, most important first.
+    pub unmet_needs: Vec<NeedId>,
+    /// Why, for a marketer.
+    pub why: String,
+}
+
+/// Two personas similar enough to be one person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Overlap {
+    /// The pair, in id order.
+    pub personas: [PersonaId; 2],
+    /// From 0 to 1.
+    pub similarity: f64,
+    /// What they have in common, as short phrases.
+    pub shared: Vec<String>,
+    /// Why, for a marketer.
+    pub why: String,
+}
+
+/// A persona drawn to more than one product: a cross-sell path.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct MultiProduct {
+    /// The persona.
+    pub persona: PersonaId,
+    /// The products, in the order the persona lists them.
+    pub products: Vec<ProductId>,
+    /// Why, for a marketer.
+    pub why: String,
+}
+
+/// How a buying unit stands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct UnitFinding {
+    /// The buying unit.
+    pub unit: BuyingUnitId,
+    /// Every required role is played by a member.
+    pub complete: bool,
+    /// Required roles nobody in the unit plays.
+    pub missing_roles: Vec<BuyingRoleId>,
+    /// Members whose role decides.
+    pub decision_makers: Vec<PersonaId>,
+    /// Members with no relationship to any other member.
+    pub unlinked_members: Vec<PersonaId>,
+    /// For each member who does not decide, the shortest chain of
+    /// relationships that reaches a decision maker (member first).
+    pub influence_paths: Vec<Vec<PersonaId>>,
+    /// Why, for a marketer.
+    pub why: String,
+}
+
+/// Holes in the portfolio.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Gaps {
+    /// Needs no product meets, the most wanted first.
+    pub needs_unaddressed: Vec<NeedId>,
+    /// Market and customer segments nobody is designed for.
+    pub segments_without_personas: Vec<String>,
+    /// Products no persona is tied to.
+    pub products_without_personas: Vec<ProductId>,
+    /// Personas tied to no product.
+    pub personas_without_products: Vec<PersonaId>,
+}
+
+/// Where a competitor meets a need better than our best product.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct ValueGap {
+    /// The need.
+    pub need: NeedId,
+    /// Our best product for it, if any addresses it.
+    pub product: Option<ProductId>,
+    /// Our best score, 0 when nothing addresses it.
+    pub ours: f64,
+    /// The competitor that meets it best.
+    pub competitor: CompetitorId,
+    /// Its score.
+    pub theirs: f64,
+    /// Why, for a marketer.
+    pub why: String,
+}
+
+/// Every finding on a project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Analysis {
+    /// Golden personas.
+    pub golden: Vec<Golden>,
+    /// Underserved personas.
+    pub underserved: Vec<Underserved>,
+    /// Near-duplicate pairs.
+    pub overlaps: Vec<Overlap>,
+    /// Personas drawn to several products.
+    pub multi_product: Vec<MultiProduct>,
+    /// Buying units, the ones that cannot close first.
+    pub buying_units: Vec<UnitFinding>,
+    /// Holes in the portfolio.
+    pub gaps: Gaps,
+    /// Needs where a competitor beats our best product.
+    pub value_gaps: Vec<ValueGap>,
+    /// The thresholds the findings were judged by.
+    pub thresholds: Thresholds,
+}
+
+/// Runs every analysis on `project` with `thresholds`.
+///
+/// O(|V| + |E|) for everything but the overlaps, whose candidate pairs are
+/// pruned through an inverted index over needs (see [`similarity`]).
+pub fn analyze(project: &Project, thresholds: &Thresholds) -> Analysis {
+    let graph = EcosystemGraph::new(project);
+    let scores = service::NeedScores::new(&graph);
+    let overlaps = overlap::find(&graph, thresholds);
+    Analysis {
+        golden: golden::find(&graph, &overlaps),
+        underserved: service::underserved(&graph, &scores, thresholds),
+        multi_product: multi_product::find(&graph),
+        buying_units: buying_unit::assess(&graph),
+        gaps: gaps::find(&graph, &scores, thresholds),
+        value_gaps: service::value_gaps(&graph, &scores),
+        overlaps: overlaps.into_iter().map(|o| o.finding).collect(),
+        thresholds: *thresholds,
+    }
+}
