@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/persona-atlas-desktop
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: setup ui app run test check-rust check-ui test-rust test-e2e bindings fmt clean
+.PHONY: setup ui app run test check-rust check-ui test-rust test-e2e bindings fmt clean bench
 
 setup:
 	@scripts/setup.sh
@@ -52,3 +52,7 @@ fmt: setup
 clean:
 	cargo clean
 	rm -rf ui/dist ui/node_modules
+
+# Prints the analysis benchmark figures (criterion, release build).
+bench:
+	cargo bench -p persona-atlas --bench analysis -- --noplot 2>&1 | grep -E "^(full_analysis|reanalysis)|time:"

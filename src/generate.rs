@@ -250,32 +250,19 @@ pub fn portfolio(personas: usize, seed: u64) -> Project {
         })
         .collect();
 
+    // An archetype is a neighbourhood of needs in a domain, served by one
+    // product team; the personas drawn from it differ in role, segments and
+    // which of its needs they have, as real personas of one domain do.
     struct Archetype {
-        needs: Vec<usize>,
-        role: usize,
-        market: usize,
-        customer: usize,
+        centre: usize,
         domain: usize,
         product: usize,
     }
     let archetypes: Vec<Archetype> = (0..n_archetypes)
-        .map(|_| {
-            let centre = rng.below(n_needs);
-            let mut needs = Vec::new();
-            while needs.len() < 6 {
-                let need = neighbourhood(&mut rng, centre);
-                if !needs.contains(&need) {
-                    needs.push(need);
-                }
-            }
-            Archetype {
-                needs,
-                role: rng.below(ROLES.len()),
-                market: rng.below(n_markets),
-                customer: rng.below(n_customers),
-                domain: rng.below(DOMAINS.len()),
-                product: rng.below(n_products),
-            }
+        .map(|_| Archetype {
+            centre: rng.below(n_needs),
+            domain: rng.below(DOMAINS.len()),
+            product: rng.below(n_products),
         })
         .collect();
 
@@ -312,13 +299,21 @@ pub fn portfolio(personas: usize, seed: u64) -> Project {
         let a = &archetypes[rng.below(n_archetypes)];
         let domain = DOMAINS[a.domain];
         let title = format!("{} {domain}", rng.pick(TITLES));
-        let mut needs: Vec<PersonaNeed> = Vec::new();
-        for &need in a.needs.iter().take(4 + rng.below(3)) {
-            needs.push(PersonaNeed {
+        let mut picked: Vec<usize> = Vec::new();
+        let wanted = 4 + rng.below(3);
+        while picked.len() < wanted {
+            let need = neighbourhood(&mut rng, a.centre);
+            if !picked.contains(&need) {
+                picked.push(need);
+            }
+        }
+        let mut needs: Vec<PersonaNeed> = picked
+            .iter()
+            .map(|&need| PersonaNeed {
                 need: p.needs[need].id.clone(),
                 importance: unit(0.3 + 0.7 * rng.unit()),
-            });
-        }
+            })
+            .collect();
         let extra = rng.below(n_needs);
         if needs.iter().all(|x| x.need != p.needs[extra].id) && rng.below(3) == 0 {
             needs.push(PersonaNeed {
@@ -342,10 +337,10 @@ pub fn portfolio(personas: usize, seed: u64) -> Project {
             });
         }
         let goal = |need: usize| format!("{} without extra headcount", p.needs[need].name);
-        let goals = vec![goal(a.needs[0]), goal(a.needs[1])];
+        let goals = vec![goal(picked[0]), goal(picked[1])];
         let pain_points = vec![format!(
             "{} still runs on spreadsheets in {domain}",
-            OBJECTS[a.needs[2] % OBJECTS.len()]
+            OBJECTS[picked[2] % OBJECTS.len()]
         )];
         p.personas.push(Persona {
             id: id(PersonaId::new, "p", i),
@@ -360,9 +355,9 @@ pub fn portfolio(personas: usize, seed: u64) -> Project {
                 (*rng.pick(CHANNELS)).to_owned(),
                 (*rng.pick(CHANNELS)).to_owned(),
             ],
-            market_segment: Some(p.market_segments[a.market].id.clone()),
-            customer_segment: Some(p.customer_segments[a.customer].id.clone()),
-            buying_role: Some(p.buying_roles[a.role].id.clone()),
+            market_segment: Some(p.market_segments[rng.below(n_markets)].id.clone()),
+            customer_segment: Some(p.customer_segments[rng.below(n_customers)].id.clone()),
+            buying_role: Some(p.buying_roles[rng.below(ROLES.len())].id.clone()),
             priority: priority(1 + rng.below(5)),
             status: Some(*rng.pick(&statuses)),
             last_reviewed: Date::from_ymd(2025, 1 + rng.below(12) as u8, 1 + rng.below(28) as u8)

@@ -9,7 +9,7 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use super::UnitFinding;
-use super::text::join_and;
+use super::text::{join_and, quoted};
 use crate::graph::{EcosystemGraph, Edge, Node};
 
 /// The shortest chain of relationships from `from` to any of `targets`,
@@ -133,9 +133,10 @@ pub fn assess(graph: &EcosystemGraph<'_>) -> Vec<UnitFinding> {
                 .collect()
         };
         let mut why = if missing.is_empty() {
-            let required: Vec<usize> = (0..project.buying_roles.len())
+            let mut required: Vec<usize> = (0..project.buying_roles.len())
                 .filter(|&r| project.buying_roles[r].required)
                 .collect();
+            required.sort_by(|&a, &b| project.buying_roles[a].id.cmp(&project.buying_roles[b].id));
             if required.is_empty() {
                 format!(
                     "{} has every role it needs: no role is marked required.",
@@ -143,21 +144,17 @@ pub fn assess(graph: &EcosystemGraph<'_>) -> Vec<UnitFinding> {
                 )
             } else {
                 format!(
-                    "{} can close: every required role is there ({}).",
-                    unit.name,
+                    "{} can close \u{2014} every required role is there ({}).",
+                    quoted(&unit.name),
                     join_and(&role_names(&required))
                 )
             }
         } else {
             format!(
-                "{} cannot close: nobody in it plays {}, {}.",
-                unit.name,
-                join_and(&role_names(&missing)),
-                if missing.len() == 1 {
-                    "a required role"
-                } else {
-                    "required roles"
-                }
+                "{} cannot close \u{2014} nobody in it plays the required {} {}.",
+                quoted(&unit.name),
+                if missing.len() == 1 { "role" } else { "roles" },
+                join_and(&role_names(&missing))
             )
         };
         if deciders.is_empty() {

@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::Golden;
 use super::overlap::{Found, with_team};
-use super::text::{count, join_and};
+use super::text::{all_needs, count, join_and};
 use crate::graph::EcosystemGraph;
 use crate::model::{ProductRelation, Status};
 
@@ -115,15 +115,27 @@ pub fn find(graph: &EcosystemGraph<'_>, overlaps: &[Found]) -> Vec<Golden> {
             });
         }
         let others: Vec<String> = duplicates.iter().map(|&p| with_team(graph, p)).collect();
+        let common = needs_all.map_or(0, |s| s.len());
+        let shared = if common == needs_any.len() {
+            all_needs(common)
+        } else {
+            format!("{common} of {}", count(needs_any.len(), "need", "needs"))
+        };
+        let reach: Vec<String> = [
+            (products.len(), "product", "products"),
+            (segments.len(), "market segment", "market segments"),
+            (units.len(), "buying unit", "buying units"),
+        ]
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| count(n, one, many))
+        .collect();
         let why = format!(
-            "{} is written again as {}: together they share {} of {}, and appear in {}, {} and {}.",
+            "{} is written again as {}. Together they share {} and appear in {}.",
             with_team(graph, representative),
             join_and(&others),
-            needs_all.map_or(0, |s| s.len()),
-            count(needs_any.len(), "need", "needs"),
-            count(products.len(), "product", "products"),
-            count(segments.len(), "market segment", "market segments"),
-            count(units.len(), "buying unit", "buying units"),
+            shared,
+            join_and(&reach),
         );
         out.push(Golden {
             persona: project.personas[representative].id.clone(),

@@ -7,10 +7,10 @@ use crate::model::ProductRelation;
 
 fn phrase(relation: ProductRelation) -> &'static str {
     match relation {
-        ProductRelation::OwnedBy => "written by its team",
-        ProductRelation::Targets => "targeted",
-        ProductRelation::Uses => "uses it",
-        ProductRelation::Evaluates => "evaluating it",
+        ProductRelation::OwnedBy => "its team wrote the persona",
+        ProductRelation::Targets => "markets to it",
+        ProductRelation::Uses => "in use",
+        ProductRelation::Evaluates => "under evaluation",
     }
 }
 
@@ -19,19 +19,15 @@ pub fn find(graph: &EcosystemGraph<'_>) -> Vec<MultiProduct> {
     let project = graph.project();
     let mut out: Vec<(MultiProduct, usize, u8)> = Vec::new();
     for (i, persona) in project.personas.iter().enumerate() {
-        // Products in the order the persona lists them, each with its ties.
+        // Products in the order the persona lists them, each with its ties
+        // (petgraph lists a node's edges newest first).
+        let mut ties: Vec<(usize, ProductRelation)> = graph.products_of(i).collect();
+        ties.reverse();
         let mut products: Vec<(usize, Vec<ProductRelation>)> = Vec::new();
-        for link in &persona.products {
-            let Some(p) = graph
-                .products_of(i)
-                .find(|(p, rel)| project.products[*p].id == link.product && *rel == link.relation)
-                .map(|(p, _)| p)
-            else {
-                continue;
-            };
+        for (p, relation) in ties {
             match products.iter_mut().find(|(q, _)| *q == p) {
-                Some((_, rels)) => rels.push(link.relation),
-                None => products.push((p, vec![link.relation])),
+                Some((_, rels)) => rels.push(relation),
+                None => products.push((p, vec![relation])),
             }
         }
         if products.len() < 2 {
@@ -41,7 +37,7 @@ pub fn find(graph: &EcosystemGraph<'_>) -> Vec<MultiProduct> {
             .iter()
             .map(|(p, rels)| {
                 let how: Vec<&str> = rels.iter().map(|r| phrase(*r)).collect();
-                format!("{} ({})", project.products[*p].name, how.join(", "))
+                format!("{} ({})", project.products[*p].name, how.join("; "))
             })
             .collect();
         let why = format!(

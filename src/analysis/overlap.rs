@@ -18,13 +18,11 @@
 //! remaining weight is below `r` of its total: a pair sharing no need in that
 //! prefix cannot reach `r` (prefix filtering, as in set-similarity joins).
 
-use std::collections::HashMap;
-
 use petgraph::visit::EdgeRef;
 
 use super::Overlap;
-use super::text::{count, join_and};
-use crate::graph::{EcosystemGraph, Edge, Node};
+use super::text::{all_needs, count, join_and, quoted};
+use crate::graph::{EcosystemGraph, Edge, IdMap, Node};
 use crate::model::{Persona, ProductRelation, Thresholds};
 
 const W_NEEDS: f64 = 0.45;
@@ -71,7 +69,14 @@ fn weighted_jaccard<K: Ord>(a: &[(K, f64)], b: &[(K, f64)]) -> f64 {
             (None, None) => break,
         }
     }
-    if max > 0.0 { min / max } else { 0.0 }
+    if max > 0.0 {
+        min / max
+    } else {
+        // Every weight is 0: only which needs they name can be compared.
+        let ka: Vec<&K> = a.iter().map(|x| &x.0).collect();
+        let kb: Vec<&K> = b.iter().map(|x| &x.0).collect();
+        jaccard(&ka, &kb)
+    }
 }
 
 /// |a ∩ b| / |a ∪ b| over two sorted, deduplicated lists. O(|a| + |b|).
@@ -90,7 +95,8 @@ fn jaccard<K: Ord>(a: &[K], b: &[K]) -> f64 {
     }
     let union = a.len() + b.len() - both;
     if union == 0 {
-        0.0
+        // Two empty sets are the same set.
+        1.0
     } else {
         both as f64 / union as f64
     }
@@ -109,17 +115,29 @@ fn combine(needs: f64, text: f64, role: bool, market: bool, customer: bool) -> f
         + flag(customer, W_CUSTOMER)
 }
 
-/// The words of a persona, lowercased, without short and common words.
-fn words(p: &Persona) -> impl Iterator<Item = String> + '_ {
-    p.title
+/// Calls `f` with each word of a persona's title, goals, pains and channels,
+/// lowercased, leaving out short and common words. One buffer serves every
+/// word, so nothing is allocated per word.
+fn for_each_word(p: &Persona, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    let texts = p
+        .title
         .iter()
         .chain(&p.goals)
         .chain(&p.pain_points)
-        .chain(&p.channels)
-        .flat_map(|s| s.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .chain(&p.channels);
+    for text in texts {
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.chars().nth(2).is_none() {
+                continue;
+            }
+            buf.clear();
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+            if !STOPWORDS.contains(&buf.as_str()) {
+                f(&buf);
+            }
+        }
+    }
 }
 
 /// How alike two personas are, from 0 to 1 (see the module's documentation).
@@ -135,7 +153,8 @@ pub fn similarity(a: &Persona, b: &Persona) -> f64 {
         v
     }
     let text = |p: &Persona| {
-        let mut v: Vec<String> = words(p).collect();
+        let mut v: Vec<String> = Vec::new();
+        for_each_word(p, |w| v.push(w.to_owned()));
         v.sort();
         v.dedup();
         v
@@ -153,31 +172,77 @@ pub fn similarity(a: &Persona, b: &Persona) -> f64 {
 struct Profile {
     needs: Vec<(u32, f64)>,
     total: f64,
-    words: Vec<u32>,
     role: Option<usize>,
     market: Option<usize>,
     customer: Option<usize>,
 }
 
+/// The words of each persona as sorted ids, computed the first time a
+/// candidate pair needs them: most pairs are rejected on their needs alone.
+struct Words<'p> {
+    personas: &'p [Persona],
+    vocabulary: IdMap<String, u32>,
+    cache: Vec<Option<Vec<u32>>>,
+}
+
+impl<'p> Words<'p> {
+    fn new(personas: &'p [Persona]) -> Self {
+        Words {
+            personas,
+            vocabulary: IdMap::default(),
+            cache: vec![None; personas.len()],
+        }
+    }
+
+    fn similarity(&mut self, a: usize, b: usize) -> f64 {
+        self.fill(a);
+        self.fill(b);
+        match (&self.cache[a], &self.cache[b]) {
+            (Some(x), Some(y)) => jaccard(x, y),
+            _ => 0.0,
+        }
+    }
+
+    fn fill(&mut self, i: usize) {
+        if self.cache[i].is_some() {
+            return;
+        }
+        let mut ids: Vec<u32> = Vec::new();
+        let vocabulary = &mut self.vocabulary;
+        for_each_word(&self.personas[i], |w| {
+            let id = match vocabulary.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = vocabulary.len() as u32;
+                    vocabulary.insert(w.to_owned(), id);
+                    id
+                }
+            };
+            ids.push(id);
+        });
+        ids.sort_unstable();
+        ids.dedup();
+        self.cache[i] = Some(ids);
+    }
+}
+
 fn profiles(graph: &EcosystemGraph<'_>) -> Vec<Profile> {
-    let project = graph.project();
-    let mut vocabulary: HashMap<String, u32> = HashMap::new();
-    project
-        .personas
-        .iter()
-        .enumerate()
-        .map(|(i, persona)| {
+    (0..graph.project().personas.len())
+        .map(|i| {
             let mut p = Profile {
                 needs: Vec::new(),
                 total: 0.0,
-                words: Vec::new(),
                 role: None,
                 market: None,
                 customer: None,
             };
             for e in graph.out_edges(graph.persona(i)) {
                 match (*e.weight(), graph.node(e.target())) {
-                    (Edge::Needs(imp), Node::Need(n)) => p.needs.push((n as u32, imp)),
+                    // Need nodes were added in id order, so their node
+                    // indices order needs by id whatever the input order.
+                    (Edge::Needs(imp), Node::Need(_)) => {
+                        p.needs.push((e.target().index() as u32, imp))
+                    }
                     (Edge::HasRole, Node::BuyingRole(r)) => p.role = Some(r),
                     (Edge::InMarketSegment, Node::MarketSegment(s)) => p.market = Some(s),
                     (Edge::InCustomerSegment, Node::CustomerSegment(s)) => p.customer = Some(s),
@@ -186,12 +251,6 @@ fn profiles(graph: &EcosystemGraph<'_>) -> Vec<Profile> {
             }
             p.needs.sort_by_key(|n| n.0);
             p.total = p.needs.iter().map(|n| n.1).sum();
-            for w in words(persona) {
-                let next = vocabulary.len() as u32;
-                p.words.push(*vocabulary.entry(w).or_insert(next));
-            }
-            p.words.sort_unstable();
-            p.words.dedup();
             p
         })
         .collect()
@@ -216,54 +275,77 @@ pub fn find(graph: &EcosystemGraph<'_>, t: &Thresholds) -> Vec<Found> {
     let project = graph.project();
     let threshold = t.overlap_at.get();
     let profiles = profiles(graph);
+    let mut words = Words::new(&project.personas);
     let min_need_similarity = ((threshold - (1.0 - W_NEEDS)) / W_NEEDS).max(0.0);
 
-    let mut by_need: Vec<Vec<u32>> = vec![Vec::new(); project.needs.len()];
+    // need → (role, persona), sorted by role so that a persona probes only
+    // its own role and the personas without one.
+    const NO_ROLE: u32 = u32::MAX;
+    let role_of = |p: &Profile| p.role.map_or(NO_ROLE, |r| r as u32);
+    let first_need = (0..project.needs.len())
+        .map(|n| graph.need(n).index())
+        .min()
+        .unwrap_or(0) as u32;
+    let slot = |key: u32| (key - first_need) as usize;
+    let mut by_need: Vec<Vec<(u32, u32)>> = vec![Vec::new(); project.needs.len()];
     for (i, p) in profiles.iter().enumerate() {
         for &(n, _) in &p.needs {
-            by_need[n as usize].push(i as u32);
+            by_need[slot(n)].push((role_of(p), i as u32));
         }
     }
+    for list in &mut by_need {
+        list.sort_unstable();
+    }
+    let same_role = |list: &[(u32, u32)], role: u32| -> std::ops::Range<usize> {
+        let start = list.partition_point(|&(r, _)| r < role);
+        let end = list.partition_point(|&(r, _)| r <= role);
+        start..end
+    };
 
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
     let mut seen = vec![u32::MAX; profiles.len()];
     let mut order: Vec<(u32, f64)> = Vec::new();
     for (a, pa) in profiles.iter().enumerate() {
-        if pa.total <= 0.0 {
+        if pa.needs.is_empty() {
             continue;
         }
         // The prefix: rarest needs first, until what is left weighs less
         // than the need similarity a pair must reach.
         order.clear();
         order.extend_from_slice(&pa.needs);
-        order.sort_by_key(|&(n, _)| (by_need[n as usize].len(), n));
+        order.sort_by_key(|&(n, _)| (by_need[slot(n)].len(), n));
         let mut remaining = pa.total;
         for &(n, w) in &order {
             if remaining < min_need_similarity * pa.total - 1e-9 {
                 break;
             }
             remaining -= w;
-            for &b in &by_need[n as usize] {
+            let list = &by_need[slot(n)];
+            let role = role_of(pa);
+            let (mine, none) = if role == NO_ROLE {
+                (0..list.len(), 0..0)
+            } else {
+                (same_role(list, role), same_role(list, NO_ROLE))
+            };
+            for &(_, b) in list[mine].iter().chain(&list[none]) {
                 let b = b as usize;
                 if b <= a || seen[b] == a as u32 {
                     continue;
                 }
                 seen[b] = a as u32;
                 let pb = &profiles[b];
-                if pa.role.is_some() && pb.role.is_some() && pa.role != pb.role {
-                    continue;
-                }
                 let needs = weighted_jaccard(&pa.needs, &pb.needs);
-                if W_NEEDS * needs + (1.0 - W_NEEDS) < threshold {
-                    continue;
-                }
-                let s = combine(
-                    needs,
-                    jaccard(&pa.words, &pb.words),
+                let (role, market, customer) = (
                     same(&pa.role, &pb.role),
                     same(&pa.market, &pb.market),
                     same(&pa.customer, &pb.customer),
                 );
+                // Words are the dearest part: skip them when even identical
+                // words could not lift the pair to the threshold.
+                if combine(needs, 1.0, role, market, customer) < threshold {
+                    continue;
+                }
+                let s = combine(needs, words.similarity(a, b), role, market, customer);
                 if s >= threshold {
                     pairs.push((a, b, s));
                 }
@@ -282,7 +364,7 @@ pub fn find(graph: &EcosystemGraph<'_>, t: &Thresholds) -> Vec<Found> {
             Found {
                 a,
                 b,
-                finding: describe(graph, a, b, s),
+                finding: describe(graph, &profiles, a, b, s),
             }
         })
         .collect();
@@ -312,74 +394,52 @@ pub fn with_team(graph: &EcosystemGraph<'_>, persona: usize) -> String {
     }
 }
 
-fn describe(graph: &EcosystemGraph<'_>, a: usize, b: usize, similarity: f64) -> Overlap {
+fn describe(
+    graph: &EcosystemGraph<'_>,
+    profiles: &[Profile],
+    a: usize,
+    b: usize,
+    s: f64,
+) -> Overlap {
     let project = graph.project();
-    let (pa, pb) = (&project.personas[a], &project.personas[b]);
-    let union: std::collections::BTreeSet<&str> = pa
+    let (pa, pb) = (&profiles[a], &profiles[b]);
+    let shared_needs: Vec<u32> = pa
         .needs
         .iter()
-        .chain(&pb.needs)
-        .map(|n| n.need.as_str())
+        .filter(|(n, _)| pb.needs.binary_search_by_key(n, |m| m.0).is_ok())
+        .map(|(n, _)| *n)
         .collect();
-    let shared_needs: Vec<&str> = pa
-        .needs
-        .iter()
-        .filter(|n| pb.needs.iter().any(|m| m.need == n.need))
-        .map(|n| n.need.as_str())
-        .collect();
-    let name_of_need = |id: &str| {
-        project
-            .needs
-            .iter()
-            .find(|n| n.id.as_str() == id)
-            .map_or_else(|| id.to_owned(), |n| n.name.clone())
+    let union = pa.needs.len() + pb.needs.len() - shared_needs.len();
+    let need_name = |key: u32| match graph.node(petgraph::graph::NodeIndex::new(key as usize)) {
+        Node::Need(n) => project.needs[n].name.clone(),
+        _ => String::new(),
     };
-    let mut shared: Vec<String> = shared_needs.iter().map(|id| name_of_need(id)).collect();
+    let mut shared: Vec<String> = shared_needs.iter().map(|&n| need_name(n)).collect();
     let mut also: Vec<String> = Vec::new();
-    if let (Some(r), true) = (&pa.buying_role, same(&pa.buying_role, &pb.buying_role)) {
-        let name = project
-            .buying_roles
-            .iter()
-            .find(|x| &x.id == r)
-            .map(|x| x.name.clone());
-        if let Some(name) = name {
-            also.push(format!("the {name} role"));
-            shared.push(format!("role: {name}"));
-        }
+    if let (Some(r), true) = (pa.role, same(&pa.role, &pb.role)) {
+        let name = &project.buying_roles[r].name;
+        also.push(format!("the {} role", quoted(name)));
+        shared.push(format!("role: {name}"));
     }
-    if let (Some(s), true) = (
-        &pa.market_segment,
-        same(&pa.market_segment, &pb.market_segment),
-    ) {
-        let name = project
-            .market_segments
-            .iter()
-            .find(|x| &x.id == s)
-            .map(|x| x.name.clone());
-        if let Some(name) = name {
-            also.push(format!("the {name} segment"));
-            shared.push(format!("market segment: {name}"));
-        }
+    if let (Some(m), true) = (pa.market, same(&pa.market, &pb.market)) {
+        let name = &project.market_segments[m].name;
+        also.push(format!("the {} segment", quoted(name)));
+        shared.push(format!("market segment: {name}"));
     }
-    if let (Some(s), true) = (
-        &pa.customer_segment,
-        same(&pa.customer_segment, &pb.customer_segment),
-    ) {
-        let name = project
-            .customer_segments
-            .iter()
-            .find(|x| &x.id == s)
-            .map(|x| x.name.clone());
-        if let Some(name) = name {
-            also.push(format!("the {name} mindset"));
-            shared.push(format!("customer segment: {name}"));
-        }
+    if let (Some(c), true) = (pa.customer, same(&pa.customer, &pb.customer)) {
+        let name = &project.customer_segments[c].name;
+        also.push(format!("the {} mindset", quoted(name)));
+        shared.push(format!("customer segment: {name}"));
     }
-    let mut parts = vec![format!(
-        "{} of {}",
-        shared_needs.len(),
-        count(union.len(), "need", "needs")
-    )];
+    let mut parts = vec![if shared_needs.len() == union {
+        all_needs(union)
+    } else {
+        format!(
+            "{} of {}",
+            shared_needs.len(),
+            count(union, "need", "needs")
+        )
+    }];
     parts.extend(also);
     let why = format!(
         "{} and {} look like one person written twice: they share {}.",
@@ -388,8 +448,11 @@ fn describe(graph: &EcosystemGraph<'_>, a: usize, b: usize, similarity: f64) -> 
         join_and(&parts)
     );
     Overlap {
-        personas: [pa.id.clone(), pb.id.clone()],
-        similarity,
+        personas: [
+            project.personas[a].id.clone(),
+            project.personas[b].id.clone(),
+        ],
+        similarity: s,
         shared,
         why,
     }
@@ -415,8 +478,13 @@ mod tests {
         );
         assert_eq!(
             weighted_jaccard::<u32>(&[], &[]),
-            0.0,
-            "nothing in common is 0"
+            1.0,
+            "two empty sets are the same set"
+        );
+        assert_eq!(
+            weighted_jaccard(&[(1, 0.0)], &[(1, 0.0), (2, 0.0)]),
+            0.5,
+            "weightless needs compare by which needs they name"
         );
         assert_eq!(jaccard(&[1, 2, 3], &[2, 3, 4]), 0.5, "2 shared of 4");
     }

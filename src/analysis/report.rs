@@ -51,7 +51,7 @@ impl Writer {
                 let _ = writeln!(self.out, "* {head}\n  {why}");
             }
             Style::Markdown => {
-                let _ = writeln!(self.out, "- **{head}**: {why}");
+                let _ = writeln!(self.out, "- **{head}** \u{2014} {why}");
             }
         }
     }
@@ -126,7 +126,7 @@ pub fn render(project: &Project, analysis: &Analysis, style: Style) -> String {
     for u in &analysis.underserved {
         w.item(
             &format!(
-                "{}: {} served",
+                "{} ({} served)",
                 name(u.persona.as_str()),
                 percent(u.service_level)
             ),
@@ -158,7 +158,7 @@ pub fn render(project: &Project, analysis: &Analysis, style: Style) -> String {
     for v in &analysis.value_gaps {
         w.item(
             &format!(
-                "{}: ours {}, theirs {}",
+                "{} (ours {}, theirs {})",
                 name(v.need.as_str()),
                 score(v.ours),
                 score(v.theirs)
@@ -206,7 +206,7 @@ pub fn render(project: &Project, analysis: &Analysis, style: Style) -> String {
         let listed = if names.is_empty() {
             "none".to_owned()
         } else {
-            names.join(", ")
+            names.join("; ")
         };
         match style {
             Style::Text => w.line(&format!("* {label}: {listed}")),

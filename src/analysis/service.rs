@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use petgraph::visit::EdgeRef;
 
-use super::text::{join_and, percent, score};
+use super::text::{join_and, percent, quoted, score};
 use super::{Underserved, ValueGap};
 use crate::graph::{EcosystemGraph, Edge, Node};
 use crate::model::Thresholds;
@@ -21,11 +21,17 @@ pub struct NeedScores {
     pub demand: Vec<f64>,
 }
 
-/// Keeps the higher score; on a tie, the lower index, so results do not
-/// depend on the order edges were added.
-fn better(current: Option<(f64, usize)>, candidate: (f64, usize)) -> Option<(f64, usize)> {
+/// Keeps the higher score; on a tie, the smaller id, so that results do not
+/// depend on the order of the project's lists.
+fn better<Id: Ord>(
+    current: Option<(f64, usize)>,
+    candidate: (f64, usize),
+    id: impl Fn(usize) -> Id,
+) -> Option<(f64, usize)> {
     match current {
-        Some(c) if c.0 > candidate.0 || (c.0 == candidate.0 && c.1 <= candidate.1) => Some(c),
+        Some(c) if c.0 > candidate.0 || (c.0 == candidate.0 && id(c.1) <= id(candidate.1)) => {
+            Some(c)
+        }
         _ => Some(candidate),
     }
 }
@@ -34,6 +40,7 @@ impl NeedScores {
     /// O(|needs| + |edges into needs|).
     pub fn new(graph: &EcosystemGraph<'_>) -> Self {
         let n = graph.project().needs.len();
+        let (products, competitors) = (&graph.project().products, &graph.project().competitors);
         let mut out = NeedScores {
             ours: vec![None; n],
             theirs: vec![None; n],
@@ -43,10 +50,10 @@ impl NeedScores {
             for e in graph.in_edges(graph.need(need)) {
                 match (*e.weight(), graph.node(e.source())) {
                     (Edge::Meets(s), Node::Product(p)) => {
-                        out.ours[need] = better(out.ours[need], (s, p))
+                        out.ours[need] = better(out.ours[need], (s, p), |i| &products[i].id)
                     }
                     (Edge::Meets(s), Node::Competitor(c)) => {
-                        out.theirs[need] = better(out.theirs[need], (s, c))
+                        out.theirs[need] = better(out.theirs[need], (s, c), |i| &competitors[i].id)
                     }
                     (Edge::Needs(importance), _) => out.demand[need] += importance,
                     _ => {}
@@ -112,33 +119,33 @@ pub fn underserved(
             percent(level),
             persona.name
         );
+        why.push('.');
         if !unmet.is_empty() {
             let listed: Vec<String> = unmet
                 .iter()
                 .map(|&(n, imp)| {
                     format!(
-                        "{} (importance {}, our best {})",
-                        project.needs[n].name,
+                        "{} (importance {}; our best scores {} of 1)",
+                        quoted(&project.needs[n].name),
                         score(imp),
                         score(scores.best(n))
                     )
                 })
                 .collect();
             why.push_str(&format!(
-                "; nothing we sell meets {} well",
+                " Nothing we sell meets {} well enough.",
                 join_and(&listed)
             ));
         }
-        why.push('.');
         let rival = unmet.iter().find_map(|&(n, _)| {
             let (theirs, c) = scores.theirs[n]?;
             (theirs > scores.best(n) && theirs >= t.met_at.get()).then_some((n, theirs, c))
         });
         if let Some((n, theirs, c)) = rival {
             why.push_str(&format!(
-                " {} serves {} at {}.",
+                " The competitor {} meets {} at {} of 1.",
                 project.competitors[c].name,
-                project.needs[n].name,
+                quoted(&project.needs[n].name),
                 score(theirs)
             ));
         }
@@ -182,17 +189,17 @@ pub fn value_gaps(graph: &EcosystemGraph<'_>, scores: &NeedScores) -> Vec<ValueG
         let product = scores.ours[n].map(|(_, p)| &project.products[p]);
         let why = match product {
             Some(p) => format!(
-                "{} meets {} at {}; our best, {}, at {}.",
+                "{} meets {} at {} of 1; our best, {}, at {}.",
                 competitor.name,
-                need.name,
+                quoted(&need.name),
                 score(theirs),
                 p.name,
                 score(ours)
             ),
             None => format!(
-                "{} meets {} at {}; none of our products addresses it.",
+                "{} meets {} at {} of 1; none of our products addresses it.",
                 competitor.name,
-                need.name,
+                quoted(&need.name),
                 score(theirs)
             ),
         };

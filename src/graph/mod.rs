@@ -3,12 +3,40 @@
 //! it.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeReference, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::model::*;
+
+/// FNV-1a: ids are short strings chosen by users, not adversaries, and
+/// hashing them is most of the cost of building the graph.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map keyed by ids.
+pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A node: an entity, by its position in the project's list of that kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -72,62 +100,114 @@ pub struct EcosystemGraph<'p> {
 impl<'p> EcosystemGraph<'p> {
     /// Builds the graph of `project`. References that do not resolve (which
     /// a checked project never has) are left out.
+    ///
+    /// Entities are added in id order, and each entity's links in the order
+    /// the entity lists them, so that everything computed by walking the
+    /// graph is the same whatever order the project's lists come in.
     pub fn new(project: &'p Project) -> Self {
-        let links = project
+        fn by_id<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<usize> {
+            let mut order: Vec<usize> = (0..items.len()).collect();
+            order.sort_by(|&a, &b| id(&items[a]).cmp(id(&items[b])));
+            order
+        }
+        let links: usize = project
             .personas
             .iter()
-            .map(|p| 3 + p.needs.len() + p.products.len());
-        let mut graph = DiGraph::with_capacity(
-            project.personas.len() + project.needs.len() + project.products.len() + 64,
-            links.sum::<usize>() + project.relationships.len(),
-        );
-        let mut ids: HashMap<&str, NodeIndex> = HashMap::new();
-        let mut add = |graph: &mut DiGraph<Node, Edge>, id: &'p str, node: Node| {
-            let index = graph.add_node(node);
-            ids.insert(id, index);
+            .map(|p| 3 + p.needs.len() + p.products.len())
+            .sum();
+        let nodes = project.personas.len() + project.needs.len() + project.products.len() + 64;
+        let mut graph = DiGraph::with_capacity(nodes, links + project.relationships.len());
+        let mut ids: IdMap<&str, NodeIndex> = IdMap::default();
+        ids.reserve(nodes);
+
+        let mut add_all = |graph: &mut DiGraph<Node, Edge>,
+                           order: Vec<usize>,
+                           id: &dyn Fn(usize) -> &'p str,
+                           node: fn(usize) -> Node| {
+            let mut index = vec![NodeIndex::end(); order.len()];
+            for i in order {
+                let n = graph.add_node(node(i));
+                ids.insert(id(i), n);
+                index[i] = n;
+            }
             index
         };
-        for (i, s) in project.market_segments.iter().enumerate() {
-            add(&mut graph, s.id.as_str(), Node::MarketSegment(i));
-        }
-        for (i, s) in project.customer_segments.iter().enumerate() {
-            add(&mut graph, s.id.as_str(), Node::CustomerSegment(i));
-        }
-        let roles: Vec<_> = (project.buying_roles.iter().enumerate())
-            .map(|(i, r)| add(&mut graph, r.id.as_str(), Node::BuyingRole(i)))
-            .collect();
-        let needs: Vec<_> = (project.needs.iter().enumerate())
-            .map(|(i, n)| add(&mut graph, n.id.as_str(), Node::Need(i)))
-            .collect();
-        let products: Vec<_> = (project.products.iter().enumerate())
-            .map(|(i, p)| add(&mut graph, p.id.as_str(), Node::Product(i)))
-            .collect();
-        let competitors: Vec<_> = (project.competitors.iter().enumerate())
-            .map(|(i, c)| add(&mut graph, c.id.as_str(), Node::Competitor(i)))
-            .collect();
-        let personas: Vec<_> = (project.personas.iter().enumerate())
-            .map(|(i, p)| add(&mut graph, p.id.as_str(), Node::Persona(i)))
-            .collect();
-        let units: Vec<_> = (project.buying_units.iter().enumerate())
-            .map(|(i, u)| add(&mut graph, u.id.as_str(), Node::BuyingUnit(i)))
-            .collect();
+        let ms = &project.market_segments;
+        add_all(
+            &mut graph,
+            by_id(ms, |x| x.id.as_str()),
+            &|i| ms[i].id.as_str(),
+            Node::MarketSegment,
+        );
+        let cs = &project.customer_segments;
+        add_all(
+            &mut graph,
+            by_id(cs, |x| x.id.as_str()),
+            &|i| cs[i].id.as_str(),
+            Node::CustomerSegment,
+        );
+        let br = &project.buying_roles;
+        let roles = add_all(
+            &mut graph,
+            by_id(br, |x| x.id.as_str()),
+            &|i| br[i].id.as_str(),
+            Node::BuyingRole,
+        );
+        let nd = &project.needs;
+        let needs = add_all(
+            &mut graph,
+            by_id(nd, |x| x.id.as_str()),
+            &|i| nd[i].id.as_str(),
+            Node::Need,
+        );
+        let pr = &project.products;
+        let products = add_all(
+            &mut graph,
+            by_id(pr, |x| x.id.as_str()),
+            &|i| pr[i].id.as_str(),
+            Node::Product,
+        );
+        let co = &project.competitors;
+        let competitors = add_all(
+            &mut graph,
+            by_id(co, |x| x.id.as_str()),
+            &|i| co[i].id.as_str(),
+            Node::Competitor,
+        );
+        let pe = &project.personas;
+        let persona_order = by_id(pe, |x| x.id.as_str());
+        let personas = add_all(
+            &mut graph,
+            persona_order.clone(),
+            &|i| pe[i].id.as_str(),
+            Node::Persona,
+        );
+        let bu = &project.buying_units;
+        let unit_order = by_id(bu, |x| x.id.as_str());
+        let units = add_all(
+            &mut graph,
+            unit_order.clone(),
+            &|i| bu[i].id.as_str(),
+            Node::BuyingUnit,
+        );
 
         let find = |id: &str| ids.get(id).copied();
-        for (product, &from) in project.products.iter().zip(&products) {
-            for a in &product.addresses {
+        for i in by_id(pr, |x| x.id.as_str()) {
+            for a in &pr[i].addresses {
                 if let Some(to) = find(a.need.as_str()) {
-                    graph.add_edge(from, to, Edge::Meets(a.score.get()));
+                    graph.add_edge(products[i], to, Edge::Meets(a.score.get()));
                 }
             }
         }
-        for (competitor, &from) in project.competitors.iter().zip(&competitors) {
-            for a in &competitor.addresses {
+        for i in by_id(co, |x| x.id.as_str()) {
+            for a in &co[i].addresses {
                 if let Some(to) = find(a.need.as_str()) {
-                    graph.add_edge(from, to, Edge::Meets(a.score.get()));
+                    graph.add_edge(competitors[i], to, Edge::Meets(a.score.get()));
                 }
             }
         }
-        for (persona, &from) in project.personas.iter().zip(&personas) {
+        for &i in &persona_order {
+            let (persona, from) = (&pe[i], personas[i]);
             let single = [
                 (
                     persona.market_segment.as_ref().map(AsRef::as_ref),
@@ -158,12 +238,19 @@ impl<'p> EcosystemGraph<'p> {
                 }
             }
         }
-        for r in &project.relationships {
+        let rel = &project.relationships;
+        let mut rel_order: Vec<usize> = (0..rel.len()).collect();
+        rel_order.sort_by(|&a, &b| {
+            (&rel[a].from, &rel[a].to, rel[a].kind).cmp(&(&rel[b].from, &rel[b].to, rel[b].kind))
+        });
+        for i in rel_order {
+            let r = &rel[i];
             if let (Some(from), Some(to)) = (find(r.from.as_str()), find(r.to.as_str())) {
                 graph.add_edge(from, to, Edge::Relates(r.kind, r.weight.get()));
             }
         }
-        for (unit, &from) in project.buying_units.iter().zip(&units) {
+        for &i in &unit_order {
+            let (unit, from) = (&bu[i], units[i]);
             for m in &unit.members {
                 if let Some(to) = find(m.persona.as_str()) {
                     let role = m.role.as_ref().and_then(|r| find(r.as_str()));

@@ -1,5 +1,6 @@
 //! Integration tests of the core and the command-line tool.
 
+mod analysis;
 mod cli;
 mod interchange;
 mod roundtrip;
