@@ -114,8 +114,9 @@ const CHANNELS: &[&str] = &[
 ];
 
 fn id<T>(make: fn(String) -> Result<T, String>, prefix: &str, i: usize) -> T {
-    // Ids made of a fixed prefix and a number are always valid.
-    make(format!("{prefix}-{i}")).unwrap_or_else(|e| unreachable!("generated id: {e}"))
+    // Ids made of a fixed prefix and a number are always valid; the number
+    // is zero-padded so that ids sort in the order they were made.
+    make(format!("{prefix}-{i:06}")).unwrap_or_else(|e| unreachable!("generated id: {e}"))
 }
 
 fn unit(v: f64) -> Unit {

@@ -21,30 +21,37 @@ fn path_to(
     members: &[NodeIndex],
     targets: &[NodeIndex],
 ) -> Option<Vec<NodeIndex>> {
-    let mut came_from: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+    // Units have a handful of members: a list beats a hash map here.
+    let mut came_from: Vec<(NodeIndex, NodeIndex)> = vec![(from, from)];
     let mut queue = VecDeque::from([from]);
-    came_from.insert(from, from);
+    let mut next: Vec<NodeIndex> = Vec::new();
     while let Some(here) = queue.pop_front() {
         if here != from && targets.contains(&here) {
             let mut path = vec![here];
             let mut at = here;
             while at != from {
-                at = came_from[&at];
+                at = came_from
+                    .iter()
+                    .find(|(n, _)| *n == at)
+                    .map_or(from, |(_, p)| *p);
                 path.push(at);
             }
             path.reverse();
             return Some(path);
         }
-        let mut next: Vec<NodeIndex> = graph
-            .out_edges(here)
-            .filter(|e| matches!(e.weight(), Edge::Relates(..)))
-            .map(|e| e.target())
-            .filter(|t| members.contains(t))
-            .collect();
+        next.clear();
+        next.extend(
+            graph
+                .out_edges(here)
+                .filter(|e| matches!(e.weight(), Edge::Relates(..)))
+                .map(|e| e.target())
+                .filter(|t| members.contains(t)),
+        );
+        // Persona nodes were added in id order: ties go to the smaller id.
         next.sort();
-        for n in next {
-            if let std::collections::hash_map::Entry::Vacant(v) = came_from.entry(n) {
-                v.insert(here);
+        for &n in &next {
+            if !came_from.iter().any(|(seen, _)| *seen == n) {
+                came_from.push((n, here));
                 queue.push_back(n);
             }
         }

@@ -1,7 +1,6 @@
 //! Personas drawn to more than one product: cross-sell paths.
 
 use super::MultiProduct;
-use super::text::join_and;
 use crate::graph::EcosystemGraph;
 use crate::model::ProductRelation;
 
@@ -33,19 +32,26 @@ pub fn find(graph: &EcosystemGraph<'_>) -> Vec<MultiProduct> {
         if products.len() < 2 {
             continue;
         }
-        let described: Vec<String> = products
-            .iter()
-            .map(|(p, rels)| {
-                let how: Vec<&str> = rels.iter().map(|r| phrase(*r)).collect();
-                format!("{} ({})", project.products[*p].name, how.join("; "))
-            })
-            .collect();
-        let why = format!(
-            "{} is drawn to {} products: {}. A cross-sell path.",
-            persona.name,
-            products.len(),
-            join_and(&described)
-        );
+        let mut why = format!("{} is drawn to {} products: ", persona.name, products.len());
+        for (k, (p, rels)) in products.iter().enumerate() {
+            if k > 0 {
+                why.push_str(if k + 1 == products.len() {
+                    " and "
+                } else {
+                    ", "
+                });
+            }
+            why.push_str(&project.products[*p].name);
+            why.push_str(" (");
+            for (r, rel) in rels.iter().enumerate() {
+                if r > 0 {
+                    why.push_str("; ");
+                }
+                why.push_str(phrase(*rel));
+            }
+            why.push(')');
+        }
+        why.push_str(". A cross-sell path.");
         out.push((
             MultiProduct {
                 persona: persona.id.clone(),

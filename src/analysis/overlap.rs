@@ -22,7 +22,9 @@ use petgraph::visit::EdgeRef;
 
 use super::Overlap;
 use super::text::{all_needs, count, join_and, quoted};
-use crate::graph::{EcosystemGraph, Edge, IdMap, Node};
+use std::hash::Hasher;
+
+use crate::graph::{EcosystemGraph, Edge, Fnv, Node};
 use crate::model::{Persona, ProductRelation, Thresholds};
 
 const W_NEEDS: f64 = 0.45;
@@ -31,11 +33,12 @@ const W_ROLE: f64 = 0.20;
 const W_MARKET: f64 = 0.10;
 const W_CUSTOMER: f64 = 0.10;
 
-/// Words too common to say anything about a persona.
+/// Words too common to say anything about a persona, sorted for binary search.
 const STOPWORDS: &[&str] = &[
-    "and", "the", "for", "with", "our", "their", "from", "that", "this", "into", "are", "not",
-    "too", "all", "can", "has", "have", "who", "its", "out", "but", "you", "your", "more", "less",
-    "than", "every", "each", "without", "they", "them", "what", "when", "where", "which", "will",
+    "all", "and", "are", "but", "can", "each", "every", "for", "from", "has", "have", "into",
+    "its", "less", "more", "not", "our", "out", "than", "that", "the", "their", "them", "they",
+    "this", "too", "what", "when", "where", "which", "who", "will", "with", "without", "you",
+    "your",
 ];
 
 /// Σ min / Σ max over two need lists sorted by key. O(|a| + |b|).
@@ -132,8 +135,13 @@ fn for_each_word(p: &Persona, mut f: impl FnMut(&str)) {
                 continue;
             }
             buf.clear();
-            buf.extend(w.chars().flat_map(char::to_lowercase));
-            if !STOPWORDS.contains(&buf.as_str()) {
+            if w.is_ascii() {
+                buf.push_str(w);
+                buf.make_ascii_lowercase();
+            } else {
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            if STOPWORDS.binary_search(&buf.as_str()).is_err() {
                 f(&buf);
             }
         }
@@ -169,27 +177,27 @@ pub fn similarity(a: &Persona, b: &Persona) -> f64 {
 }
 
 /// What the search knows of one persona, with entities as indices.
-struct Profile {
-    needs: Vec<(u32, f64)>,
+struct Profile<'a> {
+    needs: &'a [(u32, f64)],
     total: f64,
     role: Option<usize>,
     market: Option<usize>,
     customer: Option<usize>,
 }
 
-/// The words of each persona as sorted ids, computed the first time a
-/// candidate pair needs them: most pairs are rejected on their needs alone.
+/// The words of each persona as sorted 64-bit hashes, computed the first
+/// time a candidate pair needs them: most pairs are rejected on their needs
+/// alone. Two different words hashing alike is about as likely as a 1 in
+/// 10^15 chance per pair of words, far below anything a score shows.
 struct Words<'p> {
     personas: &'p [Persona],
-    vocabulary: IdMap<String, u32>,
-    cache: Vec<Option<Vec<u32>>>,
+    cache: Vec<Option<Vec<u64>>>,
 }
 
 impl<'p> Words<'p> {
     fn new(personas: &'p [Persona]) -> Self {
         Words {
             personas,
-            vocabulary: IdMap::default(),
             cache: vec![None; personas.len()],
         }
     }
@@ -207,18 +215,11 @@ impl<'p> Words<'p> {
         if self.cache[i].is_some() {
             return;
         }
-        let mut ids: Vec<u32> = Vec::new();
-        let vocabulary = &mut self.vocabulary;
+        let mut ids: Vec<u64> = Vec::new();
         for_each_word(&self.personas[i], |w| {
-            let id = match vocabulary.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = vocabulary.len() as u32;
-                    vocabulary.insert(w.to_owned(), id);
-                    id
-                }
-            };
-            ids.push(id);
+            let mut h = Fnv::default();
+            h.write(w.as_bytes());
+            ids.push(h.finish());
         });
         ids.sort_unstable();
         ids.dedup();
@@ -226,32 +227,43 @@ impl<'p> Words<'p> {
     }
 }
 
-fn profiles(graph: &EcosystemGraph<'_>) -> Vec<Profile> {
-    (0..graph.project().personas.len())
-        .map(|i| {
-            let mut p = Profile {
-                needs: Vec::new(),
-                total: 0.0,
-                role: None,
-                market: None,
-                customer: None,
-            };
-            for e in graph.out_edges(graph.persona(i)) {
-                match (*e.weight(), graph.node(e.target())) {
-                    // Need nodes were added in id order, so their node
-                    // indices order needs by id whatever the input order.
-                    (Edge::Needs(imp), Node::Need(_)) => {
-                        p.needs.push((e.target().index() as u32, imp))
-                    }
-                    (Edge::HasRole, Node::BuyingRole(r)) => p.role = Some(r),
-                    (Edge::InMarketSegment, Node::MarketSegment(s)) => p.market = Some(s),
-                    (Edge::InCustomerSegment, Node::CustomerSegment(s)) => p.customer = Some(s),
-                    _ => {}
-                }
+/// The profiles of every persona; their needs share one buffer, `needs`,
+/// so that the search walks memory in order.
+fn profiles<'a>(graph: &EcosystemGraph<'_>, needs: &'a mut Vec<(u32, f64)>) -> Vec<Profile<'a>> {
+    let count = graph.project().personas.len();
+    let mut spans = Vec::with_capacity(count);
+    let mut rest = Vec::with_capacity(count);
+    for i in 0..count {
+        let start = needs.len();
+        let (mut role, mut market, mut customer) = (None, None, None);
+        for e in graph.out_edges(graph.persona(i)) {
+            match (*e.weight(), graph.node(e.target())) {
+                // Need nodes were added in id order, so their node indices
+                // order needs by id whatever the input order.
+                (Edge::Needs(imp), Node::Need(_)) => needs.push((e.target().index() as u32, imp)),
+                (Edge::HasRole, Node::BuyingRole(r)) => role = Some(r),
+                (Edge::InMarketSegment, Node::MarketSegment(s)) => market = Some(s),
+                (Edge::InCustomerSegment, Node::CustomerSegment(s)) => customer = Some(s),
+                _ => {}
             }
-            p.needs.sort_by_key(|n| n.0);
-            p.total = p.needs.iter().map(|n| n.1).sum();
-            p
+        }
+        needs[start..].sort_by_key(|n| n.0);
+        spans.push(start..needs.len());
+        rest.push((role, market, customer));
+    }
+    let needs: &'a [(u32, f64)] = needs;
+    spans
+        .into_iter()
+        .zip(rest)
+        .map(|(span, (role, market, customer))| {
+            let mine = &needs[span];
+            Profile {
+                needs: mine,
+                total: mine.iter().map(|n| n.1).sum(),
+                role,
+                market,
+                customer,
+            }
         })
         .collect()
 }
@@ -274,14 +286,15 @@ pub struct Found {
 pub fn find(graph: &EcosystemGraph<'_>, t: &Thresholds) -> Vec<Found> {
     let project = graph.project();
     let threshold = t.overlap_at.get();
-    let profiles = profiles(graph);
+    let mut need_buffer = Vec::new();
+    let profiles = profiles(graph, &mut need_buffer);
     let mut words = Words::new(&project.personas);
     let min_need_similarity = ((threshold - (1.0 - W_NEEDS)) / W_NEEDS).max(0.0);
 
     // need → (role, persona), sorted by role so that a persona probes only
     // its own role and the personas without one.
     const NO_ROLE: u32 = u32::MAX;
-    let role_of = |p: &Profile| p.role.map_or(NO_ROLE, |r| r as u32);
+    let role_of = |p: &Profile<'_>| p.role.map_or(NO_ROLE, |r| r as u32);
     let first_need = (0..project.needs.len())
         .map(|n| graph.need(n).index())
         .min()
@@ -289,7 +302,7 @@ pub fn find(graph: &EcosystemGraph<'_>, t: &Thresholds) -> Vec<Found> {
     let slot = |key: u32| (key - first_need) as usize;
     let mut by_need: Vec<Vec<(u32, u32)>> = vec![Vec::new(); project.needs.len()];
     for (i, p) in profiles.iter().enumerate() {
-        for &(n, _) in &p.needs {
+        for &(n, _) in p.needs {
             by_need[slot(n)].push((role_of(p), i as u32));
         }
     }
@@ -312,7 +325,7 @@ pub fn find(graph: &EcosystemGraph<'_>, t: &Thresholds) -> Vec<Found> {
         // The prefix: rarest needs first, until what is left weighs less
         // than the need similarity a pair must reach.
         order.clear();
-        order.extend_from_slice(&pa.needs);
+        order.extend_from_slice(pa.needs);
         order.sort_by_key(|&(n, _)| (by_need[slot(n)].len(), n));
         let mut remaining = pa.total;
         for &(n, w) in &order {
@@ -334,7 +347,7 @@ pub fn find(graph: &EcosystemGraph<'_>, t: &Thresholds) -> Vec<Found> {
                 }
                 seen[b] = a as u32;
                 let pb = &profiles[b];
-                let needs = weighted_jaccard(&pa.needs, &pb.needs);
+                let needs = weighted_jaccard(pa.needs, pb.needs);
                 let (role, market, customer) = (
                     same(&pa.role, &pb.role),
                     same(&pa.market, &pb.market),
@@ -396,7 +409,7 @@ pub fn with_team(graph: &EcosystemGraph<'_>, persona: usize) -> String {
 
 fn describe(
     graph: &EcosystemGraph<'_>,
-    profiles: &[Profile],
+    profiles: &[Profile<'_>],
     a: usize,
     b: usize,
     s: f64,
@@ -487,6 +500,14 @@ mod tests {
             "weightless needs compare by which needs they name"
         );
         assert_eq!(jaccard(&[1, 2, 3], &[2, 3, 4]), 0.5, "2 shared of 4");
+    }
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(
+            STOPWORDS.windows(2).all(|w| w[0] < w[1]),
+            "binary_search needs a sorted, duplicate-free list"
+        );
     }
 
     #[test]

@@ -69,15 +69,15 @@ impl NeedScores {
     }
 }
 
-/// The persona's needs as (need index, importance).
-fn needs_of(graph: &EcosystemGraph<'_>, persona: usize) -> Vec<(usize, f64)> {
-    graph
-        .out_edges(graph.persona(persona))
-        .filter_map(|e| match (*e.weight(), graph.node(e.target())) {
+/// Puts the persona's needs, as (need index, importance), into `out`.
+fn needs_of(graph: &EcosystemGraph<'_>, persona: usize, out: &mut Vec<(usize, f64)>) {
+    out.clear();
+    out.extend(graph.out_edges(graph.persona(persona)).filter_map(|e| {
+        match (*e.weight(), graph.node(e.target())) {
             (Edge::Needs(importance), Node::Need(n)) => Some((n, importance)),
             _ => None,
-        })
-        .collect()
+        }
+    }));
 }
 
 /// The importance-weighted share of a persona's needs that our best products
@@ -96,8 +96,9 @@ pub fn underserved(
 ) -> Vec<Underserved> {
     let project = graph.project();
     let mut out: Vec<(Underserved, u8)> = Vec::new();
+    let mut needs = Vec::new();
     for (i, persona) in project.personas.iter().enumerate() {
-        let needs = needs_of(graph, i);
+        needs_of(graph, i, &mut needs);
         let Some(level) = service_level(&needs, scores) else {
             continue;
         };

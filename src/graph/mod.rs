@@ -107,7 +107,10 @@ impl<'p> EcosystemGraph<'p> {
     pub fn new(project: &'p Project) -> Self {
         fn by_id<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<usize> {
             let mut order: Vec<usize> = (0..items.len()).collect();
-            order.sort_by(|&a, &b| id(&items[a]).cmp(id(&items[b])));
+            // Projects read from a file come sorted already.
+            if !items.is_sorted_by(|a, b| id(a) <= id(b)) {
+                order.sort_by(|&a, &b| id(&items[a]).cmp(id(&items[b])));
+            }
             order
         }
         let links: usize = project
