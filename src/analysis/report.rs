@@ -43,6 +43,9 @@ impl Writer {
                 let _ = writeln!(self.out, "\n## {s} ({n})\n");
             }
         }
+        if n == 0 {
+            self.line("None found.");
+        }
     }
 
     fn item(&mut self, head: &str, why: &str) {
