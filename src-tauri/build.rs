@@ -11,6 +11,8 @@ fn main() {
         "new_project_dialog",
         "open_demo",
         "save_as_dialog",
+        "insights",
+        "set_thresholds",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         eprintln!("tauri-build failed: {e:#}");

@@ -212,3 +212,20 @@ pub fn analyze(path: &Path, thresholds: Option<Thresholds>) -> Result<(Project, 
 pub fn set_thresholds(path: &Path, thresholds: &Thresholds) -> Result<()> {
     ProjectFile::open(path)?.set_thresholds(thresholds)
 }
+
+/// Everything the app's map and insights panel show about a project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Insights {
+    /// The findings.
+    pub analysis: Analysis,
+    /// The map, with the findings marked on it.
+    pub map: crate::map_view::MapView,
+}
+
+/// The findings and the map of an open project, with its stored thresholds.
+pub fn insights(file: &ProjectFile) -> Result<Insights> {
+    let project = file.load()?;
+    let analysis = analysis::analyze(&project, &project.thresholds);
+    let map = crate::map_view::map_view(&project, &analysis);
+    Ok(Insights { analysis, map })
+}

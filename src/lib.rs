@@ -14,6 +14,7 @@ mod error;
 pub mod generate;
 pub mod graph;
 pub mod interchange;
+pub mod map_view;
 pub mod model;
 pub mod overview;
 pub mod recent;

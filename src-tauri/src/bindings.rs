@@ -4,8 +4,14 @@
 
 #[cfg(test)]
 mod tests {
+    use persona_atlas::analysis::{
+        Analysis, Gaps, Golden, MultiProduct, Overlap, Underserved, UnitFinding, ValueGap,
+    };
+    use persona_atlas::api::Insights;
+    use persona_atlas::map_view::{MapEdge, MapEdgeKind, MapNode, MapNodeKind, MapView, Mark};
     use persona_atlas::model::{
-        Counts, MarketSegmentId, PersonaId, ProductId, ProductRelation, Status,
+        BuyingRoleId, BuyingUnitId, CompetitorId, Counts, MarketSegmentId, NeedId, PersonaId,
+        ProductId, ProductRelation, Status, Thresholds, Unit,
     };
     use persona_atlas::overview::{
         Overview, PersonaCard, ProductTie, SegmentGroup, SegmentSummary,
@@ -35,6 +41,27 @@ mod tests {
             decl::<Overview>(&cfg),
             decl::<AppStatus>(&cfg),
             decl::<IpcError>(&cfg),
+            decl::<NeedId>(&cfg),
+            decl::<BuyingRoleId>(&cfg),
+            decl::<BuyingUnitId>(&cfg),
+            decl::<CompetitorId>(&cfg),
+            decl::<Unit>(&cfg),
+            decl::<Thresholds>(&cfg),
+            decl::<Golden>(&cfg),
+            decl::<Underserved>(&cfg),
+            decl::<Overlap>(&cfg),
+            decl::<MultiProduct>(&cfg),
+            decl::<UnitFinding>(&cfg),
+            decl::<Gaps>(&cfg),
+            decl::<ValueGap>(&cfg),
+            decl::<Analysis>(&cfg),
+            decl::<MapNodeKind>(&cfg),
+            decl::<Mark>(&cfg),
+            decl::<MapNode>(&cfg),
+            decl::<MapEdgeKind>(&cfg),
+            decl::<MapEdge>(&cfg),
+            decl::<MapView>(&cfg),
+            decl::<Insights>(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

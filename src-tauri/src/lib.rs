@@ -69,6 +69,8 @@ pub fn run() {
             commands::project::new_project_dialog,
             commands::project::open_demo,
             commands::project::save_as_dialog,
+            commands::insights::insights,
+            commands::insights::set_thresholds,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -227,6 +227,14 @@ impl Session {
         }
     }
 
+    /// Clicks an element.
+    pub fn click(&self, element: &str) {
+        post(
+            &format!("{}/element/{element}/click", self.base),
+            &json!({}),
+        );
+    }
+
     /// Runs `script` in the page and returns what it returns.
     pub fn execute(&self, script: &str) -> Value {
         post(

@@ -1,9 +1,14 @@
 import { useCallback, useEffect, useState } from "react";
+import { InsightsPanel } from "../features/insights/InsightsPanel";
+import { MapCanvas } from "../features/map/MapCanvas";
 import { countsSummary, filterGroups, plural } from "../features/personas/format";
 import { PersonaList } from "../features/personas/PersonaList";
+import type { Visibility } from "../graph/elements";
 import {
   appStatus,
+  type Insights,
   type IpcError,
+  insights as loadInsights,
   newProjectDialog,
   type Overview,
   onAppError,
@@ -11,10 +16,13 @@ import {
   openDemo,
   openProjectDialog,
   saveAsDialog,
+  setThresholds,
+  type Thresholds,
   toIpcError,
 } from "../ipc";
 
 type Load = { state: "loading" } | { state: "ready"; project: Overview | null };
+type View = "map" | "personas";
 
 /** Runs a shell action, showing its failure instead of dropping it. */
 function useAction(report: (e: IpcError) => void) {
@@ -69,6 +77,29 @@ function EmptyState({ run }: { run: (a: () => Promise<void>) => () => void }) {
   );
 }
 
+function Legend() {
+  return (
+    <ul className="legend" aria-label="Legend">
+      <li>
+        <span className="key key-golden" /> Golden persona
+      </li>
+      <li>
+        <span className="key key-underserved" /> Underserved
+      </li>
+      <li>
+        <span className="key key-overlap" /> Overlap (same person?)
+      </li>
+      <li>
+        <span className="key key-multi" /> Drawn to several products
+      </li>
+      <li>
+        <span className="key key-decides" /> Decides
+      </li>
+      <li className="muted">Colour: customer segment · Box: market segment</li>
+    </ul>
+  );
+}
+
 function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
@@ -78,6 +109,10 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const [errors, setErrors] = useState<IpcError[]>([]);
   const [query, setQuery] = useState("");
+  const [view, setView] = useState<View>("map");
+  const [found, setFound] = useState<Insights | null>(null);
+  const [focus, setFocus] = useState<string[]>([]);
+  const [visible, setVisible] = useState<Visibility>({ products: false, needs: false });
 
   const report = useCallback((e: IpcError) => setErrors((list) => [...list, e]), []);
   const run = useAction(report);
@@ -87,6 +122,13 @@ export function App() {
       .then((status) => {
         setLoad({ state: "ready", project: status.project });
         if (status.notice !== null) setNotice(status.notice);
+        setFound(null);
+        setFocus([]);
+        if (status.project !== null) {
+          loadInsights()
+            .then(setFound)
+            .catch((e: unknown) => report(toIpcError(e)));
+        }
       })
       .catch((e: unknown) => {
         report(toIpcError(e));
@@ -112,6 +154,19 @@ export function App() {
   const project = load.state === "ready" ? load.project : null;
   const groups = project ? filterGroups(project.groups, query) : [];
   const shown = groups.reduce((n, g) => n + g.personas.length, 0);
+  const matches = query.trim() === "" ? null : groups.flatMap((g) => g.personas.map((p) => p.id));
+  const applyThresholds = useCallback(
+    (t: Thresholds) =>
+      setThresholds(t).then((next) => {
+        setFound(next);
+      }),
+    [],
+  );
+  const focusOnMap = useCallback((ids: string[]) => {
+    setFocus(ids);
+    setView("map");
+  }, []);
+  const select = useCallback((id: string | null) => setFocus(id ? [id] : []), []);
 
   return (
     <div className="app">
@@ -164,8 +219,9 @@ export function App() {
         {project && (
           <>
             <section className="summary" aria-label="Project summary">
-              {project.description && <p className="description">{project.description}</p>}
-              <p className="counts">{countsSummary(project.counts)}</p>
+              <p className="counts" title={project.description ?? undefined}>
+                {countsSummary(project.counts)}
+              </p>
             </section>
             {project.counts.personas === 0 ? (
               <div className="empty">
@@ -180,17 +236,75 @@ export function App() {
                   </button>
                 </div>
               </div>
-            ) : query.trim() !== "" && shown === 0 ? (
-              <p className="muted">No persona matches “{query.trim()}”.</p>
             ) : (
-              <>
-                {query.trim() !== "" && (
-                  <p className="muted">
-                    {plural(shown, "persona")} match “{query.trim()}”.
-                  </p>
+              <div className="workspace">
+                <div className="stage">
+                  <div className="tabs" role="tablist" aria-label="Views">
+                    {(["map", "personas"] as const).map((v) => (
+                      <button
+                        key={v}
+                        type="button"
+                        role="tab"
+                        aria-selected={view === v}
+                        className={view === v ? "tab active" : "tab"}
+                        onClick={() => setView(v)}
+                      >
+                        {v === "map" ? "Map" : "Personas"}
+                      </button>
+                    ))}
+                    {view === "map" && (
+                      <div className="layers">
+                        {(["products", "needs"] as const).map((k) => (
+                          <label key={k}>
+                            <input
+                              type="checkbox"
+                              checked={visible[k]}
+                              onChange={(e) => setVisible({ ...visible, [k]: e.target.checked })}
+                            />
+                            {k === "products" ? "Products" : "Needs"}
+                          </label>
+                        ))}
+                      </div>
+                    )}
+                  </div>
+                  {view === "map" ? (
+                    found ? (
+                      <MapCanvas
+                        map={found.map}
+                        visible={visible}
+                        focus={focus}
+                        matches={matches}
+                        onSelect={select}
+                      />
+                    ) : (
+                      <p className="muted">Drawing the map…</p>
+                    )
+                  ) : query.trim() !== "" && shown === 0 ? (
+                    <p className="muted">No persona matches “{query.trim()}”.</p>
+                  ) : (
+                    <div className="scroll">
+                      {query.trim() !== "" && (
+                        <p className="muted">
+                          {plural(shown, "persona")} match “{query.trim()}”.
+                        </p>
+                      )}
+                      <PersonaList groups={groups} />
+                    </div>
+                  )}
+                  {view === "map" && <Legend />}
+                </div>
+                {found ? (
+                  <InsightsPanel
+                    insights={found}
+                    onFocus={focusOnMap}
+                    onThresholds={applyThresholds}
+                  />
+                ) : (
+                  <aside className="insights">
+                    <p className="muted">Finding golden, underserved and overlapping personas…</p>
+                  </aside>
                 )}
-                <PersonaList groups={groups} />
-              </>
+              </div>
             )}
           </>
         )}

@@ -171,3 +171,307 @@ code: string | null,
  * What went wrong, for the user.
  */
 message: string, };
+
+export type NeedId = string;
+
+export type BuyingRoleId = string;
+
+export type BuyingUnitId = string;
+
+export type CompetitorId = string;
+
+export type Unit = number;
+
+export type Thresholds = { 
+/**
+ * A persona whose service level (the importance-weighted share of its
+ * needs that our best products meet) is below this is underserved.
+ * Default 0.6.
+ */
+underserved_below: Unit, 
+/**
+ * A need at least this important to a persona is an important need.
+ * Default 0.7.
+ */
+important_need: Unit, 
+/**
+ * A product meets a need when it scores at least this. Default 0.5.
+ */
+met_at: Unit, 
+/**
+ * Two personas at least this similar are taken for one person written
+ * twice. Default 0.7.
+ */
+overlap_at: Unit, };
+
+export type Golden = { 
+/**
+ * The representative persona of the group.
+ */
+persona: PersonaId, 
+/**
+ * Products the group touches.
+ */
+products: Array<ProductId>, 
+/**
+ * The other personas of the group: the same person under other names.
+ */
+duplicates: Array<PersonaId>, 
+/**
+ * How much of the ecosystem the group touches, weighted by priority.
+ */
+score: number, 
+/**
+ * Why, for a marketer.
+ */
+why: string, };
+
+export type Underserved = { 
+/**
+ * The persona.
+ */
+persona: PersonaId, 
+/**
+ * The importance-weighted share of its needs our best products meet.
+ */
+service_level: number, 
+/**
+ * Its important needs that no product meets, most important first.
+ */
+unmet_needs: Array<NeedId>, 
+/**
+ * Why, for a marketer.
+ */
+why: string, };
+
+export type Overlap = { 
+/**
+ * The pair, in id order.
+ */
+personas: [PersonaId, PersonaId], 
+/**
+ * From 0 to 1.
+ */
+similarity: number, 
+/**
+ * What they have in common, as short phrases.
+ */
+shared: Array<string>, 
+/**
+ * Why, for a marketer.
+ */
+why: string, };
+
+export type MultiProduct = { 
+/**
+ * The persona.
+ */
+persona: PersonaId, 
+/**
+ * The products, in the order the persona lists them.
+ */
+products: Array<ProductId>, 
+/**
+ * Why, for a marketer.
+ */
+why: string, };
+
+export type UnitFinding = { 
+/**
+ * The buying unit.
+ */
+unit: BuyingUnitId, 
+/**
+ * Every required role is played by a member.
+ */
+complete: boolean, 
+/**
+ * Required roles nobody in the unit plays.
+ */
+missing_roles: Array<BuyingRoleId>, 
+/**
+ * Members whose role decides.
+ */
+decision_makers: Array<PersonaId>, 
+/**
+ * Members with no relationship to any other member.
+ */
+unlinked_members: Array<PersonaId>, 
+/**
+ * For each member who does not decide, the shortest chain of
+ * relationships that reaches a decision maker (member first).
+ */
+influence_paths: Array<Array<PersonaId>>, 
+/**
+ * Why, for a marketer.
+ */
+why: string, };
+
+export type Gaps = { 
+/**
+ * Needs no product meets, the most wanted first.
+ */
+needs_unaddressed: Array<NeedId>, 
+/**
+ * Market and customer segments nobody is designed for.
+ */
+segments_without_personas: Array<string>, 
+/**
+ * Products no persona is tied to.
+ */
+products_without_personas: Array<ProductId>, 
+/**
+ * Personas tied to no product.
+ */
+personas_without_products: Array<PersonaId>, };
+
+export type ValueGap = { 
+/**
+ * The need.
+ */
+need: NeedId, 
+/**
+ * Our best product for it, if any addresses it.
+ */
+product: ProductId | null, 
+/**
+ * Our best score, 0 when nothing addresses it.
+ */
+ours: number, 
+/**
+ * The competitor that meets it best.
+ */
+competitor: CompetitorId, 
+/**
+ * Its score.
+ */
+theirs: number, 
+/**
+ * Why, for a marketer.
+ */
+why: string, };
+
+export type Analysis = { 
+/**
+ * Golden personas.
+ */
+golden: Array<Golden>, 
+/**
+ * Underserved personas.
+ */
+underserved: Array<Underserved>, 
+/**
+ * Near-duplicate pairs.
+ */
+overlaps: Array<Overlap>, 
+/**
+ * Personas drawn to several products.
+ */
+multi_product: Array<MultiProduct>, 
+/**
+ * Buying units, the ones that cannot close first.
+ */
+buying_units: Array<UnitFinding>, 
+/**
+ * Holes in the portfolio.
+ */
+gaps: Gaps, 
+/**
+ * Needs where a competitor beats our best product.
+ */
+value_gaps: Array<ValueGap>, 
+/**
+ * The thresholds the findings were judged by.
+ */
+thresholds: Thresholds, };
+
+export type MapNodeKind = "market_segment" | "product" | "need" | "persona";
+
+export type Mark = "golden" | "duplicate" | "underserved" | "overlap" | "multi_product";
+
+export type MapNode = { 
+/**
+ * The entity's id.
+ */
+id: string, 
+/**
+ * What it is.
+ */
+kind: MapNodeKind, 
+/**
+ * Its name.
+ */
+label: string, 
+/**
+ * The market segment box a persona sits in.
+ */
+parent: string | null, 
+/**
+ * A persona's customer segment, which colours it.
+ */
+customer_segment: string | null, 
+/**
+ * A persona's buying role, by name.
+ */
+role: string | null, 
+/**
+ * Whether a persona's role makes the buying decision.
+ */
+decides: boolean, 
+/**
+ * A persona's status.
+ */
+status: Status | null, 
+/**
+ * What the findings say about it.
+ */
+marks: Array<Mark>, };
+
+export type MapEdgeKind = "needs" | "meets" | "tied_to" | "relates" | "overlap";
+
+export type MapEdge = { 
+/**
+ * The node it leaves.
+ */
+source: string, 
+/**
+ * The node it reaches.
+ */
+target: string, 
+/**
+ * What it stands for.
+ */
+kind: MapEdgeKind, 
+/**
+ * Importance, score, weight or similarity, 0 to 1.
+ */
+weight: number, };
+
+export type MapView = { 
+/**
+ * Segments, products, needs and personas, in that order, each by id.
+ */
+nodes: Array<MapNode>, 
+/**
+ * Every link, in a stable order.
+ */
+edges: Array<MapEdge>, 
+/**
+ * Customer segments by id, with their names, for the legend.
+ */
+customer_segments: Array<[string, string]>, 
+/**
+ * The names of entities that are not drawn as nodes (buying units,
+ * roles, competitors), by id, so that findings can name them.
+ */
+names: Array<[string, string]>, };
+
+export type Insights = { 
+/**
+ * The findings.
+ */
+analysis: Analysis, 
+/**
+ * The map, with the findings marked on it.
+ */
+map: MapView, };

@@ -2,7 +2,7 @@
 // the UI uses is wrapped here with its types, which are generated from Rust.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import type { AppStatus, IpcError } from "./bindings";
+import type { AppStatus, Insights, IpcError, Thresholds } from "./bindings";
 
 export type * from "./bindings";
 
@@ -36,6 +36,12 @@ export const newProjectDialog = (): Promise<void> => call("new_project_dialog");
 export const openDemo = (): Promise<void> => call("open_demo");
 /** Shows the Save As dialog. */
 export const saveAsDialog = (): Promise<void> => call("save_as_dialog");
+
+/** The findings and the map of the open project. */
+export const insights = (): Promise<Insights> => call<Insights>("insights");
+/** Saves new thresholds in the project and returns the findings they give. */
+export const setThresholds = (thresholds: Thresholds): Promise<Insights> =>
+  call<Insights>("set_thresholds", { thresholds });
 
 /** Calls `handler` whenever another project is shown. */
 export const onProjectChanged = (handler: () => void): Promise<UnlistenFn> =>

@@ -1,0 +1,243 @@
+import { type FormEvent, type ReactNode, useState } from "react";
+import type { Insights, Thresholds } from "../../ipc";
+import { plural } from "../personas/format";
+import { namer, percent } from "./names";
+
+type Props = {
+  insights: Insights;
+  onFocus: (ids: string[]) => void;
+  onThresholds: (t: Thresholds) => Promise<void>;
+};
+
+function Finding({
+  title,
+  why,
+  focus,
+  onFocus,
+}: {
+  title: string;
+  why: string;
+  focus: string[];
+  onFocus: (ids: string[]) => void;
+}) {
+  return (
+    <li>
+      <button type="button" className="finding" onClick={() => onFocus(focus)}>
+        <span className="finding-title">{title}</span>
+        <span className="finding-why">{why}</span>
+      </button>
+    </li>
+  );
+}
+
+function Group({
+  title,
+  count,
+  open,
+  children,
+}: {
+  title: string;
+  count: number;
+  open?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <details className="insight-group" open={open}>
+      <summary>
+        <span>{title}</span>
+        <span className="badge">{count}</span>
+      </summary>
+      {count === 0 ? <p className="muted small none">None found.</p> : <ul>{children}</ul>}
+    </details>
+  );
+}
+
+const FIELDS: { key: keyof Thresholds; label: string; hint: string }[] = [
+  { key: "underserved_below", label: "Underserved below", hint: "service level, 0–1" },
+  { key: "important_need", label: "Important need from", hint: "importance, 0–1" },
+  { key: "met_at", label: "Need met from", hint: "product score, 0–1" },
+  { key: "overlap_at", label: "Overlap from", hint: "similarity, 0–1" },
+];
+
+function ThresholdsForm({
+  current,
+  onApply,
+}: {
+  current: Thresholds;
+  onApply: (t: Thresholds) => Promise<void>;
+}) {
+  const [draft, setDraft] = useState<Record<keyof Thresholds, string>>({
+    underserved_below: String(current.underserved_below),
+    important_need: String(current.important_need),
+    met_at: String(current.met_at),
+    overlap_at: String(current.overlap_at),
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const next = { ...current };
+    for (const f of FIELDS) {
+      const v = Number(draft[f.key]);
+      if (draft[f.key].trim() === "" || !Number.isFinite(v) || v < 0 || v > 1) {
+        setError(`${f.label}: enter a number from 0 to 1.`);
+        return;
+      }
+      next[f.key] = v;
+    }
+    setError(null);
+    setBusy(true);
+    onApply(next)
+      .catch((err: unknown) => setError(String((err as { message?: unknown }).message ?? err)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <form className="thresholds" onSubmit={submit} aria-label="Thresholds">
+      {FIELDS.map((f) => (
+        <label key={f.key}>
+          <span>{f.label}</span>
+          <input
+            type="number"
+            min={0}
+            max={1}
+            step={0.05}
+            value={draft[f.key]}
+            aria-describedby={`hint-${f.key}`}
+            onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
+          />
+          <span className="muted small" id={`hint-${f.key}`}>
+            {f.hint}
+          </span>
+        </label>
+      ))}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? "Applying…" : "Apply"}
+      </button>
+    </form>
+  );
+}
+
+/** Every finding with its why, grouped and counted; a click shows it on the map. */
+export function InsightsPanel({ insights, onFocus, onThresholds }: Props) {
+  const { analysis: a, map } = insights;
+  const name = namer(map);
+  const gaps = a.gaps;
+  const gapCount =
+    gaps.needs_unaddressed.length +
+    gaps.segments_without_personas.length +
+    gaps.products_without_personas.length +
+    gaps.personas_without_products.length;
+  const gapLists: [string, string[]][] = [
+    ["Needs no product meets", gaps.needs_unaddressed],
+    ["Segments with no persona", gaps.segments_without_personas],
+    ["Products with no persona", gaps.products_without_personas],
+    ["Personas tied to no product", gaps.personas_without_products],
+  ];
+  return (
+    <aside className="insights" aria-label="Insights">
+      <h2>Insights</h2>
+      <Group title="Golden personas" count={a.golden.length} open>
+        {a.golden.map((g) => (
+          <Finding
+            key={g.persona}
+            title={`${name(g.persona)} + ${plural(g.duplicates.length, "other name")}`}
+            why={g.why}
+            focus={[g.persona, ...g.duplicates]}
+            onFocus={onFocus}
+          />
+        ))}
+      </Group>
+      <Group title="Underserved" count={a.underserved.length} open>
+        {a.underserved.map((u) => (
+          <Finding
+            key={u.persona}
+            title={`${name(u.persona)} — ${percent(u.service_level)} served`}
+            why={u.why}
+            focus={[u.persona]}
+            onFocus={onFocus}
+          />
+        ))}
+      </Group>
+      <Group title="Overlapping personas" count={a.overlaps.length}>
+        {a.overlaps.map((o) => (
+          <Finding
+            key={o.personas.join("+")}
+            title={`${name(o.personas[0])} & ${name(o.personas[1])} — ${percent(o.similarity)} alike`}
+            why={o.why}
+            focus={[...o.personas]}
+            onFocus={onFocus}
+          />
+        ))}
+      </Group>
+      <Group title="Buying units" count={a.buying_units.length}>
+        {a.buying_units.map((u) => (
+          <Finding
+            key={u.unit}
+            title={`${name(u.unit)} — ${u.complete ? "complete" : "incomplete"}`}
+            why={u.why}
+            focus={[
+              ...new Set([
+                ...u.decision_makers,
+                ...u.unlinked_members,
+                ...u.influence_paths.flat(),
+              ]),
+            ]}
+            onFocus={onFocus}
+          />
+        ))}
+      </Group>
+      <Group title="Cross-sell paths" count={a.multi_product.length}>
+        {a.multi_product.map((m) => (
+          <Finding
+            key={m.persona}
+            title={name(m.persona)}
+            why={m.why}
+            focus={[m.persona]}
+            onFocus={onFocus}
+          />
+        ))}
+      </Group>
+      <Group title="Value gaps" count={a.value_gaps.length}>
+        {a.value_gaps.map((v) => (
+          <Finding
+            key={v.need}
+            title={name(v.need)}
+            why={v.why}
+            focus={[v.need]}
+            onFocus={onFocus}
+          />
+        ))}
+      </Group>
+      <Group title="Gaps" count={gapCount}>
+        {gapLists
+          .filter(([, ids]) => ids.length > 0)
+          .map(([label, ids]) => (
+            <Finding
+              key={label}
+              title={label}
+              why={ids.map(name).join("; ")}
+              focus={ids}
+              onFocus={onFocus}
+            />
+          ))}
+      </Group>
+      <details className="insight-group">
+        <summary>
+          <span>Thresholds</span>
+        </summary>
+        <ThresholdsForm
+          key={JSON.stringify(a.thresholds)}
+          current={a.thresholds}
+          onApply={onThresholds}
+        />
+      </details>
+    </aside>
+  );
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { MapNode, MapView } from "../ipc";
+import { elements, NO_COLOUR, PALETTE } from "./elements";
+import { layout, NO_SEGMENT } from "./layout";
+
+const node = (over: Partial<MapNode> & Pick<MapNode, "id" | "kind">): MapNode => ({
+  label: over.id,
+  parent: null,
+  customer_segment: null,
+  role: null,
+  decides: false,
+  status: null,
+  marks: [],
+  ...over,
+});
+
+const map: MapView = {
+  nodes: [
+    node({ id: "ms-a", kind: "market_segment" }),
+    node({ id: "ms-empty", kind: "market_segment" }),
+    node({ id: "prod-1", kind: "product" }),
+    node({ id: "need-1", kind: "need" }),
+    node({ id: "p-1", kind: "persona", parent: "ms-a", customer_segment: "cs-1" }),
+    node({ id: "p-2", kind: "persona", parent: "ms-a", marks: ["golden", "underserved"] }),
+    node({ id: "p-3", kind: "persona" }),
+  ],
+  edges: [
+    { source: "p-1", target: "prod-1", kind: "tied_to", weight: 1 },
+    { source: "p-1", target: "need-1", kind: "needs", weight: 0.8 },
+    { source: "p-1", target: "p-2", kind: "overlap", weight: 0.9 },
+  ],
+  customer_segments: [["cs-1", "Careful buyers"]],
+  names: [],
+};
+
+describe("layout", () => {
+  it("places every persona, product and need, and marks empty segments", () => {
+    const pos = layout(map);
+    for (const id of ["p-1", "p-2", "p-3", "prod-1", "need-1", "ms-empty::empty"]) {
+      expect(pos.has(id), `${id} has a place`).toBe(true);
+    }
+  });
+
+  it("keeps the personas of one segment apart from each other", () => {
+    const pos = layout(map);
+    expect(pos.get("p-1")).not.toEqual(pos.get("p-2"));
+  });
+
+  it("is deterministic", () => {
+    expect([...layout(map)]).toEqual([...layout(map)]);
+  });
+});
+
+describe("elements", () => {
+  it("hides products and needs unless asked, with their edges", () => {
+    const ids = (v: { products: boolean; needs: boolean }) =>
+      elements(map, v).map((e) => e.data.id);
+    expect(ids({ products: false, needs: false })).not.toContain("prod-1");
+    expect(ids({ products: true, needs: false })).toContain("prod-1");
+    const edges = elements(map, { products: false, needs: false }).filter(
+      (e) => e.group === "edges",
+    );
+    expect(edges.map((e) => e.classes)).toEqual(["overlap"]);
+  });
+
+  it("puts personas without a segment in their own box", () => {
+    const els = elements(map, { products: false, needs: false });
+    expect(els.find((e) => e.data.id === "p-3")?.data.parent).toBe(NO_SEGMENT);
+    expect(els.some((e) => e.data.id === NO_SEGMENT)).toBe(true);
+  });
+
+  it("colours by customer segment and classes by finding", () => {
+    const els = elements(map, { products: false, needs: false });
+    expect(els.find((e) => e.data.id === "p-1")?.data.colour).toBe(PALETTE[0]);
+    expect(els.find((e) => e.data.id === "p-3")?.data.colour).toBe(NO_COLOUR);
+    expect(els.find((e) => e.data.id === "p-2")?.classes).toContain("mark-golden");
+    expect(els.find((e) => e.data.id === "p-2")?.classes).toContain("mark-underserved");
+  });
+});

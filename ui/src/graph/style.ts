@@ -1,0 +1,131 @@
+import type { StylesheetJson } from "cytoscape";
+
+/** Reads a colour from the page's CSS variables, so the map follows dark mode. */
+function cssVar(name: string, fallback: string): string {
+  if (typeof document === "undefined") return fallback;
+  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return v || fallback;
+}
+
+/** The map's look: one place for every colour, shape and line. */
+export function stylesheet(): StylesheetJson {
+  const text = cssVar("--text", "#1c2330");
+  const muted = cssVar("--muted", "#5d6677");
+  const surface = cssVar("--surface", "#ffffff");
+  const border = cssVar("--border", "#dfe3e9");
+  const accent = cssVar("--accent", "#2f64d6");
+  return [
+    {
+      selector: "node",
+      style: {
+        label: "data(label)",
+        "font-family": "system-ui, sans-serif",
+        "font-size": 11,
+        color: text,
+        "text-wrap": "ellipsis",
+        "text-max-width": "150px",
+      },
+    },
+    {
+      selector: "node.segment",
+      style: {
+        shape: "round-rectangle",
+        "background-color": surface,
+        "background-opacity": 0.6,
+        "border-color": border,
+        "border-width": 1,
+        padding: "18px",
+        "text-valign": "top",
+        "text-halign": "center",
+        "font-size": 14,
+        "font-weight": "bold",
+        "text-margin-y": -6,
+        "text-max-width": "600px",
+        color: muted,
+      },
+    },
+    {
+      selector: "node.placeholder",
+      style: {
+        shape: "round-rectangle",
+        width: 140,
+        height: 30,
+        "background-opacity": 0,
+        "border-style": "dashed",
+        "border-width": 1,
+        "border-color": border,
+        "text-valign": "center",
+        "font-style": "italic",
+        color: muted,
+      },
+    },
+    {
+      selector: "node.persona",
+      style: {
+        shape: "ellipse",
+        width: 22,
+        height: 22,
+        "background-color": "data(colour)",
+        "text-valign": "bottom",
+        "text-margin-y": 4,
+        "border-width": 2,
+        "border-color": surface,
+      },
+    },
+    { selector: "node.persona.decides", style: { shape: "diamond", width: 26, height: 26 } },
+    {
+      selector: "node.mark-underserved",
+      style: { "border-color": "#d62f2f", "border-width": 3, "border-style": "dashed" },
+    },
+    {
+      selector: "node.mark-golden",
+      style: { "border-color": "#d4a017", "border-width": 5, width: 30, height: 30 },
+    },
+    {
+      selector: "node.mark-multi_product",
+      style: { "outline-color": accent, "outline-width": 2, "outline-offset": 2 },
+    },
+    {
+      selector: "node.product",
+      style: {
+        shape: "round-rectangle",
+        width: 120,
+        height: 28,
+        "background-color": accent,
+        color: "#ffffff",
+        "text-valign": "center",
+        "font-weight": "bold",
+      },
+    },
+    {
+      selector: "node.need",
+      style: {
+        shape: "round-tag",
+        width: 18,
+        height: 18,
+        "background-color": muted,
+        "text-valign": "bottom",
+        "font-size": 10,
+      },
+    },
+    {
+      selector: "edge",
+      style: { width: 1, "line-color": border, "curve-style": "straight", opacity: 0.7 },
+    },
+    {
+      selector: "edge.overlap",
+      style: { "line-color": "#f58518", "line-style": "dashed", width: 2, opacity: 1 },
+    },
+    {
+      selector: "edge.relates",
+      style: { "line-color": muted, "target-arrow-shape": "triangle", "target-arrow-color": muted },
+    },
+    { selector: "edge.tied_to", style: { "line-color": accent, opacity: 0.35 } },
+    { selector: ".faded", style: { opacity: 0.15 } },
+    {
+      selector: "node.focused",
+      style: { "underlay-color": accent, "underlay-opacity": 0.25, "underlay-padding": 8 },
+    },
+    { selector: "edge.focused", style: { opacity: 1, width: 2 } },
+  ];
+}
