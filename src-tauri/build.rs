@@ -13,6 +13,10 @@ fn main() {
         "save_as_dialog",
         "insights",
         "set_thresholds",
+        "edit",
+        "step_history",
+        "catalog",
+        "entity",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         eprintln!("tauri-build failed: {e:#}");

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::analysis::{self, Analysis};
+use crate::edit::{Edit, History};
 use crate::error::{Error, Result};
 use crate::model::{Counts, Project, ProjectMeta, Thresholds};
 use crate::overview::{Overview, overview};
@@ -228,4 +229,132 @@ pub fn insights(file: &ProjectFile) -> Result<Insights> {
     let analysis = analysis::analyze(&project, &project.thresholds);
     let map = crate::map_view::map_view(&project, &analysis);
     Ok(Insights { analysis, map })
+}
+
+/// Applies one edit to the open project, in one transaction, and remembers
+/// the project as it was so that the edit can be undone.
+pub fn edit(file: &mut ProjectFile, history: &mut History, edit: &Edit) -> Result<()> {
+    let before = file.load()?;
+    let after = crate::edit::apply(&before, edit)?;
+    file.replace(&after)?;
+    history.record(before);
+    Ok(())
+}
+
+/// Undoes the last edit; false when there is none.
+pub fn undo(file: &mut ProjectFile, history: &mut History) -> Result<bool> {
+    let current = file.load()?;
+    let Some(previous) = history.undo(current) else {
+        return Ok(false);
+    };
+    if let Err(e) = file.replace(&previous) {
+        // The file still holds the current project: put the history back.
+        history.redo(previous);
+        return Err(e);
+    }
+    Ok(true)
+}
+
+/// Redoes the last undone edit; false when there is none.
+pub fn redo(file: &mut ProjectFile, history: &mut History) -> Result<bool> {
+    let current = file.load()?;
+    let Some(next) = history.redo(current) else {
+        return Ok(false);
+    };
+    if let Err(e) = file.replace(&next) {
+        history.undo(next);
+        return Err(e);
+    }
+    Ok(true)
+}
+
+/// An entity to pick in a form: its id and name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Choice {
+    /// The id.
+    pub id: String,
+    /// The name.
+    pub name: String,
+}
+
+/// What a form may link to, each list sorted by name.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct Catalog {
+    /// Market segments.
+    pub market_segments: Vec<Choice>,
+    /// Customer segments.
+    pub customer_segments: Vec<Choice>,
+    /// Buying roles.
+    pub buying_roles: Vec<Choice>,
+    /// Needs.
+    pub needs: Vec<Choice>,
+    /// Products.
+    pub products: Vec<Choice>,
+}
+
+/// The entities of a project that forms link to.
+pub fn catalog(file: &ProjectFile) -> Result<Catalog> {
+    let p = file.load()?;
+    fn choices<'a>(items: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Choice> {
+        let mut out: Vec<Choice> = items
+            .map(|(id, name)| Choice {
+                id: id.to_owned(),
+                name: name.to_owned(),
+            })
+            .collect();
+        out.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+        out
+    }
+    Ok(Catalog {
+        market_segments: choices(
+            p.market_segments
+                .iter()
+                .map(|x| (x.id.as_str(), x.name.as_str())),
+        ),
+        customer_segments: choices(
+            p.customer_segments
+                .iter()
+                .map(|x| (x.id.as_str(), x.name.as_str())),
+        ),
+        buying_roles: choices(
+            p.buying_roles
+                .iter()
+                .map(|x| (x.id.as_str(), x.name.as_str())),
+        ),
+        needs: choices(p.needs.iter().map(|x| (x.id.as_str(), x.name.as_str()))),
+        products: choices(p.products.iter().map(|x| (x.id.as_str(), x.name.as_str()))),
+    })
+}
+
+/// One entity as the interchange format writes it, for a form to edit.
+pub fn entity(
+    file: &ProjectFile,
+    kind: crate::edit::EntityKind,
+    id: &str,
+) -> Result<serde_json::Value> {
+    let doc: serde_json::Value =
+        serde_json::from_str(&interchange::write(&file.load()?)).map_err(|e| Error::Invalid {
+            source_name: "the project".to_owned(),
+            problems: crate::Problems(vec![crate::Problem {
+                path: String::new(),
+                message: e.to_string(),
+            }]),
+        })?;
+    doc.get(kind.list())
+        .and_then(serde_json::Value::as_array)
+        .and_then(|l| {
+            l.iter()
+                .find(|e| e.get("id").and_then(serde_json::Value::as_str) == Some(id))
+        })
+        .cloned()
+        .ok_or_else(|| Error::Invalid {
+            source_name: "the project".to_owned(),
+            problems: crate::Problems(vec![crate::Problem {
+                path: String::new(),
+                message: format!(
+                    "no {} with id {id:?}",
+                    kind.list().trim_end_matches('s').replace('_', " ")
+                ),
+            }]),
+        })
 }

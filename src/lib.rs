@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod api;
 mod atomic;
 pub mod demo;
+pub mod edit;
 mod error;
 pub mod generate;
 pub mod graph;

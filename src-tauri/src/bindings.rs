@@ -7,7 +7,8 @@ mod tests {
     use persona_atlas::analysis::{
         Analysis, Gaps, Golden, MultiProduct, Overlap, Underserved, UnitFinding, ValueGap,
     };
-    use persona_atlas::api::Insights;
+    use persona_atlas::api::{Catalog, Choice, Insights};
+    use persona_atlas::edit::{Edit, EntityKind};
     use persona_atlas::map_view::{MapEdge, MapEdgeKind, MapNode, MapNodeKind, MapView, Mark};
     use persona_atlas::model::{
         BuyingRoleId, BuyingUnitId, CompetitorId, Counts, MarketSegmentId, NeedId, PersonaId,
@@ -18,8 +19,9 @@ mod tests {
     };
     use ts_rs::{Config, TS};
 
+    use crate::commands::edit::HistoryState;
     use crate::commands::project::AppStatus;
-    use crate::error::IpcError;
+    use crate::error::{IpcError, IpcProblem};
 
     fn decl<T: TS>(cfg: &Config) -> String {
         format!("export {}\n", T::decl(cfg))
@@ -40,6 +42,7 @@ mod tests {
             decl::<SegmentGroup>(&cfg),
             decl::<Overview>(&cfg),
             decl::<AppStatus>(&cfg),
+            decl::<IpcProblem>(&cfg),
             decl::<IpcError>(&cfg),
             decl::<NeedId>(&cfg),
             decl::<BuyingRoleId>(&cfg),
@@ -62,6 +65,11 @@ mod tests {
             decl::<MapEdge>(&cfg),
             decl::<MapView>(&cfg),
             decl::<Insights>(&cfg),
+            decl::<EntityKind>(&cfg),
+            decl::<Edit>(&cfg),
+            decl::<Choice>(&cfg),
+            decl::<Catalog>(&cfg),
+            decl::<HistoryState>(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -47,6 +47,7 @@ pub fn run() {
             };
             app.manage(AppState {
                 project: Mutex::new(None),
+                history: Mutex::new(Default::default()),
                 notice: Mutex::new(startup.notice),
                 recent: Mutex::new(recent),
                 recent_file,
@@ -71,6 +72,10 @@ pub fn run() {
             commands::project::save_as_dialog,
             commands::insights::insights,
             commands::insights::set_thresholds,
+            commands::edit::edit,
+            commands::edit::step_history,
+            commands::edit::catalog,
+            commands::edit::entity,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

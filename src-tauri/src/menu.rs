@@ -14,6 +14,8 @@ const OPEN_DEMO: &str = "file.open-demo";
 const SAVE_AS: &str = "file.save-as";
 const QUIT: &str = "file.quit";
 const CLEAR_RECENT: &str = "file.recent.clear";
+const UNDO: &str = "edit.undo";
+const REDO: &str = "edit.redo";
 const RECENT_PREFIX: &str = "file.recent.";
 
 /// Builds the menu bar, with the recent projects listed under Open Recent.
@@ -68,7 +70,19 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
                 .build(app)?,
         )
         .build()?;
-    MenuBuilder::new(app).item(&file).build()
+    let edit = SubmenuBuilder::new(app, "Edit")
+        .item(
+            &MenuItemBuilder::with_id(UNDO, "Undo")
+                .accelerator("CmdOrCtrl+Z")
+                .build(app)?,
+        )
+        .item(
+            &MenuItemBuilder::with_id(REDO, "Redo")
+                .accelerator("CmdOrCtrl+Shift+Z")
+                .build(app)?,
+        )
+        .build()?;
+    MenuBuilder::new(app).item(&file).item(&edit).build()
 }
 
 /// "name.patlas — /folder", so that two files of one name can be told apart.
@@ -108,6 +122,8 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
         SAVE_AS => session::save_as_dialog(app),
         QUIT => app.exit(0),
         CLEAR_RECENT => session::clear_recent(app),
+        UNDO => session::step_history(app, false),
+        REDO => session::step_history(app, true),
         id => {
             if let Some(index) = id
                 .strip_prefix(RECENT_PREFIX)

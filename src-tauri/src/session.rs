@@ -14,6 +14,8 @@ use crate::state::{AppState, lock};
 
 /// Sent to the window when another project is shown.
 pub const PROJECT_CHANGED: &str = "project-changed";
+/// Sent to the window when the open project was edited (or an edit undone).
+pub const PROJECT_EDITED: &str = "project-edited";
 /// Sent to the window when an operation failed; the payload is an [`IpcError`].
 pub const APP_ERROR: &str = "app-error";
 
@@ -33,6 +35,7 @@ pub fn show(app: &AppHandle, file: ProjectFile) {
     let path = file.path().to_owned();
     let name = file.load().map(|p| p.project.name).unwrap_or_default();
     *lock(&state.project) = Some(file);
+    lock(&state.history).clear();
     {
         let mut recent = lock(&state.recent);
         recent.push(&path);
@@ -208,4 +211,29 @@ pub fn clear_recent(app: &AppHandle) {
         }
     }
     menu::refresh(app);
+}
+
+/// Undoes (or redoes) the last edit of the open project, off the UI thread.
+pub fn step_history(app: &AppHandle, forward: bool) {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let mut project = lock(&state.project);
+        let Some(file) = project.as_mut() else { return };
+        let mut history = lock(&state.history);
+        let done = if forward {
+            api::redo(file, &mut history)
+        } else {
+            api::undo(file, &mut history)
+        };
+        drop(history);
+        drop(project);
+        match done {
+            Ok(true) => {
+                let _ = app.emit(PROJECT_EDITED, ());
+            }
+            Ok(false) => {}
+            Err(e) => report(&app, e.into()),
+        }
+    });
 }

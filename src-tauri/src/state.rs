@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
+use persona_atlas::edit::History;
 use persona_atlas::recent::RecentFiles;
 use persona_atlas::store::ProjectFile;
 
@@ -10,6 +11,8 @@ use persona_atlas::store::ProjectFile;
 pub struct AppState {
     /// The open project, if any.
     pub project: Mutex<Option<ProjectFile>>,
+    /// The edits of this session on the open project, for undo and redo.
+    pub history: Mutex<History>,
     /// A message the UI has not shown yet (e.g. why a file did not open).
     pub notice: Mutex<Option<String>>,
     /// Recently opened projects.

@@ -175,6 +175,17 @@ impl ProjectFile {
         Ok(())
     }
 
+    /// Replaces the whole content of the file with `project`, in one
+    /// transaction: either all of it is written, or the file keeps what it had.
+    pub fn replace(&mut self, project: &Project) -> Result<()> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(Error::store(&path))?;
+        tx.execute_batch("DELETE FROM node; DELETE FROM threshold; DELETE FROM project;")
+            .map_err(Error::store(&path))?;
+        write::insert_project(&tx, project).map_err(Error::store(&path))?;
+        tx.commit().map_err(Error::store(&path))
+    }
+
     /// The thresholds stored in the project.
     pub fn thresholds(&self) -> Result<crate::model::Thresholds> {
         read::thresholds(&self.conn).map_err(|e| self.load_error(e))

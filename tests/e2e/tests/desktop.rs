@@ -170,3 +170,103 @@ fn insights_explain_findings_and_follow_the_thresholds() {
         "the thresholds are saved in the project file"
     );
 }
+
+/// The titles of the insights panel, read in one go (the list re-renders).
+fn finding_titles(app: &persona_atlas_e2e::Session) -> Vec<String> {
+    app.execute(
+        "return [...document.querySelectorAll('.insights .finding-title')].map(e => e.textContent)",
+    )
+    .as_array()
+    .map(|a| {
+        a.iter()
+            .filter_map(|t| t.as_str().map(str::to_owned))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Waits until `done` holds for the insights panel's titles.
+fn wait_for_titles(app: &persona_atlas_e2e::Session, what: &str, done: impl Fn(&[String]) -> bool) {
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        let titles = finding_titles(app);
+        if done(&titles) {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "{what}: {titles:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn click_button(app: &persona_atlas_e2e::Session, label: &str) {
+    let buttons = app.find_all("button");
+    let button = buttons
+        .iter()
+        .find(|b| app.text(b) == label)
+        .unwrap_or_else(|| panic!("a button labelled {label:?}"));
+    app.click(button);
+}
+
+#[test]
+fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
+    let driver = Driver::start();
+    let project = driver.home.path().join("Harbor.patlas");
+    api::import_json(
+        &workspace().join("tests/fixtures/harbor.json"),
+        &project,
+        false,
+    )
+    .expect("the fixture imports");
+    let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
+    app.wait_for_texts(".insights .finding-title", PATIENCE);
+
+    click_button(&app, "New persona");
+    app.wait_for_texts("dialog.editor input[name=name]", PATIENCE);
+    // React listens to input events; set values the way a user's typing does.
+    app.execute(
+        "const set = (el, v) => { \
+           const proto = el instanceof HTMLSelectElement ? HTMLSelectElement : HTMLInputElement; \
+           Object.getOwnPropertyDescriptor(proto.prototype, 'value').set.call(el, v); \
+           el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', \
+             { bubbles: true })); }; \
+         set(document.querySelector('dialog.editor input[name=name]'), 'Iris the Import Broker');",
+    );
+    click_button(&app, "Add a need");
+    app.wait_for_texts("dialog.editor select[aria-label=\"Need 1\"]", PATIENCE);
+    app.execute(
+        "const el = document.querySelector('dialog.editor select[aria-label=\"Need 1\"]'); \
+         Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value') \
+           .set.call(el, 'need-customs'); \
+         el.dispatchEvent(new Event('change', { bubbles: true }));",
+    );
+    app.screenshot("editor");
+    click_button(&app, "Save");
+    wait_for_titles(&app, "the new persona is listed as underserved", |t| {
+        t.iter().any(|x| x.starts_with("Iris the Import Broker"))
+    });
+    let saved = api::open(&project)
+        .and_then(|f| f.load())
+        .expect("the project reopens");
+    assert!(
+        saved
+            .personas
+            .iter()
+            .any(|p| p.name == "Iris the Import Broker"),
+        "the edit is in the file at once"
+    );
+
+    click_button(&app, "Undo");
+    wait_for_titles(&app, "undo removes the persona and its finding", |t| {
+        !t.iter().any(|x| x.starts_with("Iris"))
+    });
+    let saved = api::open(&project)
+        .and_then(|f| f.load())
+        .expect("the project reopens");
+    assert!(
+        !saved
+            .personas
+            .iter()
+            .any(|p| p.name == "Iris the Import Broker"),
+        "the undo is in the file at once"
+    );
+}

@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useState } from "react";
+import { PersonaEditor } from "../features/editing/PersonaEditor";
 import { InsightsPanel } from "../features/insights/InsightsPanel";
 import { MapCanvas } from "../features/map/MapCanvas";
 import { countsSummary, filterGroups, plural } from "../features/personas/format";
-import { PersonaList } from "../features/personas/PersonaList";
+import { DeleteButton, PersonaList } from "../features/personas/PersonaList";
 import type { Visibility } from "../graph/elements";
 import {
   appStatus,
+  edit,
+  type HistoryState,
   type Insights,
   type IpcError,
   insights as loadInsights,
@@ -13,10 +16,12 @@ import {
   type Overview,
   onAppError,
   onProjectChanged,
+  onProjectEdited,
   openDemo,
   openProjectDialog,
   saveAsDialog,
   setThresholds,
+  stepHistory,
   type Thresholds,
   toIpcError,
 } from "../ipc";
@@ -113,6 +118,8 @@ export function App() {
   const [found, setFound] = useState<Insights | null>(null);
   const [focus, setFocus] = useState<string[]>([]);
   const [visible, setVisible] = useState<Visibility>({ products: false, needs: false });
+  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  const [history, setHistory] = useState<HistoryState>({ can_undo: false, can_redo: false });
 
   const report = useCallback((e: IpcError) => setErrors((list) => [...list, e]), []);
   const run = useAction(report);
@@ -136,6 +143,28 @@ export function App() {
       });
   }, [report]);
 
+  // After an edit: new data, same view, search and focus.
+  const reload = useCallback(() => {
+    Promise.all([appStatus(), loadInsights()])
+      .then(([status, next]) => {
+        setLoad({ state: "ready", project: status.project });
+        setFound(next);
+      })
+      .catch((e: unknown) => report(toIpcError(e)));
+  }, [report]);
+
+  const change = useCallback(
+    (work: () => Promise<HistoryState>) => {
+      work()
+        .then((h) => {
+          setHistory(h);
+          reload();
+        })
+        .catch((e: unknown) => report(toIpcError(e)));
+    },
+    [reload, report],
+  );
+
   useEffect(() => {
     refresh();
     const unlisteners = [
@@ -145,11 +174,12 @@ export function App() {
         refresh();
       }),
       onAppError(report),
+      onProjectEdited(reload),
     ];
     return () => {
       for (const u of unlisteners) u.then((f) => f()).catch(() => undefined);
     };
-  }, [refresh, report]);
+  }, [refresh, report, reload]);
 
   const project = load.state === "ready" ? load.project : null;
   const groups = project ? filterGroups(project.groups, query) : [];
@@ -167,6 +197,22 @@ export function App() {
     setView("map");
   }, []);
   const select = useCallback((id: string | null) => setFocus(id ? [id] : []), []);
+  const actions = {
+    onEdit: (id: string) => setEditing({ id }),
+    onDelete: (id: string) => {
+      setFocus([]);
+      change(() => edit({ op: "delete", kind: "persona", id }));
+    },
+  };
+  const merge = (keep: string, remove: string) => {
+    setFocus([keep]);
+    change(() => edit({ op: "merge_personas", keep, remove }));
+  };
+  const taken = new Set(found?.map.nodes.map((n) => n.id) ?? []);
+  const selected =
+    focus.length === 1
+      ? found?.map.nodes.find((n) => n.id === focus[0] && n.kind === "persona")
+      : undefined;
 
   return (
     <div className="app">
@@ -193,6 +239,25 @@ export function App() {
                 onChange={(e) => setQuery(e.target.value)}
               />
             </label>
+            <button type="button" onClick={() => setEditing({ id: null })}>
+              New persona
+            </button>
+            <button
+              type="button"
+              disabled={!history.can_undo}
+              onClick={() => change(() => stepHistory(false))}
+              title="Undo (Ctrl+Z)"
+            >
+              Undo
+            </button>
+            <button
+              type="button"
+              disabled={!history.can_redo}
+              onClick={() => change(() => stepHistory(true))}
+              title="Redo (Ctrl+Shift+Z)"
+            >
+              Redo
+            </button>
             <button type="button" onClick={run(saveAsDialog)}>
               Save As…
             </button>
@@ -213,6 +278,19 @@ export function App() {
         ))}
       </div>
 
+      {editing && (
+        <PersonaEditor
+          id={editing.id}
+          taken={taken}
+          onDone={(saved) => {
+            setEditing(null);
+            if (saved) {
+              setHistory((h) => ({ ...h, can_undo: true, can_redo: false }));
+              reload();
+            }
+          }}
+        />
+      )}
       <main className="content">
         {load.state === "loading" && <p className="muted">Opening the project…</p>}
         {load.state === "ready" && project === null && <EmptyState run={run} />}
@@ -288,8 +366,18 @@ export function App() {
                           {plural(shown, "persona")} match “{query.trim()}”.
                         </p>
                       )}
-                      <PersonaList groups={groups} />
+                      <PersonaList groups={groups} actions={actions} />
                     </div>
+                  )}
+                  {view === "map" && selected && (
+                    <section className="selection" aria-label="Selected persona">
+                      <strong>{selected.label}</strong>
+                      <span className="muted small">{selected.role ?? "No buying role"}</span>
+                      <button type="button" onClick={() => actions.onEdit(selected.id)}>
+                        Edit
+                      </button>
+                      <DeleteButton onConfirm={() => actions.onDelete(selected.id)} />
+                    </section>
                   )}
                   {view === "map" && <Legend />}
                 </div>
@@ -298,6 +386,7 @@ export function App() {
                     insights={found}
                     onFocus={focusOnMap}
                     onThresholds={applyThresholds}
+                    onMerge={merge}
                   />
                 ) : (
                   <aside className="insights">

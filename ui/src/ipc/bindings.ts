@@ -162,6 +162,16 @@ project: Overview | null,
  */
 notice: string | null, };
 
+export type IpcProblem = { 
+/**
+ * Where, e.g. `needs[1].need`.
+ */
+path: string, 
+/**
+ * What.
+ */
+message: string, };
+
 export type IpcError = { 
 /**
  * A stable name for errors the UI treats specially.
@@ -170,7 +180,11 @@ code: string | null,
 /**
  * What went wrong, for the user.
  */
-message: string, };
+message: string, 
+/**
+ * Where and what, for invalid input.
+ */
+problems: Array<IpcProblem>, };
 
 export type NeedId = string;
 
@@ -475,3 +489,73 @@ analysis: Analysis,
  * The map, with the findings marked on it.
  */
 map: MapView, };
+
+export type EntityKind = "market_segment" | "customer_segment" | "buying_role" | "need" | "product" | "competitor" | "persona" | "buying_unit";
+
+export type Edit = { "op": "put", 
+/**
+ * What kind of entity.
+ */
+kind: EntityKind, 
+/**
+ * The entity.
+ */
+value: unknown, } | { "op": "delete", 
+/**
+ * What kind of entity.
+ */
+kind: EntityKind, 
+/**
+ * Its id.
+ */
+id: string, } | { "op": "merge_personas", 
+/**
+ * The persona that stays.
+ */
+keep: PersonaId, 
+/**
+ * The persona folded into it.
+ */
+remove: PersonaId, };
+
+export type Choice = { 
+/**
+ * The id.
+ */
+id: string, 
+/**
+ * The name.
+ */
+name: string, };
+
+export type Catalog = { 
+/**
+ * Market segments.
+ */
+market_segments: Array<Choice>, 
+/**
+ * Customer segments.
+ */
+customer_segments: Array<Choice>, 
+/**
+ * Buying roles.
+ */
+buying_roles: Array<Choice>, 
+/**
+ * Needs.
+ */
+needs: Array<Choice>, 
+/**
+ * Products.
+ */
+products: Array<Choice>, };
+
+export type HistoryState = { 
+/**
+ * An edit can be undone.
+ */
+can_undo: boolean, 
+/**
+ * An undone edit can be redone.
+ */
+can_redo: boolean, };

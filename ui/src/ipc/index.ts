@@ -2,20 +2,34 @@
 // the UI uses is wrapped here with its types, which are generated from Rust.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import type { AppStatus, Insights, IpcError, Thresholds } from "./bindings";
+import type {
+  AppStatus,
+  Catalog,
+  Edit,
+  EntityKind,
+  HistoryState,
+  Insights,
+  IpcError,
+  Thresholds,
+} from "./bindings";
 
 export type * from "./bindings";
 
 /** Turns whatever a command rejected with into an IpcError. */
 export function toIpcError(error: unknown): IpcError {
   if (typeof error === "object" && error !== null && "message" in error) {
-    const { message, code } = error as { message: unknown; code?: unknown };
+    const { message, code, problems } = error as {
+      message: unknown;
+      code?: unknown;
+      problems?: unknown;
+    };
     return {
       message: String(message),
       code: typeof code === "string" ? code : null,
+      problems: Array.isArray(problems) ? (problems as IpcError["problems"]) : [],
     };
   }
-  return { message: String(error), code: null };
+  return { message: String(error), code: null, problems: [] };
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -42,6 +56,22 @@ export const insights = (): Promise<Insights> => call<Insights>("insights");
 /** Saves new thresholds in the project and returns the findings they give. */
 export const setThresholds = (thresholds: Thresholds): Promise<Insights> =>
   call<Insights>("set_thresholds", { thresholds });
+
+/** Applies one edit to the open project (one transaction). */
+export const edit = (change: Edit): Promise<HistoryState> =>
+  call<HistoryState>("edit", { edit: change });
+/** Undoes (forward = false) or redoes the last edit. */
+export const stepHistory = (forward: boolean): Promise<HistoryState> =>
+  call<HistoryState>("step_history", { forward });
+/** What the forms can link to. */
+export const catalog = (): Promise<Catalog> => call<Catalog>("catalog");
+/** One entity as the interchange format writes it. */
+export const entity = (kind: EntityKind, id: string): Promise<Record<string, unknown>> =>
+  call<Record<string, unknown>>("entity", { kind, id });
+
+/** Calls `handler` whenever the open project was edited from the menu. */
+export const onProjectEdited = (handler: () => void): Promise<UnlistenFn> =>
+  listen("project-edited", () => handler());
 
 /** Calls `handler` whenever another project is shown. */
 export const onProjectChanged = (handler: () => void): Promise<UnlistenFn> =>

@@ -7,6 +7,7 @@ type Props = {
   insights: Insights;
   onFocus: (ids: string[]) => void;
   onThresholds: (t: Thresholds) => Promise<void>;
+  onMerge: (keep: string, remove: string) => void;
 };
 
 function Finding({
@@ -14,19 +15,48 @@ function Finding({
   why,
   focus,
   onFocus,
+  action,
 }: {
   title: string;
   why: string;
   focus: string[];
   onFocus: (ids: string[]) => void;
+  action?: ReactNode;
 }) {
   return (
-    <li>
+    <li className="finding-item">
       <button type="button" className="finding" onClick={() => onFocus(focus)}>
         <span className="finding-title">{title}</span>
         <span className="finding-why">{why}</span>
       </button>
+      {action}
     </li>
+  );
+}
+
+function MergeButton({
+  keep,
+  remove,
+  onMerge,
+}: {
+  keep: string;
+  remove: string;
+  onMerge: () => void;
+}) {
+  const [armed, setArmed] = useState(false);
+  return armed ? (
+    <span className="confirm">
+      <button type="button" className="primary" onClick={onMerge}>
+        Merge {remove} into {keep}
+      </button>
+      <button type="button" className="ghost" onClick={() => setArmed(false)}>
+        Cancel
+      </button>
+    </span>
+  ) : (
+    <button type="button" className="ghost merge" onClick={() => setArmed(true)}>
+      Merge into one persona…
+    </button>
   );
 }
 
@@ -125,7 +155,7 @@ function ThresholdsForm({
 }
 
 /** Every finding with its why, grouped and counted; a click shows it on the map. */
-export function InsightsPanel({ insights, onFocus, onThresholds }: Props) {
+export function InsightsPanel({ insights, onFocus, onThresholds, onMerge }: Props) {
   const { analysis: a, map } = insights;
   const name = namer(map);
   const gaps = a.gaps;
@@ -173,6 +203,13 @@ export function InsightsPanel({ insights, onFocus, onThresholds }: Props) {
             why={o.why}
             focus={[...o.personas]}
             onFocus={onFocus}
+            action={
+              <MergeButton
+                keep={name(o.personas[0])}
+                remove={name(o.personas[1])}
+                onMerge={() => onMerge(o.personas[0], o.personas[1])}
+              />
+            }
           />
         ))}
       </Group>

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { PersonaCard, SegmentGroup } from "../../ipc";
 import {
   groupTitle,
@@ -8,7 +9,10 @@ import {
   statusLabel,
 } from "./format";
 
-function Card({ persona }: { persona: PersonaCard }) {
+/** What a card offers to do with its persona. */
+export type CardActions = { onEdit: (id: string) => void; onDelete: (id: string) => void };
+
+function Card({ persona, actions }: { persona: PersonaCard; actions: CardActions }) {
   const subtitle = personaSubtitle(persona);
   const { owners, others } = splitTies(persona);
   return (
@@ -42,11 +46,36 @@ function Card({ persona }: { persona: PersonaCard }) {
         </ul>
       )}
       {persona.products.length === 0 && <p className="muted small">Not tied to any product</p>}
+      <div className="card-actions">
+        <button type="button" className="ghost" onClick={() => actions.onEdit(persona.id)}>
+          Edit
+        </button>
+        <DeleteButton onConfirm={() => actions.onDelete(persona.id)} />
+      </div>
     </li>
   );
 }
 
-function Group({ group }: { group: SegmentGroup }) {
+/** Deletes only on a second, explicit click. */
+export function DeleteButton({ onConfirm }: { onConfirm: () => void }) {
+  const [armed, setArmed] = useState(false);
+  return armed ? (
+    <span className="confirm">
+      <button type="button" className="danger" onClick={onConfirm}>
+        Delete for good
+      </button>
+      <button type="button" className="ghost" onClick={() => setArmed(false)}>
+        Keep
+      </button>
+    </span>
+  ) : (
+    <button type="button" className="ghost" onClick={() => setArmed(true)}>
+      Delete
+    </button>
+  );
+}
+
+function Group({ group, actions }: { group: SegmentGroup; actions: CardActions }) {
   const title = groupTitle(group);
   return (
     <section className="group" aria-label={title}>
@@ -58,7 +87,7 @@ function Group({ group }: { group: SegmentGroup }) {
       {group.personas.length > 0 ? (
         <ul className="personas">
           {group.personas.map((p) => (
-            <Card key={p.id} persona={p} />
+            <Card key={p.id} persona={p} actions={actions} />
           ))}
         </ul>
       ) : (
@@ -71,11 +100,11 @@ function Group({ group }: { group: SegmentGroup }) {
 }
 
 /** The personas of a project, grouped by market segment. */
-export function PersonaList({ groups }: { groups: SegmentGroup[] }) {
+export function PersonaList({ groups, actions }: { groups: SegmentGroup[]; actions: CardActions }) {
   return (
     <div className="groups">
       {groups.map((g) => (
-        <Group key={g.segment?.id ?? "none"} group={g} />
+        <Group key={g.segment?.id ?? "none"} group={g} actions={actions} />
       ))}
     </div>
   );
