@@ -255,6 +255,42 @@ fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
         "the edit is in the file at once"
     );
 
+    // A product that fully meets the need serves both Iris and Chidi.
+    click_button(&app, "New product");
+    app.wait_for_texts("dialog.editor input[name=name]", PATIENCE);
+    app.execute(
+        "const el = document.querySelector('dialog.editor input[name=name]'); \
+         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value') \
+           .set.call(el, 'Customs Desk'); \
+         el.dispatchEvent(new Event('input', { bubbles: true }));",
+    );
+    click_button(&app, "Add a need");
+    app.wait_for_texts("dialog.editor select[aria-label=\"Need 1\"]", PATIENCE);
+    app.execute(
+        "const set = (el, proto, v) => { \
+           Object.getOwnPropertyDescriptor(proto.prototype, 'value').set.call(el, v); \
+           el.dispatchEvent(new Event(proto === HTMLSelectElement ? 'change' : 'input', \
+             { bubbles: true })); }; \
+         set(document.querySelector('dialog.editor select[aria-label=\"Need 1\"]'), \
+             HTMLSelectElement, 'need-customs'); \
+         set(document.querySelector('dialog.editor input[aria-label^=\"Score for need 1\"]'), \
+             HTMLInputElement, '1');",
+    );
+    click_button(&app, "Save");
+    wait_for_titles(
+        &app,
+        "once a product meets the need, nobody is underserved",
+        |t| {
+            !t.iter()
+                .any(|x| x.starts_with("Iris") || x.starts_with("Chidi"))
+        },
+    );
+    app.screenshot("after-product");
+
+    click_button(&app, "Undo");
+    wait_for_titles(&app, "undoing the product brings the finding back", |t| {
+        t.iter().any(|x| x.starts_with("Iris"))
+    });
     click_button(&app, "Undo");
     wait_for_titles(&app, "undo removes the persona and its finding", |t| {
         !t.iter().any(|x| x.starts_with("Iris"))
@@ -269,4 +305,57 @@ fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
             .any(|p| p.name == "Iris the Import Broker"),
         "the undo is in the file at once"
     );
+}
+
+#[test]
+fn merging_two_duplicates_leaves_one_persona_with_both_sets_of_links() {
+    let driver = Driver::start();
+    let project = driver.home.path().join("Demo.patlas");
+    api::create_demo(&project, false).expect("the demo is written");
+    let before = api::open(&project)
+        .and_then(|f| f.load())
+        .expect("the demo reads");
+
+    let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
+    app.wait_for_texts(".insights .finding-title", PATIENCE);
+    app.execute("document.querySelectorAll('.insight-group').forEach(d => d.open = true)");
+    // The strongest overlap is Ken and Nadia, the same security reviewer.
+    let merge = app.find_all(".finding-item .merge");
+    app.click(merge.first().expect("every overlap offers a merge"));
+    let confirm = app
+        .find_all(".finding-item .confirm button.primary")
+        .into_iter()
+        .next()
+        .expect("the merge asks for confirmation");
+    app.click(&confirm);
+    wait_for_titles(&app, "the merged pair is no longer an overlap", |t| {
+        !t.iter().any(|x| x.contains("Nadia the InfoSec Reviewer"))
+    });
+    app.screenshot("merged");
+    drop(app);
+
+    let after = api::open(&project)
+        .and_then(|f| f.load())
+        .expect("the project reopens");
+    assert_eq!(
+        after.personas.len(),
+        before.personas.len() - 1,
+        "two personas became one"
+    );
+    let ken = after
+        .personas
+        .iter()
+        .find(|p| p.id.as_str() == "p-ken-security")
+        .expect("the first of the pair is kept");
+    let nadia = before
+        .personas
+        .iter()
+        .find(|p| p.id.as_str() == "p-nadia-infosec")
+        .expect("the demo has Nadia");
+    for e in &nadia.evidence {
+        assert!(
+            ken.evidence.contains(e),
+            "Nadia's evidence is kept on Ken: {e:?}"
+        );
+    }
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { PersonaEditor } from "../features/editing/PersonaEditor";
+import { ProductEditor } from "../features/editing/ProductEditor";
 import { InsightsPanel } from "../features/insights/InsightsPanel";
 import { MapCanvas } from "../features/map/MapCanvas";
 import { countsSummary, filterGroups, plural } from "../features/personas/format";
@@ -118,7 +119,10 @@ export function App() {
   const [found, setFound] = useState<Insights | null>(null);
   const [focus, setFocus] = useState<string[]>([]);
   const [visible, setVisible] = useState<Visibility>({ products: false, needs: false });
-  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  const [editing, setEditing] = useState<{
+    kind: "persona" | "product";
+    id: string | null;
+  } | null>(null);
   const [history, setHistory] = useState<HistoryState>({ can_undo: false, can_redo: false });
 
   const report = useCallback((e: IpcError) => setErrors((list) => [...list, e]), []);
@@ -198,11 +202,18 @@ export function App() {
   }, []);
   const select = useCallback((id: string | null) => setFocus(id ? [id] : []), []);
   const actions = {
-    onEdit: (id: string) => setEditing({ id }),
+    onEdit: (id: string) => setEditing({ kind: "persona", id }),
     onDelete: (id: string) => {
       setFocus([]);
       change(() => edit({ op: "delete", kind: "persona", id }));
     },
+  };
+  const afterEdit = (saved: boolean) => {
+    setEditing(null);
+    if (saved) {
+      setHistory((h) => ({ ...h, can_undo: true, can_redo: false }));
+      reload();
+    }
   };
   const merge = (keep: string, remove: string) => {
     setFocus([keep]);
@@ -211,7 +222,9 @@ export function App() {
   const taken = new Set(found?.map.nodes.map((n) => n.id) ?? []);
   const selected =
     focus.length === 1
-      ? found?.map.nodes.find((n) => n.id === focus[0] && n.kind === "persona")
+      ? found?.map.nodes.find(
+          (n) => n.id === focus[0] && (n.kind === "persona" || n.kind === "product"),
+        )
       : undefined;
 
   return (
@@ -234,13 +247,16 @@ export function App() {
               <span className="visually-hidden">Search personas</span>
               <input
                 type="search"
-                placeholder="Search personas, roles, products"
+                placeholder="Search personas"
                 value={query}
                 onChange={(e) => setQuery(e.target.value)}
               />
             </label>
-            <button type="button" onClick={() => setEditing({ id: null })}>
+            <button type="button" onClick={() => setEditing({ kind: "persona", id: null })}>
               New persona
+            </button>
+            <button type="button" onClick={() => setEditing({ kind: "product", id: null })}>
+              New product
             </button>
             <button
               type="button"
@@ -278,18 +294,11 @@ export function App() {
         ))}
       </div>
 
-      {editing && (
-        <PersonaEditor
-          id={editing.id}
-          taken={taken}
-          onDone={(saved) => {
-            setEditing(null);
-            if (saved) {
-              setHistory((h) => ({ ...h, can_undo: true, can_redo: false }));
-              reload();
-            }
-          }}
-        />
+      {editing?.kind === "persona" && (
+        <PersonaEditor id={editing.id} taken={taken} onDone={afterEdit} />
+      )}
+      {editing?.kind === "product" && (
+        <ProductEditor id={editing.id} taken={taken} onDone={afterEdit} />
       )}
       <main className="content">
         {load.state === "loading" && <p className="muted">Opening the project…</p>}
@@ -370,13 +379,36 @@ export function App() {
                     </div>
                   )}
                   {view === "map" && selected && (
-                    <section className="selection" aria-label="Selected persona">
+                    <section className="selection" aria-label="Selection">
                       <strong>{selected.label}</strong>
-                      <span className="muted small">{selected.role ?? "No buying role"}</span>
-                      <button type="button" onClick={() => actions.onEdit(selected.id)}>
+                      <span className="muted small">
+                        {selected.kind === "product"
+                          ? "Product"
+                          : (selected.role ?? "No buying role")}
+                      </span>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          setEditing({
+                            kind: selected.kind === "product" ? "product" : "persona",
+                            id: selected.id,
+                          })
+                        }
+                      >
                         Edit
                       </button>
-                      <DeleteButton onConfirm={() => actions.onDelete(selected.id)} />
+                      <DeleteButton
+                        onConfirm={() => {
+                          setFocus([]);
+                          change(() =>
+                            edit({
+                              op: "delete",
+                              kind: selected.kind === "product" ? "product" : "persona",
+                              id: selected.id,
+                            }),
+                          );
+                        }}
+                      />
                     </section>
                   )}
                   {view === "map" && <Legend />}

@@ -34,7 +34,7 @@ export function MapCanvas({ map, visible, focus, matches, onSelect }: Props) {
       hideLabelsOnViewport: map.nodes.length > 800,
       textureOnViewport: map.nodes.length > 800,
     });
-    instance.on("tap", "node.persona", (e) => onSelect(e.target.id()));
+    instance.on("tap", "node.persona, node.product", (e) => onSelect(e.target.id()));
     instance.on("tap", (e) => {
       if (e.target === instance) onSelect(null);
     });
