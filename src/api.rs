@@ -329,7 +329,7 @@ pub fn catalog(file: &ProjectFile) -> Result<Catalog> {
 /// One entity as the interchange format writes it, for a form to edit.
 pub fn entity(
     file: &ProjectFile,
-    kind: crate::edit::EntityKind,
+    kind: crate::model::EntityKind,
     id: &str,
 ) -> Result<serde_json::Value> {
     let doc: serde_json::Value =
@@ -351,10 +351,7 @@ pub fn entity(
             source_name: "the project".to_owned(),
             problems: crate::Problems(vec![crate::Problem {
                 path: String::new(),
-                message: format!(
-                    "no {} with id {id:?}",
-                    kind.list().trim_end_matches('s').replace('_', " ")
-                ),
+                message: format!("no {} with id {id:?}", kind.label()),
             }]),
         })
 }

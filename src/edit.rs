@@ -10,45 +10,6 @@ use crate::error::{Error, Problem, Problems, Result};
 use crate::interchange;
 use crate::model::*;
 
-/// The kinds of entity an edit can touch.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(rename_all = "snake_case")]
-pub enum EntityKind {
-    /// A market segment.
-    MarketSegment,
-    /// A customer segment.
-    CustomerSegment,
-    /// A buying role.
-    BuyingRole,
-    /// A need.
-    Need,
-    /// A product.
-    Product,
-    /// A competitor.
-    Competitor,
-    /// A persona.
-    Persona,
-    /// A buying unit.
-    BuyingUnit,
-}
-
-impl EntityKind {
-    /// The list of the interchange format that holds this kind.
-    pub fn list(self) -> &'static str {
-        match self {
-            EntityKind::MarketSegment => "market_segments",
-            EntityKind::CustomerSegment => "customer_segments",
-            EntityKind::BuyingRole => "buying_roles",
-            EntityKind::Need => "needs",
-            EntityKind::Product => "products",
-            EntityKind::Competitor => "competitors",
-            EntityKind::Persona => "personas",
-            EntityKind::BuyingUnit => "buying_units",
-        }
-    }
-}
-
 /// One change to a project.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "op", rename_all = "snake_case")]
@@ -134,10 +95,7 @@ fn put(project: &Project, kind: EntityKind, value: &Value) -> Result<Project> {
     }
     interchange::read(&doc.to_string(), "the edit").map_err(|e| match e {
         Error::Invalid { problems, .. } => Error::Invalid {
-            source_name: format!(
-                "the {}",
-                kind.list().trim_end_matches('s').replace('_', " ")
-            ),
+            source_name: format!("the {}", kind.label()),
             problems: Problems(
                 problems
                     .0
@@ -245,10 +203,7 @@ fn delete(project: &Project, kind: EntityKind, id: &str) -> Result<Project> {
         EntityKind::BuyingUnit => p.buying_units.retain(|u| !gone(u.id.as_str())),
     }
     if p.counts() == before {
-        return Err(refused(format!(
-            "no {} with id {id:?}",
-            kind.list().trim_end_matches('s').replace('_', " ")
-        )));
+        return Err(refused(format!("no {} with id {id:?}", kind.label())));
     }
     Ok(p)
 }

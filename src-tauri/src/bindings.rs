@@ -8,11 +8,11 @@ mod tests {
         Analysis, Gaps, Golden, MultiProduct, Overlap, Underserved, UnitFinding, ValueGap,
     };
     use persona_atlas::api::{Catalog, Choice, Insights};
-    use persona_atlas::edit::{Edit, EntityKind};
+    use persona_atlas::edit::Edit;
     use persona_atlas::map_view::{MapEdge, MapEdgeKind, MapNode, MapNodeKind, MapView, Mark};
     use persona_atlas::model::{
-        BuyingRoleId, BuyingUnitId, CompetitorId, Counts, MarketSegmentId, NeedId, PersonaId,
-        ProductId, ProductRelation, Status, Thresholds, Unit,
+        BuyingRoleId, BuyingUnitId, CompetitorId, Counts, EntityKind, MarketSegmentId, NeedId,
+        PersonaId, ProductId, ProductRelation, Status, Thresholds, Unit,
     };
     use persona_atlas::overview::{
         Overview, PersonaCard, ProductTie, SegmentGroup, SegmentSummary,

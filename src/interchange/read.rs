@@ -47,51 +47,16 @@ fn json_reason(e: &serde_json::Error) -> String {
     }
 }
 
-/// The kinds of entity that have ids.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    MarketSegment,
-    CustomerSegment,
-    BuyingRole,
-    Need,
-    Product,
-    Competitor,
-    Persona,
-    BuyingUnit,
-}
-
-impl Kind {
-    fn label(self) -> &'static str {
-        match self {
-            Kind::MarketSegment => "market segment",
-            Kind::CustomerSegment => "customer segment",
-            Kind::BuyingRole => "buying role",
-            Kind::Need => "need",
-            Kind::Product => "product",
-            Kind::Competitor => "competitor",
-            Kind::Persona => "persona",
-            Kind::BuyingUnit => "buying unit",
-        }
-    }
-
-    fn article(self) -> &'static str {
-        match self {
-            Kind::MarketSegment | Kind::CustomerSegment | Kind::BuyingRole | Kind::Need => "a",
-            Kind::Product | Kind::Competitor | Kind::Persona | Kind::BuyingUnit => "a",
-        }
-    }
-}
-
 /// The top-level lists, in the order of the spec.
-const LISTS: &[(&str, Kind)] = &[
-    ("market_segments", Kind::MarketSegment),
-    ("customer_segments", Kind::CustomerSegment),
-    ("buying_roles", Kind::BuyingRole),
-    ("needs", Kind::Need),
-    ("products", Kind::Product),
-    ("competitors", Kind::Competitor),
-    ("personas", Kind::Persona),
-    ("buying_units", Kind::BuyingUnit),
+const LISTS: &[(&str, EntityKind)] = &[
+    ("market_segments", EntityKind::MarketSegment),
+    ("customer_segments", EntityKind::CustomerSegment),
+    ("buying_roles", EntityKind::BuyingRole),
+    ("needs", EntityKind::Need),
+    ("products", EntityKind::Product),
+    ("competitors", EntityKind::Competitor),
+    ("personas", EntityKind::Persona),
+    ("buying_units", EntityKind::BuyingUnit),
 ];
 
 /// A place in the document, built on the stack and written out only when a
@@ -182,7 +147,7 @@ fn type_name(v: &Value) -> &'static str {
 struct Reader {
     problems: Vec<Problem>,
     /// Every id of the document: its kind and where it was first defined.
-    ids: HashMap<String, (Kind, String)>,
+    ids: HashMap<String, (EntityKind, String)>,
 }
 
 const COMMON: &[&str] = &["id", "name", "description", "attributes"];
@@ -362,7 +327,7 @@ impl Reader {
         }
     }
 
-    fn collect_ids(&mut self, path: &Path<'_>, kind: Kind, items: &[Value]) {
+    fn collect_ids(&mut self, path: &Path<'_>, kind: EntityKind, items: &[Value]) {
         for (i, item) in items.iter().enumerate() {
             let Some(Value::String(id)) = item.get("id") else {
                 continue; // reported when the entity itself is read
@@ -697,7 +662,7 @@ impl Reader {
         &mut self,
         obj: &Obj<'_, '_>,
         key: &str,
-        kind: Kind,
+        kind: EntityKind,
         make: fn(String) -> Result<Id, String>,
     ) -> Option<Option<Id>> {
         let path = obj.path.key(key);
@@ -708,8 +673,7 @@ impl Reader {
                 self.problem(
                     &path,
                     format!(
-                        "expected the id of {} {}, found {}",
-                        kind.article(),
+                        "expected the id of a {}, found {}",
                         kind.label(),
                         type_name(v)
                     ),
@@ -726,13 +690,7 @@ impl Reader {
                 }
             },
             Some((found, _)) => {
-                let message = format!(
-                    "{value:?} is {} {}, not {} {}",
-                    found.article(),
-                    found.label(),
-                    kind.article(),
-                    kind.label()
-                );
+                let message = format!("{value:?} is a {}, not a {}", found.label(), kind.label());
                 self.problem(&path, message);
                 None
             }
@@ -747,7 +705,7 @@ impl Reader {
         &mut self,
         obj: &Obj<'_, '_>,
         key: &str,
-        kind: Kind,
+        kind: EntityKind,
         make: fn(String) -> Result<Id, String>,
     ) -> Option<Id> {
         match self.opt_ref(obj, key, kind, make)? {
@@ -755,11 +713,7 @@ impl Reader {
             None => {
                 self.problem(
                     &obj.path.key(key),
-                    format!(
-                        "missing; expected the id of {} {}",
-                        kind.article(),
-                        kind.label()
-                    ),
+                    format!("missing; expected the id of a {}", kind.label()),
                 );
                 None
             }
@@ -811,7 +765,7 @@ impl Reader {
             "addresses",
             &["need", "score"],
             |r, link| {
-                let need = r.req_ref(link, "need", Kind::Need, NeedId::new);
+                let need = r.req_ref(link, "need", EntityKind::Need, NeedId::new);
                 let score = r.req_unit(link, "score");
                 Some(NeedScore {
                     need: need?,
@@ -939,16 +893,21 @@ impl Reader {
         let market_segment = self.opt_ref(
             obj,
             "market_segment",
-            Kind::MarketSegment,
+            EntityKind::MarketSegment,
             MarketSegmentId::new,
         );
         let customer_segment = self.opt_ref(
             obj,
             "customer_segment",
-            Kind::CustomerSegment,
+            EntityKind::CustomerSegment,
             CustomerSegmentId::new,
         );
-        let buying_role = self.opt_ref(obj, "buying_role", Kind::BuyingRole, BuyingRoleId::new);
+        let buying_role = self.opt_ref(
+            obj,
+            "buying_role",
+            EntityKind::BuyingRole,
+            BuyingRoleId::new,
+        );
         let priority = self.priority(obj);
         let status = self.opt_enum(obj, "status");
         let last_reviewed = self.date(obj, "last_reviewed");
@@ -957,7 +916,7 @@ impl Reader {
             "needs",
             &["need", "importance"],
             |r, link| {
-                let need = r.req_ref(link, "need", Kind::Need, NeedId::new);
+                let need = r.req_ref(link, "need", EntityKind::Need, NeedId::new);
                 let importance = r.req_unit(link, "importance");
                 Some(PersonaNeed {
                     need: need?,
@@ -972,7 +931,7 @@ impl Reader {
             "products",
             &["product", "relation"],
             |r, link| {
-                let product = r.req_ref(link, "product", Kind::Product, ProductId::new);
+                let product = r.req_ref(link, "product", EntityKind::Product, ProductId::new);
                 let relation = r.req_enum(link, "relation");
                 Some(PersonaProduct {
                     product: product?,
@@ -1050,8 +1009,8 @@ impl Reader {
                 ok = false;
                 continue;
             };
-            let from = self.req_ref(&obj, "from", Kind::Persona, PersonaId::new);
-            let to = self.req_ref(&obj, "to", Kind::Persona, PersonaId::new);
+            let from = self.req_ref(&obj, "from", EntityKind::Persona, PersonaId::new);
+            let to = self.req_ref(&obj, "to", EntityKind::Persona, PersonaId::new);
             let kind = self.req_enum(&obj, "kind");
             let weight = self.opt_unit(&obj, "weight");
             let description = self.opt_text(&obj, "description");
@@ -1108,11 +1067,11 @@ impl Reader {
             BuyingUnitId::new,
             &["product", "market_segment", "members"],
         );
-        let product = self.opt_ref(obj, "product", Kind::Product, ProductId::new);
+        let product = self.opt_ref(obj, "product", EntityKind::Product, ProductId::new);
         let market_segment = self.opt_ref(
             obj,
             "market_segment",
-            Kind::MarketSegment,
+            EntityKind::MarketSegment,
             MarketSegmentId::new,
         );
         let members = self.links(
@@ -1120,8 +1079,8 @@ impl Reader {
             "members",
             &["persona", "role"],
             |r, link| {
-                let persona = r.req_ref(link, "persona", Kind::Persona, PersonaId::new);
-                let role = r.opt_ref(link, "role", Kind::BuyingRole, BuyingRoleId::new);
+                let persona = r.req_ref(link, "persona", EntityKind::Persona, PersonaId::new);
+                let role = r.opt_ref(link, "role", EntityKind::BuyingRole, BuyingRoleId::new);
                 Some(Member {
                     persona: persona?,
                     role: role?,

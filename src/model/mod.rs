@@ -6,10 +6,12 @@
 //! [`crate::interchange`], which checks everything and says where.
 
 mod ids;
+mod kind;
 mod thresholds;
 mod values;
 
 pub use ids::*;
+pub use kind::EntityKind;
 pub use thresholds::Thresholds;
 pub use values::*;
 

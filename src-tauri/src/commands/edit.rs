@@ -2,7 +2,8 @@
 //! project file; the change is checked by the core before it is written.
 
 use persona_atlas::api::{self, Catalog};
-use persona_atlas::edit::{Edit, EntityKind};
+use persona_atlas::edit::Edit;
+use persona_atlas::model::EntityKind;
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
 use ts_rs::TS;

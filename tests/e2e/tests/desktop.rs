@@ -7,9 +7,8 @@ use persona_atlas_e2e::{Driver, workspace};
 
 const PATIENCE: Duration = Duration::from_secs(30);
 
-#[test]
-fn opens_a_project_and_lists_its_personas_by_segment() {
-    let driver = Driver::start();
+/// The Harbor fixture, imported into the driver's temporary home.
+fn harbor(driver: &Driver) -> std::path::PathBuf {
     let project = driver.home.path().join("Harbor.patlas");
     api::import_json(
         &workspace().join("tests/fixtures/harbor.json"),
@@ -17,6 +16,13 @@ fn opens_a_project_and_lists_its_personas_by_segment() {
         false,
     )
     .expect("the fixture imports");
+    project
+}
+
+#[test]
+fn opens_a_project_and_lists_its_personas_by_segment() {
+    let driver = Driver::start();
+    let project = harbor(&driver);
 
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     let tabs = app.wait_for_texts("[role=tab]", PATIENCE);
@@ -92,13 +98,7 @@ fn a_file_that_is_not_a_project_is_refused_in_the_window() {
 #[test]
 fn insights_explain_findings_and_follow_the_thresholds() {
     let driver = Driver::start();
-    let project = driver.home.path().join("Harbor.patlas");
-    api::import_json(
-        &workspace().join("tests/fixtures/harbor.json"),
-        &project,
-        false,
-    )
-    .expect("the fixture imports");
+    let project = harbor(&driver);
 
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     let titles = app.wait_for_texts(".insights .finding-title", PATIENCE);
@@ -210,13 +210,7 @@ fn click_button(app: &persona_atlas_e2e::Session, label: &str) {
 #[test]
 fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
     let driver = Driver::start();
-    let project = driver.home.path().join("Harbor.patlas");
-    api::import_json(
-        &workspace().join("tests/fixtures/harbor.json"),
-        &project,
-        false,
-    )
-    .expect("the fixture imports");
+    let project = harbor(&driver);
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     app.wait_for_texts(".insights .finding-title", PATIENCE);
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { PersonaEditor } from "../features/editing/PersonaEditor";
 import { ProductEditor } from "../features/editing/ProductEditor";
 import { InsightsPanel } from "../features/insights/InsightsPanel";
@@ -219,7 +219,20 @@ export function App() {
     setFocus([keep]);
     change(() => edit({ op: "merge_personas", keep, remove }));
   };
-  const taken = new Set(found?.map.nodes.map((n) => n.id) ?? []);
+  // Stable between renders, so that an open form does not reload its draft.
+  const taken = useMemo(
+    () =>
+      new Set(
+        found
+          ? [
+              ...found.map.nodes.map((n) => n.id),
+              ...found.map.names.map(([id]) => id),
+              ...found.map.customer_segments.map(([id]) => id),
+            ]
+          : [],
+      ),
+    [found],
+  );
   const selected =
     focus.length === 1
       ? found?.map.nodes.find(
