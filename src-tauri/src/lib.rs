@@ -34,6 +34,8 @@ fn demo_flag() -> bool {
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // The window opens where and as large as the user left it.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
             let config = app.path().app_config_dir()?;
             let data = app.path().app_data_dir()?;

@@ -193,6 +193,10 @@ pub fn assess(graph: &EcosystemGraph<'_>) -> Vec<UnitFinding> {
                     .iter()
                     .map(|&r| project.buying_roles[r].id.clone())
                     .collect(),
+                members: members
+                    .iter()
+                    .map(|&(p, _)| project.personas[p].id.clone())
+                    .collect(),
                 decision_makers: deciders
                     .iter()
                     .map(|&p| project.personas[p].id.clone())

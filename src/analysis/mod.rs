@@ -82,6 +82,8 @@ pub struct UnitFinding {
     pub complete: bool,
     /// Required roles nobody in the unit plays.
     pub missing_roles: Vec<BuyingRoleId>,
+    /// Every member of the unit, by id.
+    pub members: Vec<PersonaId>,
     /// Members whose role decides.
     pub decision_makers: Vec<PersonaId>,
     /// Members with no relationship to any other member.

@@ -313,6 +313,20 @@ fn merging_two_duplicates_leaves_one_persona_with_both_sets_of_links() {
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     app.wait_for_texts(".insights .finding-title", PATIENCE);
     app.execute("document.querySelectorAll('.insight-group').forEach(d => d.open = true)");
+    // The unit that cannot close comes first, with its missing role as an empty slot.
+    let units = app.find_all(".finding-item .finding");
+    let unit = units
+        .iter()
+        .find(|u| app.text(u).contains("cannot close"))
+        .expect("the demo has a buying unit that cannot close");
+    app.click(unit);
+    let slots = app.wait_for_texts(".slots .slot.missing", PATIENCE);
+    assert_eq!(
+        slots,
+        ["Procurement — missing"],
+        "the missing required role is an empty slot"
+    );
+    app.screenshot("buying-unit");
     // The strongest overlap is Ken and Nadia, the same security reviewer.
     let merge = app.find_all(".finding-item .merge");
     app.click(merge.first().expect("every overlap offers a merge"));

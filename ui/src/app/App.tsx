@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { PersonaEditor } from "../features/editing/PersonaEditor";
 import { ProductEditor } from "../features/editing/ProductEditor";
 import { InsightsPanel } from "../features/insights/InsightsPanel";
+import { namer } from "../features/insights/names";
 import { MapCanvas } from "../features/map/MapCanvas";
 import { countsSummary, filterGroups, plural } from "../features/personas/format";
 import { DeleteButton, PersonaList } from "../features/personas/PersonaList";
@@ -25,6 +26,7 @@ import {
   stepHistory,
   type Thresholds,
   toIpcError,
+  type UnitFinding,
 } from "../ipc";
 
 type Load = { state: "loading" } | { state: "ready"; project: Overview | null };
@@ -83,6 +85,45 @@ function EmptyState({ run }: { run: (a: () => Promise<void>) => () => void }) {
   );
 }
 
+/** A buying unit on the map: its members, who decides, and the empty
+ * slots of the required roles nobody plays. */
+function UnitCard({
+  unit,
+  name,
+  onClose,
+}: {
+  unit: UnitFinding;
+  name: (id: string) => string;
+  onClose: () => void;
+}) {
+  return (
+    <section className="selection unit" aria-label="Buying unit">
+      <div className="unit-head">
+        <strong>{name(unit.unit)}</strong>
+        <span className={unit.complete ? "status status-validated" : "status status-proto"}>
+          {unit.complete ? "Can close" : "Cannot close"}
+        </span>
+        <button type="button" className="ghost" onClick={onClose} aria-label="Close">
+          Close
+        </button>
+      </div>
+      <ul className="slots">
+        {unit.members.map((m) => (
+          <li key={m} className={unit.decision_makers.includes(m) ? "slot decider" : "slot"}>
+            {name(m)}
+            {unit.decision_makers.includes(m) && <span className="small"> · decides</span>}
+          </li>
+        ))}
+        {unit.missing_roles.map((r) => (
+          <li key={r} className="slot missing" title="A required role nobody in the unit plays">
+            {name(r)} — missing
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Legend() {
   return (
     <ul className="legend" aria-label="Legend">
@@ -123,6 +164,7 @@ export function App() {
     kind: "persona" | "product";
     id: string | null;
   } | null>(null);
+  const [unit, setUnit] = useState<UnitFinding | null>(null);
   const [history, setHistory] = useState<HistoryState>({ can_undo: false, can_redo: false });
 
   const report = useCallback((e: IpcError) => setErrors((list) => [...list, e]), []);
@@ -197,10 +239,14 @@ export function App() {
     [],
   );
   const focusOnMap = useCallback((ids: string[]) => {
+    setUnit(null);
     setFocus(ids);
     setView("map");
   }, []);
-  const select = useCallback((id: string | null) => setFocus(id ? [id] : []), []);
+  const select = useCallback((id: string | null) => {
+    setUnit(null);
+    setFocus(id ? [id] : []);
+  }, []);
   const actions = {
     onEdit: (id: string) => setEditing({ kind: "persona", id }),
     onDelete: (id: string) => {
@@ -391,6 +437,9 @@ export function App() {
                       <PersonaList groups={groups} actions={actions} />
                     </div>
                   )}
+                  {view === "map" && unit && found && (
+                    <UnitCard unit={unit} name={namer(found.map)} onClose={() => select(null)} />
+                  )}
                   {view === "map" && selected && (
                     <section className="selection" aria-label="Selection">
                       <strong>{selected.label}</strong>
@@ -432,6 +481,7 @@ export function App() {
                     onFocus={focusOnMap}
                     onThresholds={applyThresholds}
                     onMerge={merge}
+                    onUnit={setUnit}
                   />
                 ) : (
                   <aside className="insights">

@@ -304,6 +304,10 @@ complete: boolean,
  */
 missing_roles: Array<BuyingRoleId>, 
 /**
+ * Every member of the unit, by id.
+ */
+members: Array<PersonaId>, 
+/**
  * Members whose role decides.
  */
 decision_makers: Array<PersonaId>, 

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useState } from "react";
-import type { Insights, Thresholds } from "../../ipc";
+import type { Insights, Thresholds, UnitFinding } from "../../ipc";
 import { plural } from "../personas/format";
 import { namer, percent } from "./names";
 
@@ -8,6 +8,8 @@ type Props = {
   onFocus: (ids: string[]) => void;
   onThresholds: (t: Thresholds) => Promise<void>;
   onMerge: (keep: string, remove: string) => void;
+  /** A buying unit was chosen: show its members and missing roles. */
+  onUnit: (unit: UnitFinding) => void;
 };
 
 function Finding({
@@ -155,7 +157,7 @@ function ThresholdsForm({
 }
 
 /** Every finding with its why, grouped and counted; a click shows it on the map. */
-export function InsightsPanel({ insights, onFocus, onThresholds, onMerge }: Props) {
+export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit }: Props) {
   const { analysis: a, map } = insights;
   const name = namer(map);
   const gaps = a.gaps;
@@ -219,14 +221,11 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge }: Prop
             key={u.unit}
             title={`${name(u.unit)} — ${u.complete ? "complete" : "incomplete"}`}
             why={u.why}
-            focus={[
-              ...new Set([
-                ...u.decision_makers,
-                ...u.unlinked_members,
-                ...u.influence_paths.flat(),
-              ]),
-            ]}
-            onFocus={onFocus}
+            focus={u.members}
+            onFocus={(ids) => {
+              onFocus(ids);
+              onUnit(u);
+            }}
           />
         ))}
       </Group>
