@@ -29,7 +29,9 @@ export function MapCanvas({ map, visible, focus, matches, onSelect }: Props) {
       minZoom: 0.05,
       maxZoom: 3,
       boxSelectionEnabled: false,
-      // Large maps stay fluid: no labels or edges while panning and zooming.
+      // Large maps draw with WebGL, and without labels or edges while the
+      // view moves.
+      webgl: map.nodes.length > 800,
       hideEdgesOnViewport: map.nodes.length > 800,
       hideLabelsOnViewport: map.nodes.length > 800,
       textureOnViewport: map.nodes.length > 800,
