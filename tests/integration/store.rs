@@ -451,3 +451,47 @@ fn save_as_opens_the_copy() {
         "the copy exports exactly as the original"
     );
 }
+
+#[test]
+fn a_project_written_by_the_first_schema_opens_and_is_upgraded_with_nothing_lost() {
+    // A file as version 1 of the app wrote it: schema 1 only, no thresholds.
+    let dir = scratch();
+    let path = dir.path().join("old.patlas");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create an old-style file");
+        conn.pragma_update(None, "application_id", APPLICATION_ID as i32)
+            .expect("application id");
+        conn.execute_batch(include_str!("../../src/store/schema_v1.sql"))
+            .expect("schema 1 applies");
+        conn.execute_batch(
+            "INSERT INTO project (singleton, name) VALUES (1, 'Old portfolio');
+             INSERT INTO node (id, kind) VALUES ('need-a', 'need'), ('p-1', 'persona');
+             INSERT INTO need (id, name) VALUES ('need-a', 'Audit trail');
+             INSERT INTO persona (id, name) VALUES ('p-1', 'Olga');
+             INSERT INTO persona_need (persona, need, importance, position)
+               VALUES ('p-1', 'need-a', 0.9, 0);
+             PRAGMA user_version = 1;",
+        )
+        .expect("old content");
+    }
+    assert_eq!(header_u32(&path, 60), 1, "the file starts at schema 1");
+
+    let file = ProjectFile::open(&path).expect("a file from the first schema opens");
+    let project = file.load().expect("and loads");
+    assert_eq!(
+        project.project.name, "Old portfolio",
+        "the project's name survives"
+    );
+    assert_eq!(project.personas.len(), 1, "the persona survives");
+    assert_eq!(project.personas[0].needs.len(), 1, "its need survives");
+    assert!(
+        project.thresholds.is_default(),
+        "a file from before thresholds uses the defaults"
+    );
+    drop(file);
+    assert_eq!(
+        header_u32(&path, 60),
+        SCHEMA_VERSION,
+        "opening upgrades the file to the current schema"
+    );
+}
