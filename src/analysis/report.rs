@@ -1,6 +1,7 @@
 //! The analysis as a report for people: plain text for a terminal, Markdown
 //! for a deck. JSON is the [`Analysis`] itself, serialised.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::Analysis;
@@ -66,48 +67,46 @@ impl Writer {
 
 /// Writes `analysis` of `project` as a report.
 pub fn render(project: &Project, analysis: &Analysis, style: Style) -> String {
+    // One lookup table, built once: a report names thousands of entities.
+    let names: HashMap<&str, &str> = project
+        .personas
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .chain(
+            project
+                .needs
+                .iter()
+                .map(|n| (n.id.as_str(), n.name.as_str())),
+        )
+        .chain(
+            project
+                .buying_units
+                .iter()
+                .map(|u| (u.id.as_str(), u.name.as_str())),
+        )
+        .chain(
+            project
+                .products
+                .iter()
+                .map(|p| (p.id.as_str(), p.name.as_str())),
+        )
+        .chain(
+            project
+                .market_segments
+                .iter()
+                .map(|s| (s.id.as_str(), s.name.as_str())),
+        )
+        .chain(
+            project
+                .customer_segments
+                .iter()
+                .map(|s| (s.id.as_str(), s.name.as_str())),
+        )
+        .collect();
     let name = |id: &str| {
-        project
-            .personas
-            .iter()
-            .find(|p| p.id.as_str() == id)
-            .map(|p| p.name.clone())
-            .or_else(|| {
-                project
-                    .needs
-                    .iter()
-                    .find(|n| n.id.as_str() == id)
-                    .map(|n| n.name.clone())
-            })
-            .or_else(|| {
-                project
-                    .buying_units
-                    .iter()
-                    .find(|u| u.id.as_str() == id)
-                    .map(|u| u.name.clone())
-            })
-            .or_else(|| {
-                project
-                    .products
-                    .iter()
-                    .find(|p| p.id.as_str() == id)
-                    .map(|p| p.name.clone())
-            })
-            .or_else(|| {
-                project
-                    .market_segments
-                    .iter()
-                    .find(|s| s.id.as_str() == id)
-                    .map(|s| s.name.clone())
-            })
-            .or_else(|| {
-                project
-                    .customer_segments
-                    .iter()
-                    .find(|s| s.id.as_str() == id)
-                    .map(|s| s.name.clone())
-            })
-            .unwrap_or_else(|| id.to_owned())
+        names
+            .get(id)
+            .map_or_else(|| id.to_owned(), |n| (*n).to_owned())
     };
     let mut w = Writer {
         style,
