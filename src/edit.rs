@@ -56,11 +56,13 @@ fn refused(message: String) -> Error {
 /// is left as it was.
 pub fn apply(project: &Project, edit: &Edit) -> Result<Project> {
     let next = match edit {
-        Edit::Put { kind, value } => put(project, *kind, value)?,
+        // A put is read by the import's reader already, which checks it.
+        Edit::Put { kind, value } => return put(project, *kind, value),
         Edit::Delete { kind, id } => delete(project, *kind, id)?,
         Edit::MergePersonas { keep, remove } => merge(project, keep, remove)?,
     };
-    // Every edit passes the import's checks, and says where a problem is.
+    // Deletes and merges are checked the same way, in case a rule of the
+    // format was missed in them.
     interchange::read(&interchange::write(&next), "the edited project").map_err(|e| match e {
         Error::Invalid { problems, .. } => Error::Invalid {
             source_name: "the edit".to_owned(),
