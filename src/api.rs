@@ -188,12 +188,7 @@ pub fn open_at_startup(given: Option<&Path>, recent: &RecentFiles, demo: &Path) 
 /// Reads a project from a `.patlas` file or an interchange `.json` file,
 /// told apart by their content, not their name.
 pub fn read_any(path: &Path) -> Result<Project> {
-    let mut head = [0u8; 16];
-    let is_sqlite = fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
-        .map(|n| n == 16 && &head == b"SQLite format 3\0")
-        .map_err(|e| Error::io(path, "read the file", e))?;
-    if is_sqlite {
+    if crate::store::is_sqlite(path)? {
         ProjectFile::open(path)?.load()
     } else {
         read_json(path)

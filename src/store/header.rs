@@ -16,6 +16,16 @@ fn be_u32(h: &[u8; HEADER_LEN], at: usize) -> u32 {
     u32::from_be_bytes([h[at], h[at + 1], h[at + 2], h[at + 3]])
 }
 
+/// Whether the file at `path` starts as an SQLite database does (it may
+/// still not be a project; [`check`] says).
+pub fn is_sqlite(path: &Path) -> Result<bool> {
+    let mut head = [0u8; MAGIC.len()];
+    let read = File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(|e| Error::io(path, "read the file", e))?;
+    Ok(read == MAGIC.len() && &head == MAGIC)
+}
+
 /// Refuses a file that is not a Persona Atlas project, was written by a newer
 /// version, or is shorter than its header says.
 pub fn check(path: &Path) -> Result<()> {

@@ -13,6 +13,8 @@
 //! without a single byte being written.
 
 mod header;
+
+pub use header::is_sqlite;
 mod read;
 mod write;
 
