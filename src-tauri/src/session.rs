@@ -33,7 +33,7 @@ pub fn report(app: &AppHandle, error: IpcError) {
 pub fn show(app: &AppHandle, file: ProjectFile) {
     let state = app.state::<AppState>();
     let path = file.path().to_owned();
-    let name = file.load().map(|p| p.project.name).unwrap_or_default();
+    let name = file.meta().map(|m| m.name).unwrap_or_default();
     *lock(&state.project) = Some(file);
     lock(&state.history).clear();
     {

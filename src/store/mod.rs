@@ -177,6 +177,18 @@ impl ProjectFile {
         Ok(())
     }
 
+    /// The project's name and description, without reading the rest.
+    pub fn meta(&self) -> Result<crate::model::ProjectMeta> {
+        self.conn
+            .query_row("SELECT name, description FROM project", [], |row| {
+                Ok(crate::model::ProjectMeta {
+                    name: row.get(0)?,
+                    description: row.get(1)?,
+                })
+            })
+            .map_err(Error::store(&self.path))
+    }
+
     /// Replaces the whole content of the file with `project`, in one
     /// transaction: either all of it is written, or the file keeps what it had.
     pub fn replace(&mut self, project: &Project) -> Result<()> {
