@@ -17,6 +17,9 @@ fn main() {
         "step_history",
         "catalog",
         "entity",
+        "matrices",
+        "save_positions",
+        "export_map_image",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         eprintln!("tauri-build failed: {e:#}");

@@ -88,6 +88,11 @@ pub fn write_text(path: &Path, text: &str) -> Result<()> {
     crate::atomic::write_text(path, text)
 }
 
+/// Saves a picture of the map the window drew, after checking it is one.
+pub fn save_map_image(path: &Path, format: crate::image::ImageFormat, data: &str) -> Result<()> {
+    crate::image::save(path, format, data)
+}
+
 /// What is in a project file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Info {
@@ -216,6 +221,8 @@ pub struct Insights {
     pub analysis: Analysis,
     /// The map, with the findings marked on it.
     pub map: crate::map_view::MapView,
+    /// Where the user placed nodes; nodes not listed are laid out by the app.
+    pub positions: Vec<crate::model::NodePosition>,
 }
 
 /// The findings and the map of an open project, with its stored thresholds.
@@ -223,7 +230,43 @@ pub fn insights(file: &ProjectFile) -> Result<Insights> {
     let project = file.load()?;
     let analysis = analysis::analyze(&project, &project.thresholds);
     let map = crate::map_view::map_view(&project, &analysis);
-    Ok(Insights { analysis, map })
+    Ok(Insights {
+        analysis,
+        map,
+        positions: file.positions()?,
+    })
+}
+
+/// The persona × product, need × product and segment × product matrices of
+/// an open project.
+pub fn matrices(file: &ProjectFile) -> Result<crate::matrix::Matrices> {
+    Ok(crate::matrix::matrices(&file.load()?))
+}
+
+/// The most positions one call may store: more nodes than a map of 20,000
+/// personas has, so a bigger message is refused before it is read through.
+pub const MAX_POSITIONS: usize = 100_000;
+
+/// Stores where the user placed nodes on the map (one transaction). With
+/// `replace_all` the earlier layout is forgotten first.
+pub fn set_positions(
+    file: &mut ProjectFile,
+    positions: &[crate::model::NodePosition],
+    replace_all: bool,
+) -> Result<()> {
+    if positions.len() > MAX_POSITIONS {
+        return Err(Error::Invalid {
+            source_name: "the map layout".to_owned(),
+            problems: crate::Problems(vec![crate::Problem {
+                path: "positions".to_owned(),
+                message: format!(
+                    "{} positions is more than the {MAX_POSITIONS} a map can have",
+                    positions.len()
+                ),
+            }]),
+        });
+    }
+    file.set_positions(positions, replace_all)
 }
 
 /// Applies one edit to the open project, in one transaction, and remembers
@@ -285,6 +328,10 @@ pub struct Catalog {
     pub needs: Vec<Choice>,
     /// Products.
     pub products: Vec<Choice>,
+    /// Competitors.
+    pub competitors: Vec<Choice>,
+    /// Personas.
+    pub personas: Vec<Choice>,
 }
 
 /// The entities of a project that forms link to.
@@ -318,6 +365,12 @@ pub fn catalog(file: &ProjectFile) -> Result<Catalog> {
         ),
         needs: choices(p.needs.iter().map(|x| (x.id.as_str(), x.name.as_str()))),
         products: choices(p.products.iter().map(|x| (x.id.as_str(), x.name.as_str()))),
+        competitors: choices(
+            p.competitors
+                .iter()
+                .map(|x| (x.id.as_str(), x.name.as_str())),
+        ),
+        personas: choices(p.personas.iter().map(|x| (x.id.as_str(), x.name.as_str()))),
     })
 }
 

@@ -70,6 +70,15 @@ pub(crate) fn write_text(path: &Path, text: &str) -> Result<()> {
     persist(temp, path, true)
 }
 
+/// Writes `bytes` to `path`, replacing any file there only once the new one
+/// is complete.
+pub(crate) fn write_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut temp = temp_beside(path)?;
+    temp.write_all(bytes)
+        .map_err(|e| Error::io(path, "write the file", e))?;
+    persist(temp, path, true)
+}
+
 /// Makes a rename durable. Best effort: not every platform lets a folder be
 /// opened and synced, and the data itself is already on disk.
 pub(crate) fn sync_parent(path: &Path) {

@@ -40,6 +40,47 @@ pub enum Edit {
         /// The persona folded into it.
         remove: PersonaId,
     },
+    /// Makes `relations` the persona's only links to the product; an empty
+    /// list unlinks them.
+    LinkProduct {
+        /// The persona.
+        persona: PersonaId,
+        /// The product.
+        product: ProductId,
+        /// How the persona relates to it, each at most once.
+        relations: Vec<ProductRelation>,
+    },
+    /// Sets how much a persona cares about a need; `None` removes the need.
+    LinkNeed {
+        /// The persona.
+        persona: PersonaId,
+        /// The need.
+        need: NeedId,
+        /// 0-1, how important the need is to the persona.
+        importance: Option<f64>,
+    },
+    /// Sets how well a product or a competitor meets a need; `None` says it
+    /// does not address the need at all.
+    Score {
+        /// The id of a product or of a competitor.
+        offering: String,
+        /// The need.
+        need: NeedId,
+        /// 0-1, 1 = fully.
+        score: Option<f64>,
+    },
+    /// Adds or changes the relationship `from` → `to` of this kind; `None`
+    /// removes it.
+    Relate {
+        /// Who acts.
+        from: PersonaId,
+        /// On whom.
+        to: PersonaId,
+        /// How.
+        kind: RelationshipKind,
+        /// 0-1, how strongly; `None` removes the relationship.
+        weight: Option<f64>,
+    },
 }
 
 fn refused(message: String) -> Error {
@@ -60,6 +101,27 @@ pub fn apply(project: &Project, edit: &Edit) -> Result<Project> {
         Edit::Put { kind, value } => return put(project, *kind, value),
         Edit::Delete { kind, id } => delete(project, *kind, id)?,
         Edit::MergePersonas { keep, remove } => merge(project, keep, remove)?,
+        Edit::LinkProduct {
+            persona,
+            product,
+            relations,
+        } => link_product(project, persona, product, relations)?,
+        Edit::LinkNeed {
+            persona,
+            need,
+            importance,
+        } => link_need(project, persona, need, *importance)?,
+        Edit::Score {
+            offering,
+            need,
+            score,
+        } => set_score(project, offering, need, *score)?,
+        Edit::Relate {
+            from,
+            to,
+            kind,
+            weight,
+        } => relate(project, from, to, *kind, *weight)?,
     };
     // Deletes and merges are checked the same way, in case a rule of the
     // format was missed in them.
@@ -210,6 +272,158 @@ fn delete(project: &Project, kind: EntityKind, id: &str) -> Result<Project> {
     Ok(p)
 }
 
+/// A 0-1 number from an edit, or a problem at `field` that says what is wrong.
+fn unit(value: f64, field: &str) -> Result<Unit> {
+    Unit::new(value).map_err(|_| Error::Invalid {
+        source_name: "the edit".to_owned(),
+        problems: Problems(vec![Problem {
+            path: field.to_owned(),
+            message: format!("must be a number from 0 to 1, not {value}"),
+        }]),
+    })
+}
+
+fn persona_mut<'a>(p: &'a mut Project, id: &PersonaId) -> Result<&'a mut Persona> {
+    p.personas
+        .iter_mut()
+        .find(|x| &x.id == id)
+        .ok_or_else(|| refused(format!("no persona with id {:?}", id.as_str())))
+}
+
+fn link_product(
+    project: &Project,
+    persona: &PersonaId,
+    product: &ProductId,
+    relations: &[ProductRelation],
+) -> Result<Project> {
+    if !project.products.iter().any(|x| &x.id == product) {
+        return Err(refused(format!(
+            "no product with id {:?}",
+            product.as_str()
+        )));
+    }
+    let mut p = project.clone();
+    let links = &mut persona_mut(&mut p, persona)?.products;
+    // Links to the product keep their place; new ones go at the end.
+    let mut kept: Vec<ProductRelation> = Vec::new();
+    links.retain(|l| {
+        if &l.product != product {
+            return true;
+        }
+        let keep = relations.contains(&l.relation) && !kept.contains(&l.relation);
+        if keep {
+            kept.push(l.relation);
+        }
+        keep
+    });
+    for r in relations {
+        if !kept.contains(r) {
+            kept.push(*r);
+            links.push(PersonaProduct {
+                product: product.clone(),
+                relation: *r,
+            });
+        }
+    }
+    Ok(p)
+}
+
+fn link_need(
+    project: &Project,
+    persona: &PersonaId,
+    need: &NeedId,
+    importance: Option<f64>,
+) -> Result<Project> {
+    if !project.needs.iter().any(|x| &x.id == need) {
+        return Err(refused(format!("no need with id {:?}", need.as_str())));
+    }
+    let importance = importance.map(|v| unit(v, "importance")).transpose()?;
+    let mut p = project.clone();
+    let needs = &mut persona_mut(&mut p, persona)?.needs;
+    match (needs.iter_mut().find(|n| &n.need == need), importance) {
+        (Some(n), Some(v)) => n.importance = v,
+        (None, Some(v)) => needs.push(PersonaNeed {
+            need: need.clone(),
+            importance: v,
+        }),
+        (_, None) => needs.retain(|n| &n.need != need),
+    }
+    Ok(p)
+}
+
+fn set_score(
+    project: &Project,
+    offering: &str,
+    need: &NeedId,
+    score: Option<f64>,
+) -> Result<Project> {
+    if !project.needs.iter().any(|x| &x.id == need) {
+        return Err(refused(format!("no need with id {:?}", need.as_str())));
+    }
+    let score = score.map(|v| unit(v, "score")).transpose()?;
+    let mut p = project.clone();
+    let addresses = if let Some(x) = p.products.iter_mut().find(|x| x.id.as_str() == offering) {
+        &mut x.addresses
+    } else if let Some(x) = p.competitors.iter_mut().find(|x| x.id.as_str() == offering) {
+        &mut x.addresses
+    } else {
+        return Err(refused(format!(
+            "no product or competitor with id {offering:?}"
+        )));
+    };
+    match (addresses.iter_mut().find(|a| &a.need == need), score) {
+        (Some(a), Some(v)) => a.score = v,
+        (None, Some(v)) => addresses.push(NeedScore {
+            need: need.clone(),
+            score: v,
+        }),
+        (_, None) => addresses.retain(|a| &a.need != need),
+    }
+    Ok(p)
+}
+
+fn relate(
+    project: &Project,
+    from: &PersonaId,
+    to: &PersonaId,
+    kind: RelationshipKind,
+    weight: Option<f64>,
+) -> Result<Project> {
+    for id in [from, to] {
+        if !project.personas.iter().any(|x| &x.id == id) {
+            return Err(refused(format!("no persona with id {:?}", id.as_str())));
+        }
+    }
+    if from == to {
+        return Err(refused(
+            "a persona cannot have a relationship with itself".to_owned(),
+        ));
+    }
+    let weight = weight.map(|v| unit(v, "weight")).transpose()?;
+    let mut p = project.clone();
+    let same = |r: &Relationship| &r.from == from && &r.to == to && r.kind == kind;
+    match (p.relationships.iter_mut().find(|r| same(r)), weight) {
+        (Some(r), Some(w)) => r.weight = w,
+        (None, Some(w)) => p.relationships.push(Relationship {
+            from: from.clone(),
+            to: to.clone(),
+            kind,
+            weight: w,
+            description: None,
+            attributes: Attributes::default(),
+        }),
+        (Some(_), None) => p.relationships.retain(|r| !same(r)),
+        (None, None) => {
+            return Err(refused(format!(
+                "{:?} has no such relationship with {:?} to remove",
+                from.as_str(),
+                to.as_str()
+            )));
+        }
+    }
+    Ok(p)
+}
+
 fn merge(project: &Project, keep: &PersonaId, remove: &PersonaId) -> Result<Project> {
     if keep == remove {
         return Err(refused("a persona cannot be merged with itself".to_owned()));
@@ -351,6 +565,10 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn id<T: TryFrom<String, Error = String>>(s: &str) -> T {
+        T::try_from(s.to_owned()).expect("a valid id")
+    }
+
     fn demo() -> Project {
         crate::demo::project().expect("the demo reads")
     }
@@ -483,5 +701,149 @@ mod tests {
             (true, false),
             "after a redo there is again something to undo"
         );
+    }
+
+    #[test]
+    fn link_product_sets_exactly_the_relations_given() {
+        let p = demo();
+        let link = |relations: Vec<ProductRelation>| Edit::LinkProduct {
+            persona: id("p-dana-platform"),
+            product: id("prod-pipelines"),
+            relations,
+        };
+        let ties = |p: &Project| -> Vec<ProductRelation> {
+            let dana = p
+                .personas
+                .iter()
+                .find(|x| x.id.as_str() == "p-dana-platform");
+            dana.map(|d| {
+                d.products
+                    .iter()
+                    .filter(|l| l.product.as_str() == "prod-pipelines")
+                    .map(|l| l.relation)
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        let next = apply(
+            &p,
+            &link(vec![ProductRelation::Uses, ProductRelation::Targets]),
+        )
+        .expect("linking a persona to a product");
+        assert_eq!(
+            ties(&next),
+            [ProductRelation::Uses, ProductRelation::Targets],
+            "owned_by is gone, uses kept its place, targets is added"
+        );
+        let none = apply(&p, &link(vec![])).expect("unlinking");
+        assert!(ties(&none).is_empty(), "an empty list unlinks");
+        let other = apply(
+            &p,
+            &Edit::LinkProduct {
+                persona: id("p-dana-platform"),
+                product: id("prod-nope"),
+                relations: vec![],
+            },
+        );
+        assert!(other.is_err(), "an unknown product is refused");
+    }
+
+    #[test]
+    fn link_need_and_score_set_change_and_remove() {
+        let p = demo();
+        let need = |v: Option<f64>| Edit::LinkNeed {
+            persona: id("p-dana-platform"),
+            need: id("need-cost-control"),
+            importance: v,
+        };
+        let importance = |p: &Project| {
+            p.personas
+                .iter()
+                .find(|x| x.id.as_str() == "p-dana-platform")
+                .and_then(|d| {
+                    d.needs
+                        .iter()
+                        .find(|n| n.need.as_str() == "need-cost-control")
+                })
+                .map(|n| n.importance.get())
+        };
+        let set = apply(&p, &need(Some(0.25))).expect("a need is set");
+        assert_eq!(importance(&set), Some(0.25));
+        let gone = apply(&set, &need(None)).expect("a need is removed");
+        assert_eq!(importance(&gone), None);
+        let err = apply(&p, &need(Some(1.5))).expect_err("1.5 is out of range");
+        assert_eq!(
+            err.problems()[0].path,
+            "importance",
+            "the problem names its field"
+        );
+
+        for offering in ["prod-insight", "comp-norvane"] {
+            let score = |v: Option<f64>| Edit::Score {
+                offering: offering.into(),
+                need: id("need-root-cause"),
+                score: v,
+            };
+            let scored = apply(&p, &score(Some(0.6))).expect("a score is set");
+            let all = scored
+                .products
+                .iter()
+                .map(|x| (x.id.as_str(), &x.addresses))
+                .chain(
+                    scored
+                        .competitors
+                        .iter()
+                        .map(|x| (x.id.as_str(), &x.addresses)),
+                );
+            let found: Vec<f64> = all
+                .filter(|(id, _)| *id == offering)
+                .flat_map(|(_, a)| a.iter())
+                .filter(|a| a.need.as_str() == "need-root-cause")
+                .map(|a| a.score.get())
+                .collect();
+            assert_eq!(found, [0.6], "{offering} meets the need at 0.6, once");
+            apply(&scored, &score(None)).expect("a score is removed");
+        }
+    }
+
+    #[test]
+    fn relate_adds_reweights_and_removes_a_relationship() {
+        let p = demo();
+        let relate = |w: Option<f64>| Edit::Relate {
+            from: id("p-priya-platform"),
+            to: id("p-dana-platform"),
+            kind: RelationshipKind::Recommends,
+            weight: w,
+        };
+        let added = apply(&p, &relate(Some(0.5))).expect("a relationship is added");
+        assert_eq!(added.relationships.len(), p.relationships.len() + 1);
+        let again = apply(&added, &relate(Some(0.9))).expect("and reweighted");
+        assert_eq!(
+            again.relationships.len(),
+            added.relationships.len(),
+            "not repeated"
+        );
+        let removed = apply(&again, &relate(None)).expect("and removed");
+        assert_eq!(removed.relationships.len(), p.relationships.len());
+        assert!(
+            !removed
+                .relationships
+                .iter()
+                .any(|r| r.from.as_str() == "p-priya-platform"
+                    && r.kind == RelationshipKind::Recommends
+                    && r.to.as_str() == "p-dana-platform"),
+            "the relationship is gone"
+        );
+        assert!(
+            apply(&p, &relate(None)).is_err(),
+            "removing what is not there says so"
+        );
+        let own = Edit::Relate {
+            from: id("p-dana-platform"),
+            to: id("p-dana-platform"),
+            kind: RelationshipKind::Influences,
+            weight: Some(1.0),
+        };
+        assert!(apply(&p, &own).is_err(), "nobody influences themselves");
     }
 }

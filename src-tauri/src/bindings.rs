@@ -9,10 +9,15 @@ mod tests {
     };
     use persona_atlas::api::{Catalog, Choice, Insights};
     use persona_atlas::edit::Edit;
+    use persona_atlas::image::ImageFormat;
     use persona_atlas::map_view::{MapEdge, MapEdgeKind, MapNode, MapNodeKind, MapView, Mark};
+    use persona_atlas::matrix::{
+        Coverage, Matrices, NeedRow, PersonaRow, ProductLinks, SegmentRow,
+    };
     use persona_atlas::model::{
         BuyingRoleId, BuyingUnitId, CompetitorId, Counts, EntityKind, MarketSegmentId, NeedId,
-        PersonaId, ProductId, ProductRelation, Status, Thresholds, Unit,
+        NodePosition, PersonaId, ProductId, ProductRelation, RelationshipKind, Status, Thresholds,
+        Unit,
     };
     use persona_atlas::overview::{
         Overview, PersonaCard, ProductTie, SegmentGroup, SegmentSummary,
@@ -64,12 +69,21 @@ mod tests {
             decl::<MapEdgeKind>(&cfg),
             decl::<MapEdge>(&cfg),
             decl::<MapView>(&cfg),
+            decl::<NodePosition>(&cfg),
             decl::<Insights>(&cfg),
             decl::<EntityKind>(&cfg),
             decl::<Edit>(&cfg),
             decl::<Choice>(&cfg),
             decl::<Catalog>(&cfg),
             decl::<HistoryState>(&cfg),
+            decl::<RelationshipKind>(&cfg),
+            decl::<ProductLinks>(&cfg),
+            decl::<PersonaRow>(&cfg),
+            decl::<NeedRow>(&cfg),
+            decl::<Coverage>(&cfg),
+            decl::<SegmentRow>(&cfg),
+            decl::<Matrices>(&cfg),
+            decl::<ImageFormat>(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

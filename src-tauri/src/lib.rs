@@ -78,6 +78,9 @@ pub fn run() {
             commands::edit::step_history,
             commands::edit::catalog,
             commands::edit::entity,
+            commands::insights::matrices,
+            commands::insights::save_positions,
+            commands::project::export_map_image,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

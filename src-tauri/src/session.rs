@@ -167,6 +167,40 @@ pub fn save_as_dialog(app: &AppHandle) {
     });
 }
 
+/// Asks where to save a picture of the map; blocks until the user answers,
+/// so call it off the main thread. The name gets the format's extension.
+pub fn image_path_dialog(
+    app: &AppHandle,
+    format: persona_atlas::image::ImageFormat,
+) -> Option<PathBuf> {
+    let state = app.state::<AppState>();
+    let (stem, dir) = match lock(&state.project).as_ref() {
+        Some(f) => (
+            f.meta()
+                .map(|m| m.name)
+                .unwrap_or_else(|_| "Map".to_owned()),
+            f.path().parent().map(Path::to_owned),
+        ),
+        None => ("Map".to_owned(), None),
+    };
+    let ext = format.extension();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Export the map")
+        .set_file_name(format!("{stem} map.{ext}"))
+        .add_filter(format.label(), &[ext]);
+    if let Some(dir) = dir {
+        dialog = dialog.set_directory(dir);
+    }
+    let path = chosen(dialog.blocking_save_file())?;
+    Some(if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(ext)
+    })
+}
+
 /// Opens the built-in demo, creating it if it is not there yet.
 pub fn open_demo(app: &AppHandle) {
     let demo = app.state::<AppState>().demo_file.clone();

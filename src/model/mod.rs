@@ -7,11 +7,13 @@
 
 mod ids;
 mod kind;
+mod position;
 mod thresholds;
 mod values;
 
 pub use ids::*;
 pub use kind::EntityKind;
+pub use position::{MAP_EXTENT, NodePosition};
 pub use thresholds::Thresholds;
 pub use values::*;
 

@@ -33,7 +33,11 @@ pub const APPLICATION_ID: u32 = 0x5041_544C;
 
 /// The schema migrations, in order. Append only: a released migration is
 /// never edited, since files written by it exist on users' disks.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    include_str!("schema_v2.sql"),
+    include_str!("schema_v3.sql"),
+];
 
 /// The schema version this build writes, and the newest it reads.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -197,6 +201,68 @@ impl ProjectFile {
         tx.execute_batch("DELETE FROM node; DELETE FROM threshold; DELETE FROM project;")
             .map_err(Error::store(&path))?;
         write::insert_project(&tx, project).map_err(Error::store(&path))?;
+        tx.execute(
+            "DELETE FROM position WHERE id NOT IN (SELECT id FROM node)",
+            [],
+        )
+        .map_err(Error::store(&path))?;
+        tx.commit().map_err(Error::store(&path))
+    }
+
+    /// Where the user placed nodes on the map, by id.
+    pub fn positions(&self) -> Result<Vec<crate::model::NodePosition>> {
+        read::positions(&self.conn).map_err(|e| self.load_error(e))
+    }
+
+    /// Stores where nodes were placed, in one transaction. With `replace_all`
+    /// every earlier position is forgotten first (a new layout); otherwise
+    /// only the given nodes move. A position of an id that is not in the
+    /// project, or not a finite number within the map, is refused with the
+    /// index of the first bad one, and nothing is stored.
+    pub fn set_positions(
+        &mut self,
+        positions: &[crate::model::NodePosition],
+        replace_all: bool,
+    ) -> Result<()> {
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(Error::store(&path))?;
+        if replace_all {
+            tx.execute("DELETE FROM position", [])
+                .map_err(Error::store(&path))?;
+        }
+        let mut problems = Vec::new();
+        {
+            let mut known = tx
+                .prepare_cached("SELECT 1 FROM node WHERE id = ?1")
+                .map_err(Error::store(&path))?;
+            let mut put = tx
+                .prepare_cached("INSERT OR REPLACE INTO position (id, x, y) VALUES (?1, ?2, ?3)")
+                .map_err(Error::store(&path))?;
+            for (i, p) in positions.iter().enumerate() {
+                let at = |message: String| crate::Problem {
+                    path: format!("positions[{i}]"),
+                    message,
+                };
+                if !p.is_within_map() {
+                    problems.push(at(format!("({}, {}) is not a point on the map", p.x, p.y)));
+                } else if !known.exists([&p.id]).map_err(Error::store(&path))? {
+                    problems.push(at(format!("no entity with id {:?}", p.id)));
+                } else {
+                    put.execute(rusqlite::params![p.id, p.x, p.y])
+                        .map_err(Error::store(&path))?;
+                }
+                if problems.len() >= 20 {
+                    break;
+                }
+            }
+        }
+        if !problems.is_empty() {
+            // Dropping the transaction rolls it back: nothing moved.
+            return Err(Error::Invalid {
+                source_name: "the map layout".to_owned(),
+                problems: crate::Problems(problems),
+            });
+        }
         tx.commit().map_err(Error::store(&path))
     }
 

@@ -417,3 +417,16 @@ pub fn thresholds(conn: &Connection) -> Load<Thresholds> {
     }
     Ok(out)
 }
+
+/// The stored node positions, sorted by id.
+pub fn positions(conn: &Connection) -> Load<Vec<NodePosition>> {
+    let mut stmt = conn.prepare("SELECT id, x, y FROM position ORDER BY id")?;
+    let rows = stmt.query_map([], |row| {
+        Ok(NodePosition {
+            id: row.get(0)?,
+            x: row.get(1)?,
+            y: row.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

@@ -57,3 +57,24 @@ pub fn open_demo(app: AppHandle) {
 pub fn save_as_dialog(app: AppHandle) {
     session::save_as_dialog(&app);
 }
+
+/// Asks where to save a picture of the map, then saves it; returns the path
+/// saved to, or `None` when the user cancelled.
+#[tauri::command]
+pub async fn export_map_image(
+    app: AppHandle,
+    format: persona_atlas::image::ImageFormat,
+    data: String,
+) -> Result<Option<String>, IpcError> {
+    // Checked before the dialog, so a bad picture never asks for a name.
+    persona_atlas::image::decode(format, &data)?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let Some(path) = session::image_path_dialog(&app, format) else {
+            return Ok(None);
+        };
+        api::save_map_image(&path, format, &data)?;
+        Ok(Some(path.to_string_lossy().into_owned()))
+    })
+    .await
+    .map_err(|e| IpcError::message(format!("The picture could not be saved: {e}")))?
+}

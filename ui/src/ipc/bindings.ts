@@ -484,6 +484,20 @@ customer_segments: Array<[string, string]>,
  */
 names: Array<[string, string]>, };
 
+export type NodePosition = { 
+/**
+ * The id of the entity the node draws.
+ */
+id: string, 
+/**
+ * Left to right.
+ */
+x: number, 
+/**
+ * Top to bottom.
+ */
+y: number, };
+
 export type Insights = { 
 /**
  * The findings.
@@ -492,7 +506,11 @@ analysis: Analysis,
 /**
  * The map, with the findings marked on it.
  */
-map: MapView, };
+map: MapView, 
+/**
+ * Where the user placed nodes; nodes not listed are laid out by the app.
+ */
+positions: Array<NodePosition>, };
 
 export type EntityKind = "market_segment" | "customer_segment" | "buying_role" | "need" | "product" | "competitor" | "persona" | "buying_unit";
 
@@ -520,7 +538,59 @@ keep: PersonaId,
 /**
  * The persona folded into it.
  */
-remove: PersonaId, };
+remove: PersonaId, } | { "op": "link_product", 
+/**
+ * The persona.
+ */
+persona: PersonaId, 
+/**
+ * The product.
+ */
+product: ProductId, 
+/**
+ * How the persona relates to it, each at most once.
+ */
+relations: Array<ProductRelation>, } | { "op": "link_need", 
+/**
+ * The persona.
+ */
+persona: PersonaId, 
+/**
+ * The need.
+ */
+need: NeedId, 
+/**
+ * 0-1, how important the need is to the persona.
+ */
+importance: number | null, } | { "op": "score", 
+/**
+ * The id of a product or of a competitor.
+ */
+offering: string, 
+/**
+ * The need.
+ */
+need: NeedId, 
+/**
+ * 0-1, 1 = fully.
+ */
+score: number | null, } | { "op": "relate", 
+/**
+ * Who acts.
+ */
+from: PersonaId, 
+/**
+ * On whom.
+ */
+to: PersonaId, 
+/**
+ * How.
+ */
+kind: RelationshipKind, 
+/**
+ * 0-1, how strongly; `None` removes the relationship.
+ */
+weight: number | null, };
 
 export type Choice = { 
 /**
@@ -552,7 +622,15 @@ needs: Array<Choice>,
 /**
  * Products.
  */
-products: Array<Choice>, };
+products: Array<Choice>, 
+/**
+ * Competitors.
+ */
+competitors: Array<Choice>, 
+/**
+ * Personas.
+ */
+personas: Array<Choice>, };
 
 export type HistoryState = { 
 /**
@@ -563,3 +641,124 @@ can_undo: boolean,
  * An undone edit can be redone.
  */
 can_redo: boolean, };
+
+export type RelationshipKind = "influences" | "approves" | "reports_to" | "recommends" | "blocks" | "collaborates";
+
+export type ProductLinks = { 
+/**
+ * Index into [`Matrices::products`].
+ */
+product: number, 
+/**
+ * The relations, in the order the persona lists them.
+ */
+relations: Array<ProductRelation>, };
+
+export type PersonaRow = { 
+/**
+ * The persona's id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Its market segment's id, if it has one.
+ */
+market_segment: string | null, 
+/**
+ * Its links: the index of a product in [`Matrices::products`] and the
+ * relations to it, only for products it is linked to.
+ */
+links: Array<ProductLinks>, };
+
+export type NeedRow = { 
+/**
+ * The need's id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * How many personas have the need.
+ */
+personas: number, 
+/**
+ * The highest importance any persona gives it (0 when nobody has it).
+ */
+importance: number, 
+/**
+ * One score per product (same order as [`Matrices::products`]); `None`
+ * where the product does not address the need.
+ */
+products: Array<number | null>, 
+/**
+ * One score per competitor, as for products.
+ */
+competitors: Array<number | null>, 
+/**
+ * The best competitor's score minus our best product's (0 when none is
+ * ahead): how far behind we are on this need.
+ */
+gap: number, };
+
+export type Coverage = { 
+/**
+ * Personas of the segment linked to the product in any way.
+ */
+linked: number, 
+/**
+ * The importance-weighted share (0-1) of the segment's persona needs
+ * that the product meets.
+ */
+needs_met: number, };
+
+export type SegmentRow = { 
+/**
+ * The segment's id; `None` for the personas with no segment.
+ */
+id: string | null, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * How many personas the segment has.
+ */
+personas: number, 
+/**
+ * One cell per product (same order as [`Matrices::products`]).
+ */
+cells: Array<Coverage>, };
+
+export type Matrices = { 
+/**
+ * The products, in the order of every row's product columns.
+ */
+products: Array<Choice>, 
+/**
+ * The competitors, in the order of a need row's competitor columns.
+ */
+competitors: Array<Choice>, 
+/**
+ * Persona × product: one row per persona, sorted by name.
+ */
+personas: Array<PersonaRow>, 
+/**
+ * Need × product and competitor: one row per need, the widest value gap first.
+ */
+needs: Array<NeedRow>, 
+/**
+ * Market segment × product: one row per segment, and a last one for
+ * personas with no segment when there are any.
+ */
+segments: Array<SegmentRow>, 
+/**
+ * The score at which an offer meets a need (the project's threshold).
+ */
+met_at: number, };
+
+export type ImageFormat = "png" | "svg";

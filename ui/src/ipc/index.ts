@@ -8,8 +8,11 @@ import type {
   Edit,
   EntityKind,
   HistoryState,
+  ImageFormat,
   Insights,
   IpcError,
+  Matrices,
+  NodePosition,
   Thresholds,
 } from "./bindings";
 
@@ -68,6 +71,16 @@ export const catalog = (): Promise<Catalog> => call<Catalog>("catalog");
 /** One entity as the interchange format writes it. */
 export const entity = (kind: EntityKind, id: string): Promise<Record<string, unknown>> =>
   call<Record<string, unknown>>("entity", { kind, id });
+
+/** The persona × product, need × product and segment × product matrices. */
+export const matrices = (): Promise<Matrices> => call<Matrices>("matrices");
+/** Stores where nodes were placed; `replaceAll` forgets the earlier layout. */
+export const savePositions = (positions: NodePosition[], replaceAll: boolean): Promise<void> =>
+  call("save_positions", { positions, replaceAll });
+/** Asks where to save a picture of the map and saves it: a base64 PNG or an
+ * SVG text. Resolves to the path saved to, or null when the user cancelled. */
+export const exportMapImage = (format: ImageFormat, data: string): Promise<string | null> =>
+  call<string | null>("export_map_image", { format, data });
 
 /** Calls `handler` whenever the open project was edited from the menu. */
 export const onProjectEdited = (handler: () => void): Promise<UnlistenFn> =>
