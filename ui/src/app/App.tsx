@@ -32,6 +32,12 @@ import {
 type Load = { state: "loading" } | { state: "ready"; project: Overview | null };
 type View = "map" | "personas";
 
+/** The views, in tab order. */
+const VIEWS: { id: View; label: string }[] = [
+  { id: "map", label: "Map" },
+  { id: "personas", label: "Personas" },
+];
+
 /** Runs a shell action, showing its failure instead of dropping it. */
 function useAction(report: (e: IpcError) => void) {
   return useCallback(
@@ -166,6 +172,9 @@ export function App() {
   } | null>(null);
   const [unit, setUnit] = useState<UnitFinding | null>(null);
   const [history, setHistory] = useState<HistoryState>({ can_undo: false, can_redo: false });
+  // Counts the times the project's content was read again (an edit, an undo,
+  // another project), so that views holding their own data know to refetch.
+  const [revision, setRevision] = useState(0);
 
   const report = useCallback((e: IpcError) => setErrors((list) => [...list, e]), []);
   const run = useAction(report);
@@ -174,6 +183,7 @@ export function App() {
     appStatus()
       .then((status) => {
         setLoad({ state: "ready", project: status.project });
+        setRevision((r) => r + 1);
         if (status.notice !== null) setNotice(status.notice);
         setFound(null);
         setFocus([]);
@@ -195,6 +205,7 @@ export function App() {
       .then(([status, next]) => {
         setLoad({ state: "ready", project: status.project });
         setFound(next);
+        setRevision((r) => r + 1);
       })
       .catch((e: unknown) => report(toIpcError(e)));
   }, [report]);
@@ -386,16 +397,16 @@ export function App() {
               <div className="workspace">
                 <div className="stage">
                   <div className="tabs" role="tablist" aria-label="Views">
-                    {(["map", "personas"] as const).map((v) => (
+                    {VIEWS.map((v) => (
                       <button
-                        key={v}
+                        key={v.id}
                         type="button"
                         role="tab"
-                        aria-selected={view === v}
-                        className={view === v ? "tab active" : "tab"}
-                        onClick={() => setView(v)}
+                        aria-selected={view === v.id}
+                        className={view === v.id ? "tab active" : "tab"}
+                        onClick={() => setView(v.id)}
                       >
-                        {v === "map" ? "Map" : "Personas"}
+                        {v.label}
                       </button>
                     ))}
                     {view === "map" && (
