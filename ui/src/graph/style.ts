@@ -7,8 +7,13 @@ function cssVar(name: string, fallback: string): string {
   return v || fallback;
 }
 
-/** The map's look: one place for every colour, shape and line. */
-export function stylesheet(): StylesheetJson {
+/**
+ * The map's look: one place for every colour, shape and line. A `large` map
+ * (thousands of personas) draws labels only once they are readable, and
+ * without measuring each one for an ellipsis: the two costs that made a
+ * 2,000-persona map slow to appear.
+ */
+export function stylesheet(large = false): StylesheetJson {
   const text = cssVar("--text", "#1c2330");
   const muted = cssVar("--muted", "#5d6677");
   const surface = cssVar("--surface", "#ffffff");
@@ -22,8 +27,9 @@ export function stylesheet(): StylesheetJson {
         "font-family": "system-ui, sans-serif",
         "font-size": 11,
         color: text,
-        "text-wrap": "ellipsis",
+        "text-wrap": large ? "none" : "ellipsis",
         "text-max-width": "150px",
+        "min-zoomed-font-size": large ? 9 : 0,
       },
     },
     {
@@ -68,22 +74,31 @@ export function stylesheet(): StylesheetJson {
         "background-color": "data(colour)",
         "text-valign": "bottom",
         "text-margin-y": 4,
-        "border-width": 2,
+        // Each stroke is a second pass over the node; a large map strokes
+        // only the nodes a finding marks.
+        "border-width": large ? 0 : 2,
         "border-color": surface,
       },
     },
     { selector: "node.persona.decides", style: { shape: "diamond", width: 26, height: 26 } },
+    // Before the marks below, whose borders win when a persona has several.
+    {
+      selector: "node.mark-multi_product",
+      style: large
+        ? { "border-color": accent, "border-width": 2 }
+        : { "outline-color": accent, "outline-width": 2, "outline-offset": 2 },
+    },
     {
       selector: "node.mark-underserved",
-      style: { "border-color": "#d62f2f", "border-width": 3, "border-style": "dashed" },
+      style: {
+        "border-color": "#d62f2f",
+        "border-width": 3,
+        "border-style": large ? "solid" : "dashed",
+      },
     },
     {
       selector: "node.mark-golden",
       style: { "border-color": "#d4a017", "border-width": 5, width: 30, height: 30 },
-    },
-    {
-      selector: "node.mark-multi_product",
-      style: { "outline-color": accent, "outline-width": 2, "outline-offset": 2 },
     },
     {
       selector: "node.product",

@@ -62,24 +62,53 @@ function MergeButton({
   );
 }
 
-function Group({
+/** How many findings a group lists before "Show more". */
+export const PAGE = 50;
+
+/**
+ * A group of findings. Its items are put on the page only while it is open,
+ * and a page at a time: a 2,000-persona portfolio has more than a thousand
+ * findings, and listing them all at once made the window wait seconds.
+ */
+function Group<T>({
   title,
-  count,
-  open,
-  children,
+  items,
+  count = items.length,
+  open: initiallyOpen = false,
+  render,
 }: {
   title: string;
-  count: number;
+  items: T[];
+  /** What the badge says, when it counts something else than the items. */
+  count?: number;
   open?: boolean;
-  children: ReactNode;
+  render: (item: T) => ReactNode;
 }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  const [limit, setLimit] = useState(PAGE);
   return (
-    <details className="insight-group" open={open}>
+    <details
+      className="insight-group"
+      open={open}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>
         <span>{title}</span>
         <span className="badge">{count}</span>
       </summary>
-      {count === 0 ? <p className="muted small none">None found.</p> : <ul>{children}</ul>}
+      {open &&
+        (items.length === 0 ? (
+          <p className="muted small none">None found.</p>
+        ) : (
+          <>
+            <ul>{items.slice(0, limit).map(render)}</ul>
+            {items.length > limit && (
+              <button type="button" className="ghost more" onClick={() => setLimit(limit + PAGE)}>
+                Show {Math.min(PAGE, items.length - limit)} more of {items.length - limit}
+              </button>
+            )}
+          </>
+        ))}
     </details>
   );
 }
@@ -175,8 +204,11 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
   return (
     <aside className="insights" aria-label="Insights">
       <h2>Insights</h2>
-      <Group title="Golden personas" count={a.golden.length} open>
-        {a.golden.map((g) => (
+      <Group
+        title="Golden personas"
+        items={a.golden}
+        open
+        render={(g) => (
           <Finding
             key={g.persona}
             title={`${name(g.persona)} + ${plural(g.duplicates.length, "other name")}`}
@@ -184,10 +216,13 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
             focus={[g.persona, ...g.duplicates]}
             onFocus={onFocus}
           />
-        ))}
-      </Group>
-      <Group title="Underserved" count={a.underserved.length} open>
-        {a.underserved.map((u) => (
+        )}
+      />
+      <Group
+        title="Underserved"
+        items={a.underserved}
+        open
+        render={(u) => (
           <Finding
             key={u.persona}
             title={`${name(u.persona)} — ${percent(u.service_level)} served`}
@@ -195,10 +230,12 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
             focus={[u.persona]}
             onFocus={onFocus}
           />
-        ))}
-      </Group>
-      <Group title="Overlapping personas" count={a.overlaps.length}>
-        {a.overlaps.map((o) => (
+        )}
+      />
+      <Group
+        title="Overlapping personas"
+        items={a.overlaps}
+        render={(o) => (
           <Finding
             key={o.personas.join("+")}
             title={`${name(o.personas[0])} & ${name(o.personas[1])} — ${percent(o.similarity)} alike`}
@@ -213,10 +250,12 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
               />
             }
           />
-        ))}
-      </Group>
-      <Group title="Buying units" count={a.buying_units.length}>
-        {a.buying_units.map((u) => (
+        )}
+      />
+      <Group
+        title="Buying units"
+        items={a.buying_units}
+        render={(u) => (
           <Finding
             key={u.unit}
             title={`${name(u.unit)} — ${u.complete ? "complete" : "incomplete"}`}
@@ -227,10 +266,12 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
               onUnit(u);
             }}
           />
-        ))}
-      </Group>
-      <Group title="Cross-sell paths" count={a.multi_product.length}>
-        {a.multi_product.map((m) => (
+        )}
+      />
+      <Group
+        title="Cross-sell paths"
+        items={a.multi_product}
+        render={(m) => (
           <Finding
             key={m.persona}
             title={name(m.persona)}
@@ -238,10 +279,12 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
             focus={[m.persona]}
             onFocus={onFocus}
           />
-        ))}
-      </Group>
-      <Group title="Value gaps" count={a.value_gaps.length}>
-        {a.value_gaps.map((v) => (
+        )}
+      />
+      <Group
+        title="Value gaps"
+        items={a.value_gaps}
+        render={(v) => (
           <Finding
             key={v.need}
             title={name(v.need)}
@@ -249,21 +292,22 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
             focus={[v.need]}
             onFocus={onFocus}
           />
-        ))}
-      </Group>
-      <Group title="Gaps" count={gapCount}>
-        {gapLists
-          .filter(([, ids]) => ids.length > 0)
-          .map(([label, ids]) => (
-            <Finding
-              key={label}
-              title={label}
-              why={ids.map(name).join("; ")}
-              focus={ids}
-              onFocus={onFocus}
-            />
-          ))}
-      </Group>
+        )}
+      />
+      <Group
+        title="Gaps"
+        items={gapLists.filter(([, ids]) => ids.length > 0)}
+        count={gapCount}
+        render={([label, ids]) => (
+          <Finding
+            key={label}
+            title={label}
+            why={ids.map(name).join("; ")}
+            focus={ids}
+            onFocus={onFocus}
+          />
+        )}
+      />
       <details className="insight-group">
         <summary>
           <span>Thresholds</span>

@@ -21,17 +21,18 @@ export function MapCanvas({ map, visible, focus, matches, onSelect }: Props) {
 
   useEffect(() => {
     if (!container.current) return;
+    performance.mark("atlas:map-start");
     const instance = cytoscape({
       container: container.current,
       elements: elements(map, visible),
-      style: stylesheet(),
+      style: stylesheet(map.nodes.length > 800),
       layout: { name: "preset", fit: true, padding: 40 },
       minZoom: 0.05,
       maxZoom: 3,
       boxSelectionEnabled: false,
       // Large maps draw with WebGL, and without labels or edges while the
       // view moves.
-      webgl: map.nodes.length > 800,
+      webgl: false,
       hideEdgesOnViewport: map.nodes.length > 800,
       hideLabelsOnViewport: map.nodes.length > 800,
       textureOnViewport: map.nodes.length > 800,
@@ -40,6 +41,8 @@ export function MapCanvas({ map, visible, focus, matches, onSelect }: Props) {
     instance.on("tap", (e) => {
       if (e.target === instance) onSelect(null);
     });
+    performance.mark("atlas:map-built");
+    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("atlas:map-drawn")));
     cy.current = instance;
     return () => {
       instance.destroy();
