@@ -1,5 +1,14 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
-import { type Catalog, type EntityKind, edit, catalog as loadCatalog, toIpcError } from "../../ipc";
+import {
+  type Catalog,
+  type Edit,
+  type EntityKind,
+  edit,
+  type IpcError,
+  type IpcProblem,
+  catalog as loadCatalog,
+  toIpcError,
+} from "../../ipc";
 
 /** What a form body gets: the draft, a way to change it, its problems. */
 export type FormApi<D> = {
@@ -10,15 +19,28 @@ export type FormApi<D> = {
   problem: (path: string) => string | undefined;
 };
 
-type Props<D> = {
-  kind: EntityKind;
+/** How a draft is saved: as an entity put in its list, or as any other edit. */
+type Save<D> =
+  | {
+      kind: EntityKind;
+      /** The entity the draft describes, in the interchange format. */
+      toValue: (draft: D) => Record<string, unknown>;
+    }
+  | {
+      /** The edit that saves the draft, or the problems that keep it from
+       * being one (what cannot even be put to the core, e.g. a word where
+       * an edit's type wants a number). */
+      toEdit: (draft: D) => Edit | IpcProblem[];
+    };
+
+type Props<D> = Save<D> & {
   title: string;
   /** Loads the draft to edit (a new, empty one, or an existing entity's). */
   load: () => Promise<D>;
-  /** The entity the draft describes, in the interchange format. */
-  toValue: (draft: D) => Record<string, unknown>;
   /** Paths the body shows beside a field; other problems go to the top. */
   placed: RegExp;
+  /** The submit button's label; "Save" unless told. */
+  submitLabel?: string;
   onDone: (saved: boolean) => void;
   children: (form: FormApi<D>) => ReactNode;
 };
@@ -28,15 +50,8 @@ type Props<D> = {
  * which checks an edit as it checks an import; its problems come back with
  * their field, and are shown there.
  */
-export function EditorDialog<D>({
-  kind,
-  title,
-  load,
-  toValue,
-  placed,
-  onDone,
-  children,
-}: Props<D>) {
+export function EditorDialog<D>(props: Props<D>) {
+  const { title, load, placed, submitLabel = "Save", onDone, children } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [draft, setDraft] = useState<D | null>(null);
@@ -54,24 +69,33 @@ export function EditorDialog<D>({
       .catch((e: unknown) => setFailure(toIpcError(e).message));
   }, [load]);
 
+  const show = (error: IpcError) => {
+    setProblems(new Map(error.problems.map((p) => [p.path, p.message] as const)));
+    const elsewhere = error.problems
+      .filter((p) => !placed.test(p.path))
+      .map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+    setFailure(
+      error.code !== "invalid"
+        ? error.message
+        : ["Some fields need fixing.", ...elsewhere].join(" "),
+    );
+  };
+
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (draft === null) return;
+    const change: Edit | IpcProblem[] =
+      "toEdit" in props
+        ? props.toEdit(draft)
+        : { op: "put", kind: props.kind, value: props.toValue(draft) };
+    if (Array.isArray(change)) {
+      show({ code: "invalid", message: "", problems: change });
+      return;
+    }
     setBusy(true);
-    edit({ op: "put", kind, value: toValue(draft) })
+    edit(change)
       .then(() => onDone(true))
-      .catch((err: unknown) => {
-        const error = toIpcError(err);
-        setProblems(new Map(error.problems.map((p) => [p.path, p.message] as const)));
-        const elsewhere = error.problems
-          .filter((p) => !placed.test(p.path))
-          .map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
-        setFailure(
-          error.code !== "invalid"
-            ? error.message
-            : ["Some fields need fixing.", ...elsewhere].join(" "),
-        );
-      })
+      .catch((err: unknown) => show(toIpcError(err)))
       .finally(() => setBusy(false));
   };
 
@@ -93,7 +117,7 @@ export function EditorDialog<D>({
             Cancel
           </button>
           <button type="submit" className="primary" disabled={busy || draft === null}>
-            {busy ? "Saving…" : "Save"}
+            {busy ? "Saving…" : submitLabel}
           </button>
         </div>
       </form>

@@ -1,0 +1,80 @@
+import { useCallback } from "react";
+import { entity } from "../../ipc";
+import {
+  type BuyingRoleDraft,
+  buyingRoleDraft,
+  buyingRoleValue,
+  emptyBuyingRole,
+} from "./buyingRoleForm";
+import { EditorDialog } from "./EditorDialog";
+import { NameFields } from "./Fields";
+
+type Props = {
+  /** The role to edit, or null for a new one. */
+  id: string | null;
+  /** Ids already used in the project, so a new role gets a free one. */
+  taken: Set<string>;
+  onDone: (saved: boolean) => void;
+};
+
+/** Creates or edits a buying role: whether a deal needs it, whether it decides. */
+export function BuyingRoleEditor({ id, taken, onDone }: Props) {
+  const load = useCallback(
+    () =>
+      id === null
+        ? Promise.resolve(emptyBuyingRole(taken))
+        : entity("buying_role", id).then(buyingRoleDraft),
+    [id, taken],
+  );
+  return (
+    <EditorDialog<BuyingRoleDraft>
+      kind="buying_role"
+      title={id === null ? "New buying role" : "Edit buying role"}
+      load={load}
+      toValue={buyingRoleValue}
+      placed={/^(name|description|required|decides)$/}
+      onDone={onDone}
+    >
+      {(form) => (
+        <>
+          <NameFields form={form} />
+          <div className="checks">
+            <label className="check">
+              <input
+                type="checkbox"
+                name="required"
+                checked={form.draft.required}
+                onChange={(e) => form.set({ required: e.target.checked })}
+              />
+              <span>
+                Required
+                <span className="muted small">
+                  {" "}
+                  — a buying unit without someone in this role cannot close
+                </span>
+              </span>
+            </label>
+            {form.problem("required") && (
+              <span className="field-error">{form.problem("required")}</span>
+            )}
+            <label className="check">
+              <input
+                type="checkbox"
+                name="decides"
+                checked={form.draft.decides}
+                onChange={(e) => form.set({ decides: e.target.checked })}
+              />
+              <span>
+                Decides
+                <span className="muted small"> — people in this role make the final decision</span>
+              </span>
+            </label>
+            {form.problem("decides") && (
+              <span className="field-error">{form.problem("decides")}</span>
+            )}
+          </div>
+        </>
+      )}
+    </EditorDialog>
+  );
+}

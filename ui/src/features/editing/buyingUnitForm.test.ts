@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { buyingUnitDraft, buyingUnitValue, emptyBuyingUnit } from "./buyingUnitForm";
+
+describe("buying unit drafts", () => {
+  it("round-trip a unit, keeping the fields the form does not show", () => {
+    const unit = {
+      id: "bu-saas",
+      name: "SaaS new logo",
+      description: "The CTO signs",
+      product: "prod-pipelines",
+      market_segment: "ms-saas",
+      members: [
+        { persona: "p-kwame" },
+        { persona: "p-dana", role: "role-champion", attributes: { note: "trial" } },
+      ],
+      attributes: { stage: "pilot" },
+    };
+    expect(buyingUnitValue(buyingUnitDraft(unit))).toEqual(unit);
+  });
+
+  it("leave out an empty product, segment, member and role override", () => {
+    const d = emptyBuyingUnit(new Set(["bu-new-1"]));
+    d.name = "Harbor deal";
+    d.members.push(
+      { persona: "", role: "role-x", rest: {} },
+      { persona: "p-bea", role: "", rest: {} },
+    );
+    expect(buyingUnitValue(d)).toEqual({
+      id: "bu-new-2",
+      name: "Harbor deal",
+      members: [{ persona: "p-bea" }],
+    });
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { competitorDraft, competitorValue, emptyCompetitor } from "./competitorForm";
+
+describe("competitor drafts", () => {
+  it("round-trip a competitor, keeping the fields the form does not show", () => {
+    const competitor = {
+      id: "comp-norvane",
+      name: "Norvane",
+      description: "Sovereign cloud",
+      addresses: [
+        { need: "need-residency", score: 0.9 },
+        { need: "need-audit", score: 0.6 },
+      ],
+      attributes: { hq: "Frankfurt" },
+    };
+    expect(competitorValue(competitorDraft(competitor))).toEqual(competitor);
+  });
+
+  it("give a new competitor a free id and drop rows with no need", () => {
+    const d = emptyCompetitor(new Set(["comp-new-1"]));
+    d.name = "Quayside";
+    d.addresses.push({ need: "", score: "1" }, { need: "need-a", score: "high" });
+    expect(competitorValue(d)).toEqual({
+      id: "comp-new-2",
+      name: "Quayside",
+      addresses: [{ need: "need-a", score: "high" }],
+    });
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import {
+  customerSegmentDraft,
+  customerSegmentValue,
+  emptyCustomerSegment,
+} from "./customerSegmentForm";
+
+describe("customer segment drafts", () => {
+  it("round-trip a segment, keeping the fields the form does not show", () => {
+    const segment = {
+      id: "cs-pragmatic",
+      name: "Pragmatic modernisers",
+      description: "One proven step at a time",
+      priority: 5,
+      attributes: { survey: true },
+    };
+    expect(customerSegmentValue(customerSegmentDraft(segment))).toEqual(segment);
+  });
+
+  it("give a new segment a free id and leave out an empty priority", () => {
+    const d = emptyCustomerSegment(new Set(["cs-new-1"]));
+    d.name = "Sceptics";
+    d.description = "  ";
+    expect(customerSegmentValue(d)).toEqual({ id: "cs-new-2", name: "Sceptics" });
+  });
+});
