@@ -6,6 +6,7 @@ import { namer } from "../features/insights/names";
 import { MapCanvas } from "../features/map/MapCanvas";
 import { countsSummary, filterGroups, plural } from "../features/personas/format";
 import { DeleteButton, PersonaList } from "../features/personas/PersonaList";
+import { PortfolioView } from "../features/portfolio/PortfolioView";
 import type { Visibility } from "../graph/elements";
 import {
   appStatus,
@@ -30,12 +31,13 @@ import {
 } from "../ipc";
 
 type Load = { state: "loading" } | { state: "ready"; project: Overview | null };
-type View = "map" | "personas";
+type View = "map" | "personas" | "portfolio";
 
 /** The views, in tab order. */
 const VIEWS: { id: View; label: string }[] = [
   { id: "map", label: "Map" },
   { id: "personas", label: "Personas" },
+  { id: "portfolio", label: "Portfolio" },
 ];
 
 /** Runs a shell action, showing its failure instead of dropping it. */
@@ -441,6 +443,15 @@ export function App() {
                     ) : (
                       <p className="muted">Drawing the map…</p>
                     )
+                  ) : view === "portfolio" ? (
+                    <PortfolioView
+                      insights={found}
+                      counts={project.counts}
+                      revision={revision}
+                      taken={taken}
+                      change={change}
+                      onEdited={afterEdit}
+                    />
                   ) : query.trim() !== "" && shown === 0 ? (
                     <p className="muted">No persona matches “{query.trim()}”.</p>
                   ) : (

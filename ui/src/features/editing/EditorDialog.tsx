@@ -41,6 +41,8 @@ type Props<D> = Save<D> & {
   placed: RegExp;
   /** The submit button's label; "Save" unless told. */
   submitLabel?: string;
+  /** The submit button destroys something (removes, deletes). */
+  danger?: boolean;
   onDone: (saved: boolean) => void;
   children: (form: FormApi<D>) => ReactNode;
 };
@@ -51,7 +53,7 @@ type Props<D> = Save<D> & {
  * their field, and are shown there.
  */
 export function EditorDialog<D>(props: Props<D>) {
-  const { title, load, placed, submitLabel = "Save", onDone, children } = props;
+  const { title, load, placed, submitLabel = "Save", danger = false, onDone, children } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   const [catalog, setCatalog] = useState<Catalog | null>(null);
   const [draft, setDraft] = useState<D | null>(null);
@@ -99,6 +101,15 @@ export function EditorDialog<D>(props: Props<D>) {
       .finally(() => setBusy(false));
   };
 
+  // Once the fields are there, the first one takes the focus, not Cancel.
+  const ready = draft !== null && catalog !== null;
+  useEffect(() => {
+    if (ready)
+      dialog.current
+        ?.querySelector<HTMLElement>("form input:not(:disabled), form select:not(:disabled)")
+        ?.focus();
+  }, [ready]);
+
   const set = (patch: Partial<D>) => setDraft((d) => (d === null ? d : { ...d, ...patch }));
   return (
     <dialog ref={dialog} className="editor" aria-label={title} onCancel={() => onDone(false)}>
@@ -116,7 +127,11 @@ export function EditorDialog<D>(props: Props<D>) {
           <button type="button" onClick={() => onDone(false)}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy || draft === null}>
+          <button
+            type="submit"
+            className={danger ? "danger" : "primary"}
+            disabled={busy || draft === null}
+          >
             {busy ? "Saving…" : submitLabel}
           </button>
         </div>

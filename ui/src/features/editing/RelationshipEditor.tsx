@@ -31,6 +31,7 @@ export function RelationshipEditor({ from = "", to = "", removing = false, onDon
       toEdit={toEdit}
       title={removing ? "Remove a relationship" : "New relationship"}
       submitLabel={removing ? "Remove" : "Save"}
+      danger={removing}
       load={load}
       placed={/^(from|to|kind|weight)$/}
       onDone={onDone}

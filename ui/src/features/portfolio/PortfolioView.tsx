@@ -1,0 +1,316 @@
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type Catalog,
+  type Counts,
+  type EntityKind,
+  edit,
+  entity,
+  type HistoryState,
+  type Insights,
+  catalog as loadCatalog,
+  toIpcError,
+} from "../../ipc";
+import { BuyingRoleEditor } from "../editing/BuyingRoleEditor";
+import { BuyingUnitEditor } from "../editing/BuyingUnitEditor";
+import { CompetitorEditor } from "../editing/CompetitorEditor";
+import { CustomerSegmentEditor } from "../editing/CustomerSegmentEditor";
+import { MarketSegmentEditor } from "../editing/MarketSegmentEditor";
+import { NeedEditor } from "../editing/NeedEditor";
+import { ProductEditor } from "../editing/ProductEditor";
+import { RelationshipEditor } from "../editing/RelationshipEditor";
+import { namer } from "../insights/names";
+import { DeleteButton } from "../personas/PersonaList";
+import { DETAILED, KINDS, type Listed, type Row, rows, tally } from "./facts";
+
+type Props = {
+  insights: Insights | null;
+  counts: Counts;
+  /** Changes whenever the project's content was read again: refetch then. */
+  revision: number;
+  /** Ids already used in the project, so that new entities get free ones. */
+  taken: Set<string>;
+  /** Runs an edit, records it in the history and reloads. */
+  change: (work: () => Promise<HistoryState>) => void;
+  /** Called when a form closes, saved or not. */
+  onEdited: (saved: boolean) => void;
+};
+
+/** The form that is open: an entity's (id null for a new one) or a
+ * relationship's, between two personas. */
+type Open =
+  | { kind: Exclude<Listed, "relationship">; id: string | null }
+  | { kind: "relationship"; from?: string; to?: string; removing: boolean };
+
+/**
+ * Entities read one by one, for the kinds whose facts are not on the map.
+ * Those kinds are few (segments, roles, competitors, units), so reading each
+ * is quick; needs and products, which may be hundreds, never are.
+ */
+function useDetails(kind: Listed, ids: string[], revision: number) {
+  const [details, setDetails] = useState<ReadonlyMap<string, Record<string, unknown>>>(new Map());
+  const wanted = ids.join("\n");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new revision means new content
+  useEffect(() => {
+    if (!DETAILED.has(kind) || kind === "relationship" || wanted === "") return;
+    let live = true;
+    Promise.all(
+      wanted.split("\n").map((id) =>
+        entity(kind, id)
+          .then((value) => [id, value] as const)
+          // An entity deleted meanwhile is just not detailed.
+          .catch(() => null),
+      ),
+    ).then((found) => {
+      if (live) setDetails(new Map(found.filter((f) => f !== null)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [kind, wanted, revision]);
+  return details;
+}
+
+function Editor({
+  open,
+  taken,
+  onDone,
+}: {
+  open: Open;
+  taken: Set<string>;
+  onDone: (saved: boolean) => void;
+}) {
+  if (open.kind === "relationship") {
+    return (
+      <RelationshipEditor
+        {...(open.from === undefined ? {} : { from: open.from })}
+        {...(open.to === undefined ? {} : { to: open.to })}
+        removing={open.removing}
+        onDone={onDone}
+      />
+    );
+  }
+  const props = { id: open.id, taken, onDone };
+  switch (open.kind) {
+    case "market_segment":
+      return <MarketSegmentEditor {...props} />;
+    case "customer_segment":
+      return <CustomerSegmentEditor {...props} />;
+    case "buying_role":
+      return <BuyingRoleEditor {...props} />;
+    case "need":
+      return <NeedEditor {...props} />;
+    case "product":
+      return <ProductEditor {...props} />;
+    case "competitor":
+      return <CompetitorEditor {...props} />;
+    case "buying_unit":
+      return <BuyingUnitEditor {...props} />;
+  }
+}
+
+function EntityRow({
+  row,
+  kind,
+  onEdit,
+  onDelete,
+}: {
+  row: Row;
+  kind: Listed;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <tr data-id={row.key}>
+      <th scope="row">
+        <span className="entity-name">{row.name}</span>
+        {row.description && <span className="entity-desc">{row.description}</span>}
+      </th>
+      <td className="entity-facts">
+        {row.facts.map((f, i) => (
+          <span key={f} className="fact">
+            {i > 0 && " · "}
+            {f}
+          </span>
+        ))}
+      </td>
+      <td className="row-actions">
+        {kind === "relationship" ? (
+          <button type="button" className="ghost" onClick={onDelete}>
+            Remove…
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="ghost"
+              aria-label={`Edit ${row.name}`}
+              onClick={onEdit}
+            >
+              Edit
+            </button>
+            <DeleteButton onConfirm={onDelete} />
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * Everything in the portfolio but the personas: segments, roles, needs,
+ * products, competitors, buying units and the relationships between
+ * personas, a kind at a time, each with its key facts and a way to add,
+ * edit and delete.
+ */
+export function PortfolioView({ insights, counts, revision, taken, change, onEdited }: Props) {
+  const [kind, setKind] = useState<Listed>("market_segment");
+  const [catalog, setCatalog] = useState<Catalog | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [open, setOpen] = useState<Open | null>(null);
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new revision means new content
+  useEffect(() => {
+    let live = true;
+    loadCatalog()
+      .then((c) => {
+        if (live) setCatalog(c);
+      })
+      .catch((e: unknown) => {
+        if (live) setFailure(toIpcError(e).message);
+      });
+    return () => {
+      live = false;
+    };
+  }, [revision]);
+
+  const ids = useMemo(() => {
+    if (kind === "buying_unit") return insights?.analysis.buying_units.map((u) => u.unit) ?? [];
+    if (catalog === null || kind === "relationship") return [];
+    const lists: Record<Exclude<Listed, "relationship" | "buying_unit">, { id: string }[]> = {
+      market_segment: catalog.market_segments,
+      customer_segment: catalog.customer_segments,
+      buying_role: catalog.buying_roles,
+      need: catalog.needs,
+      product: catalog.products,
+      competitor: catalog.competitors,
+    };
+    return lists[kind].map((c) => c.id);
+  }, [kind, catalog, insights]);
+  const details = useDetails(kind, ids, revision);
+  const counted = useMemo(() => (insights ? tally(insights.map) : null), [insights]);
+  const name = useMemo(() => (insights ? namer(insights.map) : null), [insights]);
+  const shown = useMemo(
+    () =>
+      catalog && insights && counted && name
+        ? rows(kind, {
+            catalog,
+            map: insights.map,
+            analysis: insights.analysis,
+            tally: counted,
+            details,
+            name,
+          })
+        : null,
+    [kind, catalog, insights, counted, name, details],
+  );
+
+  const current = KINDS.find((k) => k.id === kind) ?? KINDS[0];
+  const done = (saved: boolean) => {
+    setOpen(null);
+    onEdited(saved);
+  };
+  const remove = (row: Row) => {
+    if (kind === "relationship") {
+      if (row.pair) setOpen({ kind, ...row.pair, removing: true });
+      return;
+    }
+    const k: EntityKind = kind;
+    change(() => edit({ op: "delete", kind: k, id: row.key }));
+  };
+  // Up and Down move through the kinds, as in a list box.
+  const step = (e: KeyboardEvent, i: number) => {
+    const next = e.key === "ArrowDown" ? i + 1 : e.key === "ArrowUp" ? i - 1 : null;
+    const to = next === null ? undefined : KINDS[(next + KINDS.length) % KINDS.length];
+    if (next === null || to === undefined) return;
+    e.preventDefault();
+    setKind(to.id);
+    buttons.current[(next + KINDS.length) % KINDS.length]?.focus();
+  };
+
+  return (
+    <div className="portfolio">
+      <nav className="kinds" aria-label="Kinds of entity">
+        <ul>
+          {KINDS.map((k, i) => (
+            <li key={k.id}>
+              <button
+                type="button"
+                ref={(el) => {
+                  buttons.current[i] = el;
+                }}
+                className={k.id === kind ? "kind active" : "kind"}
+                aria-current={k.id === kind ? "true" : undefined}
+                onClick={() => setKind(k.id)}
+                onKeyDown={(e) => step(e, i)}
+              >
+                <span>{k.label}</span>
+                <span className="badge">{counts[k.count].toLocaleString("en")}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section className="entities" aria-label={current?.label}>
+        <header className="entities-head">
+          <h2 className="entities-title">{current?.label}</h2>
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              setOpen(kind === "relationship" ? { kind, removing: false } : { kind, id: null })
+            }
+          >
+            New {current?.one}
+          </button>
+        </header>
+        {failure && (
+          <p className="form-error" role="alert">
+            {failure}
+          </p>
+        )}
+        {shown === null ? (
+          !failure && <p className="muted">Reading the portfolio…</p>
+        ) : shown.length === 0 ? (
+          <p className="entities-empty">{current?.empty}</p>
+        ) : (
+          <div className="scroll">
+            <table className="entity-table">
+              <thead>
+                <tr>
+                  <th scope="col">{kind === "relationship" ? "Who → whom" : "Name"}</th>
+                  <th scope="col">Key facts</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((row) => (
+                  <EntityRow
+                    key={row.key}
+                    row={row}
+                    kind={kind}
+                    onEdit={() => kind !== "relationship" && setOpen({ kind, id: row.key })}
+                    onDelete={() => remove(row)}
+                  />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {open && <Editor open={open} taken={taken} onDone={done} />}
+    </div>
+  );
+}
