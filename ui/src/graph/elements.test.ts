@@ -77,3 +77,41 @@ describe("elements", () => {
     expect(els.find((e) => e.data.id === "p-2")?.classes).toContain("mark-underserved");
   });
 });
+
+describe("saved positions", () => {
+  it("win over the grid for the nodes they name, and only those", () => {
+    const grid = layout(map);
+    const saved = new Map([
+      ["p-1", { x: 999, y: -5 }],
+      ["gone", { x: 1, y: 1 }],
+    ]);
+    const els = elements(map, { products: true, needs: true }, saved);
+    const at = (id: string) => els.find((e) => e.data.id === id)?.position;
+    expect(at("p-1")).toEqual({ x: 999, y: -5 });
+    expect(at("p-2")).toEqual(grid.get("p-2"));
+    expect(
+      els.some((e) => e.data.id === "gone"),
+      "no node for an id the map lacks",
+    ).toBe(false);
+  });
+});
+
+describe("the grid layout", () => {
+  it("spreads segment boxes across a wide window instead of stacking them", () => {
+    const nodes: MapNode[] = [];
+    for (const s of ["a", "b", "c", "d"]) {
+      nodes.push(node({ id: `ms-${s}`, kind: "market_segment" }));
+      for (let i = 0; i < 9; i += 1) {
+        nodes.push(node({ id: `p-${s}${i}`, kind: "persona", parent: `ms-${s}` }));
+      }
+    }
+    const pos = layout({ nodes, edges: [], customer_segments: [], names: [] });
+    const xs = [...pos.values()].map((p) => p.x);
+    const ys = [...pos.values()].map((p) => p.y);
+    const width = Math.max(...xs) - Math.min(...xs);
+    const height = Math.max(...ys) - Math.min(...ys);
+    expect(width / height, "wider than tall, like the window").toBeGreaterThan(1.2);
+    const firsts = ["a", "b", "c", "d"].map((s) => pos.get(`p-${s}0`)?.x);
+    expect(new Set(firsts).size, "boxes sit side by side").toBeGreaterThan(1);
+  });
+});

@@ -1,6 +1,6 @@
 import type { ElementDefinition } from "cytoscape";
 import type { MapNode, MapView } from "../ipc";
-import { layout, NO_SEGMENT } from "./layout";
+import { layout, NO_SEGMENT, type Position } from "./layout";
 
 /** What the user chose to see. */
 export type Visibility = { products: boolean; needs: boolean };
@@ -34,9 +34,17 @@ function personaClasses(n: MapNode): string {
 /**
  * The Cytoscape elements of the map. Pure: the same data and visibility give
  * the same elements; highlighting is applied later, as classes, at render time.
+ * A node the user placed (`saved`) keeps its place; the others get the grid.
  */
-export function elements(map: MapView, visible: Visibility): ElementDefinition[] {
+export function elements(
+  map: MapView,
+  visible: Visibility,
+  saved: ReadonlyMap<string, Position> = new Map(),
+): ElementDefinition[] {
   const positions = layout(map);
+  for (const [id, p] of saved) {
+    if (positions.has(id)) positions.set(id, p);
+  }
   const colours = segmentColours(map);
   const out: ElementDefinition[] = [];
   const shown = new Set<string>();

@@ -10,7 +10,56 @@ const CELL_W = 170;
 const CELL_H = 64;
 const BOX_GAP = 90;
 /** The map aims for the shape of a wide window. */
-const ASPECT = 1.8;
+const ASPECT = 2.2;
+
+type Size = { columns: number; width: number; height: number };
+
+/** Boxes placed left to right, wrapping into a new row past `rowWidth`. */
+function flow(sizes: Size[], rowWidth: number) {
+  const origins: Position[] = [];
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  let width = 0;
+  for (const size of sizes) {
+    if (x > 0 && x + size.width > rowWidth) {
+      x = 0;
+      y += rowHeight + BOX_GAP;
+      rowHeight = 0;
+    }
+    origins.push({ x, y });
+    width = Math.max(width, x + size.width);
+    x += size.width + BOX_GAP;
+    rowHeight = Math.max(rowHeight, size.height);
+  }
+  return { origins, width, height: y + rowHeight };
+}
+
+/**
+ * The row width that lets the boxes fill a window of the map's aspect best:
+ * each candidate wraps after a different box, and the one drawn largest in
+ * a window of that shape wins. O(boxes²), and there are few boxes.
+ */
+function bestFlow(sizes: Size[]) {
+  let best = { ...flow(sizes, Number.POSITIVE_INFINITY), rowWidth: Number.POSITIVE_INFINITY };
+  let bestScale = 0;
+  let running = 0;
+  const candidates = sizes.map((s) => {
+    running += s.width + (running > 0 ? BOX_GAP : 0);
+    return running;
+  });
+  const widest = sizes.reduce((w, s) => Math.max(w, s.width), CELL_W);
+  for (const rowWidth of [widest, ...candidates]) {
+    const f = flow(sizes, rowWidth);
+    // The scale at which the whole flow fits a window ASPECT wide, 1 high.
+    const scale = Math.min(ASPECT / Math.max(1, f.width), 1 / Math.max(1, f.height));
+    if (scale > bestScale) {
+      bestScale = scale;
+      best = { ...f, rowWidth };
+    }
+  }
+  return { origins: best.origins, rowWidth: Math.max(best.width, widest), bottom: best.height };
+}
 
 /**
  * A deterministic layout: each market segment is a box of personas in a
@@ -38,21 +87,11 @@ export function layout(map: MapView): Map<string, Position> {
     const rows = Math.max(1, Math.ceil(count / columns));
     return { columns, width: columns * CELL_W, height: rows * CELL_H };
   });
-  const area = sizes.reduce((a, s) => a + (s.width + BOX_GAP) * (s.height + BOX_GAP), 0);
-  const widest = sizes.reduce((w, s) => Math.max(w, s.width), 0);
-  const rowWidth = Math.max(widest, Math.sqrt(area * ASPECT));
-
-  let x = 0;
-  let y = 0;
-  let rowHeight = 0;
+  const { origins, rowWidth, bottom } = bestFlow(sizes);
   boxes.forEach((box, b) => {
     const list = members.get(box) ?? [];
-    const { columns, width, height } = sizes[b] ?? { columns: 1, width: CELL_W, height: CELL_H };
-    if (x > 0 && x + width > rowWidth) {
-      x = 0;
-      y += rowHeight + BOX_GAP;
-      rowHeight = 0;
-    }
+    const { columns } = sizes[b] ?? { columns: 1 };
+    const { x, y } = origins[b] ?? { x: 0, y: 0 };
     list.forEach((id, i) => {
       positions.set(id, {
         x: x + (i % columns) * CELL_W + CELL_W / 2,
@@ -63,10 +102,7 @@ export function layout(map: MapView): Map<string, Position> {
       // An empty segment still shows as a box, so the gap is visible.
       positions.set(`${box}::empty`, { x: x + CELL_W / 2, y: y + CELL_H / 2 });
     }
-    x += width + BOX_GAP;
-    rowHeight = Math.max(rowHeight, height);
   });
-  const bottom = y + rowHeight;
 
   const spread = (kind: "product" | "need", atY: number) => {
     const ids = map.nodes.filter((n) => n.kind === kind).map((n) => n.id);

@@ -137,6 +137,20 @@ export function stylesheet(large = false): StylesheetJson {
     },
     { selector: "edge.tied_to", style: { "line-color": accent, opacity: 0.35 } },
     { selector: ".faded", style: { opacity: 0.15 } },
+    { selector: ".hidden", style: { display: "none" } },
+    // The line drawn while dragging a link from a persona.
+    { selector: "node.ghost", style: { width: 1, height: 1, "background-opacity": 0, label: "" } },
+    {
+      selector: "edge.draft",
+      style: {
+        "line-color": accent,
+        "line-style": "dashed",
+        width: 2,
+        opacity: 1,
+        "target-arrow-shape": "triangle",
+        "target-arrow-color": accent,
+      },
+    },
     {
       selector: "node.focused",
       style: { "underlay-color": accent, "underlay-opacity": 0.25, "underlay-padding": 8 },

@@ -1,58 +1,248 @@
-import cytoscape, { type Core } from "cytoscape";
-import { useEffect, useRef } from "react";
+import cytoscape, { type Core, type EventObject, type NodeSingular } from "cytoscape";
+import fcose from "cytoscape-fcose";
+import { useEffect, useRef, useState } from "react";
 import { elements, type Visibility } from "../../graph/elements";
+import { isFiltered, keptPersonas, type MapFilter } from "../../graph/filter";
+import { layout, type Position } from "../../graph/layout";
 import { stylesheet } from "../../graph/style";
-import type { MapView } from "../../ipc";
+import { sceneOf, svgDocument } from "../../graph/svg";
+import {
+  exportMapImage,
+  type IpcError,
+  type MapView,
+  type NodePosition,
+  toIpcError,
+} from "../../ipc";
+
+cytoscape.use(fcose);
+
+/** What a persona can be linked to by dragging. */
+export type LinkTarget = { persona: string; target: string; kind: "product" | "need" };
 
 type Props = {
   map: MapView;
+  /** Where the user placed nodes, as stored in the project. */
+  positions: NodePosition[];
+  /** The open file: while it stays the same, redrawing keeps the zoom and pan. */
+  viewKey: string;
   visible: Visibility;
+  filter: MapFilter;
   /** Ids to bring into view and highlight; everything else fades. */
   focus: string[];
   /** Personas matching the search, highlighted the same way. */
   matches: string[] | null;
+  /** Dragging from a persona draws a link instead of moving it. */
+  linking: boolean;
   onSelect: (id: string | null) => void;
+  /** Nodes were moved (`replaceAll`: the whole layout changed). */
+  onMoved: (positions: NodePosition[], replaceAll: boolean) => void;
+  onLink: (link: LinkTarget) => void;
+  /** Turns link mode on or off. */
+  onLinking: (on: boolean) => void;
+  onError: (error: IpcError) => void;
+  /** A picture of the map was saved at `path`. */
+  onExported: (path: string) => void;
 };
 
+/** Above this many nodes the map draws less while it moves. */
+const LARGE = 800;
+const GHOST = "__link_ghost";
+const DRAFT = "__link_draft";
+
+/** Where each leaf node of `cy` sits now. */
+function placesOf(cy: Core): NodePosition[] {
+  const out: NodePosition[] = [];
+  cy.nodes().forEach((n) => {
+    if (n.isParent() || n.hasClass("placeholder") || n.id() === GHOST) return;
+    const p = n.position();
+    out.push({ id: n.id(), x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 });
+  });
+  return out;
+}
+
+function background(): string {
+  const v = getComputedStyle(document.documentElement).getPropertyValue("--bg").trim();
+  return v || "#ffffff";
+}
+
 /** The ecosystem map, drawn by Cytoscape.js. */
-export function MapCanvas({ map, visible, focus, matches, onSelect }: Props) {
+export function MapCanvas({
+  map,
+  positions,
+  viewKey,
+  visible,
+  filter,
+  focus,
+  matches,
+  linking,
+  onSelect,
+  onMoved,
+  onLink,
+  onLinking,
+  onError,
+  onExported,
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
+  // The same instance as state, so that what derives from it reruns when
+  // the map is drawn anew.
+  const [core, setCore] = useState<Core | null>(null);
+  const [arranging, setArranging] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  // Where nodes are now: the stored layout, then every move since, so that
+  // showing a layer again does not undo a drag. A new `positions` (the
+  // project was read again) is the truth again.
+  const placed = useRef(new Map<string, Position>());
+  useEffect(() => {
+    placed.current = new Map(positions.map((p) => [p.id, { x: p.x, y: p.y }]));
+  }, [positions]);
+  // The latest callbacks, read by Cytoscape's handlers without rebuilding it.
+  const handlers = useRef({ onSelect, onMoved, onLink, linking });
+  // The zoom and pan of the last drawing of this file, kept across redraws
+  // after an edit so that the map does not jump back to the whole view.
+  const viewport = useRef<{ key: string; zoom: number; pan: { x: number; y: number } } | null>(
+    null,
+  );
+  const key = useRef(viewKey);
+  key.current = viewKey;
+  const lastFilter = useRef(filter);
+  handlers.current = { onSelect, onMoved, onLink, linking };
 
   useEffect(() => {
     if (!container.current) return;
+    const large = map.nodes.length > LARGE;
     performance.mark("atlas:map-start");
     const instance = cytoscape({
       container: container.current,
-      elements: elements(map, visible),
-      style: stylesheet(map.nodes.length > 800),
-      layout: { name: "preset", fit: true, padding: 40 },
+      elements: elements(map, visible, placed.current),
+      style: stylesheet(large),
+      layout: { name: "preset", fit: viewport.current?.key !== key.current, padding: 40 },
       minZoom: 0.05,
       maxZoom: 3,
       boxSelectionEnabled: false,
-      // Large maps draw with WebGL, and without labels or edges while the
-      // view moves.
-      webgl: false,
-      hideEdgesOnViewport: map.nodes.length > 800,
-      hideLabelsOnViewport: map.nodes.length > 800,
-      textureOnViewport: map.nodes.length > 800,
+      // Large maps draw without labels or edges while the view moves.
+      hideEdgesOnViewport: large,
+      hideLabelsOnViewport: large,
+      textureOnViewport: large,
     });
-    instance.on("tap", "node.persona, node.product", (e) => onSelect(e.target.id()));
+    instance.on("tap", "node.persona, node.product", (e) =>
+      handlers.current.onSelect(e.target.id()),
+    );
     instance.on("tap", (e) => {
-      if (e.target === instance) onSelect(null);
+      if (e.target === instance) handlers.current.onSelect(null);
     });
+    // A dragged node (a box drags its personas along) keeps its new place.
+    instance.on("dragfree", "node", (e) => {
+      const moved = (e.target as NodeSingular).union((e.target as NodeSingular).descendants());
+      const list: NodePosition[] = [];
+      moved.forEach((n) => {
+        if (n.isParent() || n.hasClass("placeholder")) return;
+        const p = n.position();
+        placed.current.set(n.id(), { x: p.x, y: p.y });
+        list.push({ id: n.id(), x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 });
+      });
+      if (list.length > 0) handlers.current.onMoved(list, false);
+    });
+
+    // Linking: drag from a persona and drop on a product or a need.
+    let from: string | null = null;
+    instance.on("tapstart", "node.persona", (e: EventObject) => {
+      if (!handlers.current.linking) return;
+      from = e.target.id();
+      instance.userPanningEnabled(false);
+      instance.add([
+        { group: "nodes", data: { id: GHOST }, position: { ...e.position }, classes: "ghost" },
+        { group: "edges", data: { id: DRAFT, source: from, target: GHOST }, classes: "draft" },
+      ]);
+    });
+    instance.on("tapdrag", (e: EventObject) => {
+      if (from !== null) instance.getElementById(GHOST).position({ ...e.position });
+    });
+    instance.on("tapend", (e: EventObject) => {
+      if (from === null) return;
+      const persona = from;
+      from = null;
+      instance.remove(instance.getElementById(DRAFT).union(instance.getElementById(GHOST)));
+      instance.userPanningEnabled(true);
+      const { x, y } = e.position;
+      const hit = instance.nodes("node.product, node.need").filter((n) => {
+        if (!n.visible()) return false;
+        const bb = n.boundingBox({ includeLabels: false });
+        return x >= bb.x1 - 4 && x <= bb.x2 + 4 && y >= bb.y1 - 4 && y <= bb.y2 + 4;
+      });
+      const target = hit.first();
+      if (target.nonempty()) {
+        handlers.current.onLink({
+          persona,
+          target: target.id(),
+          kind: target.hasClass("product") ? "product" : "need",
+        });
+      }
+    });
+    if (viewport.current?.key === key.current) {
+      instance.viewport({ zoom: viewport.current.zoom, pan: viewport.current.pan });
+    }
     performance.mark("atlas:map-built");
     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("atlas:map-drawn")));
     cy.current = instance;
+    setCore(instance);
     return () => {
+      viewport.current = { key: key.current, zoom: instance.zoom(), pan: { ...instance.pan() } };
       instance.destroy();
       cy.current = null;
+      setCore(null);
     };
-  }, [map, visible, onSelect]);
+  }, [map, visible]);
+
+  // In link mode personas stay put, so a drag can only draw a link.
+  useEffect(() => {
+    core?.autoungrabify(linking);
+  }, [core, linking]);
+
+  // Filters hide what they leave out; derived at render time, never stored.
+  useEffect(() => {
+    const c = core;
+    if (!c) return;
+    c.batch(() => {
+      c.elements().removeClass("hidden");
+      if (!isFiltered(filter)) return;
+      const kept = keptPersonas(map, filter);
+      const hide = c.nodes(".persona").filter((n) => !kept.has(n.id()));
+      hide.addClass("hidden");
+      // A box with nobody left in it, and products and needs no kept
+      // persona touches, leave the map too.
+      c.nodes(".segment").forEach((box) => {
+        if (
+          box
+            .children(".persona")
+            .filter((n) => kept.has(n.id()))
+            .empty()
+        ) {
+          box.addClass("hidden");
+          box.children().addClass("hidden");
+        }
+      });
+      c.nodes(".product, .need").forEach((n) => {
+        if (
+          n
+            .connectedEdges()
+            .connectedNodes(".persona")
+            .filter((p) => kept.has(p.id()))
+            .empty()
+        ) {
+          n.addClass("hidden");
+        }
+      });
+    });
+    if (lastFilter.current !== filter) {
+      lastFilter.current = filter;
+      c.fit(c.elements(":visible"), 40);
+    }
+  }, [core, map, filter]);
 
   // Highlighting is derived at render time and never stored in the data.
   useEffect(() => {
-    const c = cy.current;
+    const c = core;
     if (!c) return;
     const ids = focus.length > 0 ? focus : (matches ?? []);
     c.batch(() => {
@@ -70,7 +260,7 @@ export function MapCanvas({ map, visible, focus, matches, onSelect }: Props) {
       for (const id of focus) target.merge(c.getElementById(id));
       if (target.nonempty()) c.animate({ fit: { eles: target, padding: 120 }, duration: 300 });
     }
-  }, [focus, matches]);
+  }, [core, focus, matches]);
 
   const zoom = (factor: number) => {
     const c = cy.current;
@@ -81,11 +271,85 @@ export function MapCanvas({ map, visible, focus, matches, onSelect }: Props) {
     });
   };
 
+  /** Lays the map out again, and keeps that layout in the project. */
+  const arrange = (how: "grid" | "organic") => {
+    const c = cy.current;
+    if (!c || arranging) return;
+    setArranging(true);
+    const done = (replace: NodePosition[]) => {
+      placed.current = new Map(replace.map((p) => [p.id, { x: p.x, y: p.y }]));
+      handlers.current.onMoved(replace, true);
+      setArranging(false);
+    };
+    // Let the "Arranging…" state paint before the work blocks the window.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (how === "grid") {
+          const grid = layout(map);
+          c.nodes()
+            .not(":parent")
+            .positions((n) => grid.get(n.id()) ?? n.position());
+          c.fit(c.elements(":visible"), 40);
+          done([]);
+          return;
+        }
+        const run = c.elements(":visible").layout({
+          name: "fcose",
+          quality: map.nodes.length > LARGE ? "draft" : "default",
+          randomize: true,
+          animate: false,
+          fit: true,
+          padding: 40,
+          nodeSeparation: 60,
+          idealEdgeLength: () => 80,
+        } as cytoscape.LayoutOptions);
+        run.one("layoutstop", () => done(placesOf(c)));
+        run.run();
+      }, 0),
+    );
+  };
+
+  const save = (format: "png" | "svg") => {
+    const c = cy.current;
+    if (!c || exporting) return;
+    setExporting(true);
+    let data: string;
+    try {
+      data =
+        format === "png"
+          ? String(c.png({ output: "base64", full: false, scale: 2, bg: background() }))
+          : svgDocument(sceneOf(c, background()));
+    } catch (e) {
+      setExporting(false);
+      onError({
+        message: `The map could not be drawn as ${format.toUpperCase()}: ${String(e)}`,
+        code: null,
+        problems: [],
+      });
+      return;
+    }
+    exportMapImage(format, data)
+      .then((path) => {
+        if (path !== null) onExported(path);
+      })
+      .catch((e: unknown) => onError(toIpcError(e)))
+      .finally(() => setExporting(false));
+  };
+
   return (
-    <div className="map-frame">
+    <div className={linking ? "map-frame linking" : "map-frame"}>
+      {linking && (
+        <p className="map-hint" role="status">
+          Drag from a persona onto a product or a need to link them. Press Link again to stop.
+        </p>
+      )}
       <div className="map-canvas" ref={container} role="img" aria-label="Ecosystem map" />
-      <div className="map-controls">
-        <button type="button" onClick={() => cy.current?.fit(undefined, 40)} title="Fit the map">
+      <div className="map-controls" role="toolbar" aria-label="Zoom">
+        <button
+          type="button"
+          onClick={() => cy.current?.fit(cy.current.elements(":visible"), 40)}
+          title="Fit the map"
+        >
           Fit
         </button>
         <button type="button" onClick={() => zoom(1.25)} aria-label="Zoom in">
@@ -93,6 +357,51 @@ export function MapCanvas({ map, visible, focus, matches, onSelect }: Props) {
         </button>
         <button type="button" onClick={() => zoom(0.8)} aria-label="Zoom out">
           −
+        </button>
+      </div>
+      <div className="map-tools" role="toolbar" aria-label="Layout and export">
+        <button
+          type="button"
+          disabled={arranging}
+          onClick={() => arrange("grid")}
+          title="Personas in a grid inside their market segment; forgets where you placed nodes"
+        >
+          Grid
+        </button>
+        <button
+          type="button"
+          disabled={arranging}
+          onClick={() => arrange("organic")}
+          title="Force-directed layout (fCoSE): related personas, products and needs drawn together"
+        >
+          {arranging ? "Arranging…" : "Organic"}
+        </button>
+        <span className="divider" aria-hidden="true" />
+        <button
+          type="button"
+          className={linking ? "toggle on" : "toggle"}
+          aria-pressed={linking}
+          onClick={() => onLinking(!linking)}
+          title="Drag from a persona to a product or a need to link them"
+        >
+          {linking ? "Linking…" : "Link"}
+        </button>
+        <span className="divider" aria-hidden="true" />
+        <button
+          type="button"
+          disabled={exporting}
+          onClick={() => save("png")}
+          title="Save the current view as a PNG image"
+        >
+          PNG
+        </button>
+        <button
+          type="button"
+          disabled={exporting}
+          onClick={() => save("svg")}
+          title="Save the current view as an SVG drawing"
+        >
+          SVG
         </button>
       </div>
     </div>
