@@ -135,7 +135,12 @@ function EntityRow({
       </td>
       <td className="row-actions">
         {kind === "relationship" ? (
-          <button type="button" className="ghost" onClick={onDelete}>
+          <button
+            type="button"
+            className="ghost"
+            aria-label={`Remove ${row.name}…`}
+            onClick={onDelete}
+          >
             Remove…
           </button>
         ) : (
