@@ -49,6 +49,16 @@ const LARGE = 800;
 const GHOST = "__link_ghost";
 const DRAFT = "__link_draft";
 
+/** Where a node is drawn: in the window (`x`, `y`) and on the map (`mapX`, `mapY`). */
+export type DrawnAt = { x: number; y: number; mapX: number; mapY: number };
+
+/**
+ * The map's element answers `atlasNodeAt(id)`: where a node is drawn, or null
+ * when it is not shown. A canvas has no elements per node, so this is how
+ * end-to-end tests (and assistive tools) find one.
+ */
+export type MapElement = HTMLDivElement & { atlasNodeAt?: (id: string) => DrawnAt | null };
+
 /** Where each leaf node of `cy` sits now. */
 function placesOf(cy: Core): NodePosition[] {
   const out: NodePosition[] = [];
@@ -179,6 +189,15 @@ export function MapCanvas({
         });
       }
     });
+    const element: MapElement = container.current;
+    element.atlasNodeAt = (id) => {
+      const n = instance.getElementById(id);
+      if (n.empty() || !n.visible()) return null;
+      const box = element.getBoundingClientRect();
+      const r = n.renderedPosition();
+      const m = n.position();
+      return { x: box.left + r.x, y: box.top + r.y, mapX: m.x, mapY: m.y };
+    };
     if (viewport.current?.key === key.current) {
       instance.viewport({ zoom: viewport.current.zoom, pan: viewport.current.pan });
     }

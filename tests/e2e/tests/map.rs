@@ -1,0 +1,217 @@
+//! The map in the real app: filters, moving and laying out nodes (kept in
+//! the project file), and linking a persona by dragging it onto a product.
+
+use std::path::PathBuf;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use persona_atlas::api;
+use persona_atlas::model::ProductRelation;
+use persona_atlas::store::ProjectFile;
+use persona_atlas_e2e::{Driver, Session, workspace};
+use serde_json::Value;
+
+const PATIENCE: Duration = Duration::from_secs(30);
+
+fn harbor(driver: &Driver) -> PathBuf {
+    let project = driver.home.path().join("Harbor.patlas");
+    api::import_json(
+        &workspace().join("tests/fixtures/harbor.json"),
+        &project,
+        false,
+    )
+    .expect("the fixture imports");
+    project
+}
+
+/// Where the map draws node `id`, or Null when it is not shown.
+fn drawn(app: &Session, id: &str) -> Value {
+    app.execute(&format!(
+        "const m = document.querySelector('.map-canvas'); \
+         return m && m.atlasNodeAt ? m.atlasNodeAt({id:?}) : 'no map';"
+    ))
+}
+
+/// Polls `check` until it holds; fails after PATIENCE, saying `what`.
+fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + PATIENCE;
+    while !check() {
+        assert!(Instant::now() < deadline, "{what} did not happen in time");
+        sleep(Duration::from_millis(150));
+    }
+}
+
+fn wait_for_map(app: &Session, persona: &str) {
+    app.wait_for_texts(".map-canvas canvas", PATIENCE);
+    eventually("the map draws its personas", || {
+        drawn(app, persona).is_object()
+    });
+}
+
+/// Drags with the mouse from one point of the window to another, in steps,
+/// as a hand would; Cytoscape hears the same events.
+fn drag(app: &Session, from: (f64, f64), to: (f64, f64)) {
+    app.execute(&format!(
+        "const c = document.querySelector('.map-canvas canvas:last-of-type') \
+             || document.querySelector('.map-canvas'); \
+         const at = (type, x, y, target) => target.dispatchEvent(new MouseEvent(type, \
+             {{ clientX: x, clientY: y, bubbles: true, cancelable: true, button: 0, buttons: 1 }})); \
+         const [x0, y0, x1, y1] = [{}, {}, {}, {}]; \
+         at('mousedown', x0, y0, c); \
+         for (let i = 1; i <= 12; i++) {{ \
+           at('mousemove', x0 + (x1 - x0) * i / 12, y0 + (y1 - y0) * i / 12, c); }} \
+         at('mouseup', x1, y1, c); return true;",
+        from.0, from.1, to.0, to.1
+    ));
+}
+
+fn xy(v: &Value) -> (f64, f64) {
+    (
+        v["x"].as_f64().expect("an x"),
+        v["y"].as_f64().expect("a y"),
+    )
+}
+
+fn click_text(app: &Session, css: &str, text: &str) {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        if let Some(e) = app
+            .find_all(css)
+            .into_iter()
+            .find(|e| app.text(e).trim() == text)
+        {
+            app.click(&e);
+            return;
+        }
+        assert!(Instant::now() < deadline, "no {css} reading {text:?}");
+        sleep(Duration::from_millis(100));
+    }
+}
+
+fn positions(path: &std::path::Path) -> Vec<(String, f64, f64)> {
+    ProjectFile::open(path)
+        .expect("the project opens beside the app")
+        .positions()
+        .expect("positions read")
+        .into_iter()
+        .map(|p| (p.id, p.x, p.y))
+        .collect()
+}
+
+#[test]
+fn filters_hide_the_personas_they_leave_out() {
+    let driver = Driver::start();
+    let project = harbor(&driver);
+    let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
+    wait_for_map(&app, "p-customs-clerk");
+
+    app.execute(
+        "const s = [...document.querySelectorAll('.filters select')][0]; \
+         s.value = 'ms-ports'; s.dispatchEvent(new Event('change', { bubbles: true })); return 1;",
+    );
+    eventually("the segment filter hides Chidi", || {
+        drawn(&app, "p-customs-clerk").is_null()
+    });
+    assert!(
+        drawn(&app, "p-berth-planner").is_object(),
+        "a persona of the chosen segment stays"
+    );
+    app.screenshot("map-filtered");
+    click_text(&app, ".filters button", "Clear filters");
+    eventually("clearing the filters shows Chidi again", || {
+        drawn(&app, "p-customs-clerk").is_object()
+    });
+}
+
+#[test]
+fn a_moved_persona_keeps_its_place_after_reopening() {
+    let driver = Driver::start();
+    let project = harbor(&driver);
+    {
+        let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
+        wait_for_map(&app, "p-berth-planner");
+        let (x, y) = xy(&drawn(&app, "p-berth-planner"));
+        drag(&app, (x, y), (x + 60.0, y + 40.0));
+        eventually("the move is saved in the project file", || {
+            positions(&project)
+                .iter()
+                .any(|(id, _, _)| id == "p-berth-planner")
+        });
+    }
+    let saved = positions(&project);
+    let (_, sx, sy) = saved
+        .iter()
+        .find(|(id, _, _)| id == "p-berth-planner")
+        .cloned()
+        .expect("Bea's place is stored");
+
+    let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
+    wait_for_map(&app, "p-berth-planner");
+    let at = drawn(&app, "p-berth-planner");
+    assert!(
+        (at["mapX"].as_f64().unwrap_or(f64::NAN) - sx).abs() < 0.5
+            && (at["mapY"].as_f64().unwrap_or(f64::NAN) - sy).abs() < 0.5,
+        "reopened, Bea is where she was put: {at} vs ({sx}, {sy})"
+    );
+
+    click_text(&app, ".map-tools button", "Organic");
+    eventually("the organic layout is saved for every node", || {
+        let stored = positions(&project);
+        ["p-berth-planner", "p-terminal-director", "p-customs-clerk"]
+            .iter()
+            .all(|p| stored.iter().any(|(id, _, _)| id == p))
+            && stored != saved
+    });
+    app.screenshot("map-organic");
+    click_text(&app, ".map-tools button", "Grid");
+    eventually("the grid forgets every placed node", || {
+        positions(&project).is_empty()
+    });
+}
+
+#[test]
+fn dragging_a_persona_onto_a_product_links_them() {
+    let driver = Driver::start();
+    let project = harbor(&driver);
+    let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
+    wait_for_map(&app, "p-customs-clerk");
+
+    click_text(&app, ".map-tools button", "Link");
+    eventually("link mode shows the products", || {
+        drawn(&app, "prod-berthwise").is_object()
+    });
+    app.wait_for_texts(".map-hint", PATIENCE);
+    let from = xy(&drawn(&app, "p-customs-clerk"));
+    let to = xy(&drawn(&app, "prod-berthwise"));
+    drag(&app, from, to);
+
+    let title = app.wait_for_texts("dialog.link-dialog h2", PATIENCE);
+    assert_eq!(
+        title,
+        ["Chidi the Customs Clerk and Berthwise"],
+        "the dialog names both ends"
+    );
+    app.screenshot("map-link-dialog");
+    click_text(&app, "dialog.link-dialog button", "Link");
+    eventually("the link is saved", || {
+        app.find_all("dialog.link-dialog").is_empty()
+    });
+    let p = ProjectFile::open(&project)
+        .expect("the project opens")
+        .load()
+        .expect("and loads");
+    let chidi = p
+        .personas
+        .iter()
+        .find(|x| x.id.as_str() == "p-customs-clerk")
+        .expect("Chidi is there");
+    assert!(
+        chidi
+            .products
+            .iter()
+            .any(|l| l.product.as_str() == "prod-berthwise"
+                && l.relation == ProductRelation::Targets),
+        "Chidi is now targeted by Berthwise: {:?}",
+        chidi.products
+    );
+}
