@@ -215,3 +215,31 @@ fn dragging_a_persona_onto_a_product_links_them() {
         chidi.products
     );
 }
+
+#[test]
+fn the_map_draws_itself_as_png_and_svg_pictures_the_core_accepts() {
+    use persona_atlas::image::{ImageFormat, decode};
+    let driver = Driver::start();
+    let app = driver.launch(&["--demo"]);
+    wait_for_map(&app, "p-dana-platform");
+    let dir = workspace().join("target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).expect("a folder for pictures");
+    for (format, name) in [(ImageFormat::Png, "png"), (ImageFormat::Svg, "svg")] {
+        let data = app.execute(&format!(
+            "return document.querySelector('.map-canvas').atlasPicture('{name}');"
+        ));
+        let data = data.as_str().expect("the map answers with its picture");
+        let bytes = decode(format, data)
+            .unwrap_or_else(|e| panic!("the {name} picture passes the core's checks: {e}"));
+        assert!(bytes.len() > 2_000, "the {name} picture has content");
+        if format == ImageFormat::Svg {
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(
+                text.contains("Dana the Data Platform Lead")
+                    || text.contains("EU regulated financial services"),
+                "the drawing writes the names it shows"
+            );
+        }
+        std::fs::write(dir.join(format!("map-export.{name}")), &bytes).expect("keep the picture");
+    }
+}

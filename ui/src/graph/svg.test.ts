@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Scene, type SceneNode, svgDocument } from "./svg";
+import { type Scene, type SceneNode, shorten, svgDocument } from "./svg";
 
 const node = (over: Partial<SceneNode>): SceneNode => ({
   x: 50,
@@ -72,5 +72,13 @@ describe("svgDocument", () => {
     expect(svg).toContain('stroke-dasharray="4 3"');
     expect(svg).toContain('opacity="0.2"');
     expect(svg).toContain('marker-end="url(#arrow)"');
+  });
+});
+
+describe("shorten", () => {
+  it("cuts long labels with an ellipsis, as the map does, and leaves short ones", () => {
+    expect(shorten("Dana", 26)).toBe("Dana");
+    expect(shorten("Margit the Regulated-Data Architect", 26)).toBe("Margit the Regulated-Data…");
+    expect([...shorten("Ünïcödé names are counted by character", 10)].length).toBe(10);
   });
 });

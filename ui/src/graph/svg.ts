@@ -116,6 +116,15 @@ const SHAPES: Record<string, SceneNode["shape"]> = {
   tag: "tag",
 };
 
+/** About as many characters as the map's 150-pixel labels show. */
+const MAX_LABEL_CHARS = 26;
+
+/** `text` cut to `max` characters with an ellipsis, as the map cuts labels. */
+export function shorten(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+}
+
 /** The smallest label, in screen pixels, the picture still writes. */
 const MIN_LABEL_PX = 6;
 
@@ -152,7 +161,7 @@ export function sceneOf(cy: Core, background: string): Scene {
       strokeWidth: node.numericStyle("border-width") * zoom,
       dashed: node.style("border-style") === "dashed",
       opacity: node.effectiveOpacity(),
-      label: fontSize >= MIN_LABEL_PX ? text : "",
+      label: fontSize >= MIN_LABEL_PX ? (box ? text : shorten(text, MAX_LABEL_CHARS)) : "",
       labelAt: box ? "top" : valign === "center" ? "inside" : "below",
       labelColour: String(node.style("color")),
       fontSize,

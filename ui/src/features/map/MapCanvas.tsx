@@ -57,7 +57,18 @@ export type DrawnAt = { x: number; y: number; mapX: number; mapY: number };
  * when it is not shown. A canvas has no elements per node, so this is how
  * end-to-end tests (and assistive tools) find one.
  */
-export type MapElement = HTMLDivElement & { atlasNodeAt?: (id: string) => DrawnAt | null };
+export type MapElement = HTMLDivElement & {
+  atlasNodeAt?: (id: string) => DrawnAt | null;
+  /** The picture an export would save: a base64 PNG or an SVG text. */
+  atlasPicture?: (format: "png" | "svg") => string;
+};
+
+/** The current view of `cy` as a picture in `format`. */
+function picture(cy: Core, format: "png" | "svg"): string {
+  return format === "png"
+    ? String(cy.png({ output: "base64", full: false, scale: 2, bg: background() }))
+    : svgDocument(sceneOf(cy, background()));
+}
 
 /** Where each leaf node of `cy` sits now. */
 function placesOf(cy: Core): NodePosition[] {
@@ -198,6 +209,7 @@ export function MapCanvas({
       const m = n.position();
       return { x: box.left + r.x, y: box.top + r.y, mapX: m.x, mapY: m.y };
     };
+    element.atlasPicture = (format) => picture(instance, format);
     if (viewport.current?.key === key.current) {
       instance.viewport({ zoom: viewport.current.zoom, pan: viewport.current.pan });
     }
@@ -334,10 +346,7 @@ export function MapCanvas({
     setExporting(true);
     let data: string;
     try {
-      data =
-        format === "png"
-          ? String(c.png({ output: "base64", full: false, scale: 2, bg: background() }))
-          : svgDocument(sceneOf(c, background()));
+      data = picture(c, format);
     } catch (e) {
       setExporting(false);
       onError({
