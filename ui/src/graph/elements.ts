@@ -97,14 +97,24 @@ export function elements(
       shown.add(n.id);
     }
   }
-  map.edges.forEach((e, i) => {
-    if (shown.has(e.source) && shown.has(e.target)) {
-      out.push({
-        group: "edges",
-        data: { id: `e${i}`, source: e.source, target: e.target, weight: e.weight },
-        classes: e.kind,
-      });
-    }
-  });
+  // An edge's id says what it joins, so that it stays the same edge when
+  // the map is patched after an edit; a repeat gets a number.
+  const seen = new Map<string, number>();
+  for (const e of map.edges) {
+    if (!(shown.has(e.source) && shown.has(e.target))) continue;
+    const base = `${e.kind}:${e.source}>${e.target}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    out.push({
+      group: "edges",
+      data: {
+        id: n === 0 ? base : `${base}#${n}`,
+        source: e.source,
+        target: e.target,
+        weight: e.weight,
+      },
+      classes: e.kind,
+    });
+  }
   return out;
 }

@@ -67,6 +67,51 @@ fn main() {
     );
     println!("frames, button zoom:    {buttons:>7.1} per second");
     println!("frames, wheel zoom:     {wheel:>7.1} per second");
+    // Showing a layer, and an edit (new thresholds re-mark every persona),
+    // are patched into the drawn map: how long each patch took.
+    let patches = |app: &persona_atlas_e2e::Session| {
+        app.execute("return performance.getEntriesByName('atlas:patch').map(m => m.duration);")
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    };
+    let wait_patch = |app: &persona_atlas_e2e::Session, before: usize| {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            let now = patches(app);
+            if now.len() > before {
+                return now
+                    .last()
+                    .and_then(serde_json::Value::as_f64)
+                    .unwrap_or(f64::NAN);
+            }
+            assert!(Instant::now() < deadline, "the map was not patched");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    let before = patches(&app).len();
+    app.execute(
+        "const box = [...document.querySelectorAll('.layers input')][0]; box.click(); return 1;",
+    );
+    let layer = wait_patch(&app, before);
+    let before = patches(&app).len();
+    let started_edit = Instant::now();
+    app.execute(
+        "const s = [...document.querySelectorAll('.insight-group summary')] \
+           .find(x => x.textContent.includes('Thresholds')); s.click(); \
+         const input = [...document.querySelectorAll('form.thresholds input')][3]; \
+         const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set; \
+         set.call(input, '0.75'); input.dispatchEvent(new Event('input', { bubbles: true })); \
+         document.querySelector('form.thresholds button[type=submit]').click(); return 1;",
+    );
+    let edit = wait_patch(&app, before);
+    let edit_total = started_edit.elapsed();
+    println!("patch, products shown:  {layer:>7.0} ms");
+    println!(
+        "patch, after an edit:   {edit:>7.0} ms ({:.0} ms from Apply to patched, analysis included)",
+        edit_total.as_secs_f64() * 1e3
+    );
+
     // Where the time went inside the window, from the UI's own marks.
     let marks = app.execute(
         "return performance.getEntriesByType('mark') \

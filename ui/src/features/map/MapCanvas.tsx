@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { elements, type Visibility } from "../../graph/elements";
 import { isFiltered, keptPersonas, type MapFilter } from "../../graph/filter";
 import { layout, type Position } from "../../graph/layout";
+import { patch } from "../../graph/patch";
 import { stylesheet } from "../../graph/style";
 import { sceneOf, svgDocument } from "../../graph/svg";
 import {
@@ -119,25 +120,28 @@ export function MapCanvas({
   }, [positions]);
   // The latest callbacks, read by Cytoscape's handlers without rebuilding it.
   const handlers = useRef({ onSelect, onMoved, onLink, linking });
-  // The zoom and pan of the last drawing of this file, kept across redraws
-  // after an edit so that the map does not jump back to the whole view.
-  const viewport = useRef<{ key: string; zoom: number; pan: { x: number; y: number } } | null>(
-    null,
-  );
-  const key = useRef(viewKey);
-  key.current = viewKey;
   const lastFilter = useRef(filter);
   handlers.current = { onSelect, onMoved, onLink, linking };
+  const large = map.nodes.length > LARGE;
+  // What the map draws now, read when it is drawn from scratch; and what
+  // it last drew, so that a change is patched in rather than redrawn.
+  const latest = useRef({ map, visible });
+  latest.current = { map, visible };
+  const drawn = useRef<{ map: MapView; visible: Visibility } | null>(null);
 
+  // The map is drawn from scratch only for another file, or when it crosses
+  // the size at which it draws less; every edit is patched in (below), so
+  // the zoom, the pan and the window stay as they were.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another file is drawn anew
   useEffect(() => {
     if (!container.current) return;
-    const large = map.nodes.length > LARGE;
+    const { map, visible } = latest.current;
     performance.mark("atlas:map-start");
     const instance = cytoscape({
       container: container.current,
       elements: elements(map, visible, placed.current),
       style: stylesheet(large),
-      layout: { name: "preset", fit: viewport.current?.key !== key.current, padding: 40 },
+      layout: { name: "preset", fit: true, padding: 40 },
       minZoom: 0.05,
       maxZoom: 3,
       boxSelectionEnabled: false,
@@ -172,8 +176,17 @@ export function MapCanvas({
       from = e.target.id();
       instance.userPanningEnabled(false);
       instance.add([
-        { group: "nodes", data: { id: GHOST }, position: { ...e.position }, classes: "ghost" },
-        { group: "edges", data: { id: DRAFT, source: from, target: GHOST }, classes: "draft" },
+        {
+          group: "nodes",
+          data: { id: GHOST },
+          position: { ...e.position },
+          classes: "ghost transient",
+        },
+        {
+          group: "edges",
+          data: { id: DRAFT, source: from, target: GHOST },
+          classes: "draft transient",
+        },
       ]);
     });
     instance.on("tapdrag", (e: EventObject) => {
@@ -210,20 +223,28 @@ export function MapCanvas({
       return { x: box.left + r.x, y: box.top + r.y, mapX: m.x, mapY: m.y };
     };
     element.atlasPicture = (format) => picture(instance, format);
-    if (viewport.current?.key === key.current) {
-      instance.viewport({ zoom: viewport.current.zoom, pan: viewport.current.pan });
-    }
+    drawn.current = { map, visible };
     performance.mark("atlas:map-built");
     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("atlas:map-drawn")));
     cy.current = instance;
     setCore(instance);
     return () => {
-      viewport.current = { key: key.current, zoom: instance.zoom(), pan: { ...instance.pan() } };
       instance.destroy();
       cy.current = null;
       setCore(null);
     };
-  }, [map, visible]);
+  }, [large, viewKey]);
+
+  // An edit, or a layer shown or hidden: patch the map in place.
+  useEffect(() => {
+    if (!core) return;
+    const last = drawn.current;
+    if (last && last.map === map && last.visible === visible) return;
+    performance.mark("atlas:patch-start");
+    patch(core, elements(map, visible, placed.current));
+    drawn.current = { map, visible };
+    performance.measure("atlas:patch", "atlas:patch-start");
+  }, [core, map, visible]);
 
   // In link mode personas stay put, so a drag can only draw a link.
   useEffect(() => {
