@@ -4,6 +4,7 @@ import { ProductEditor } from "../features/editing/ProductEditor";
 import { InsightsPanel } from "../features/insights/InsightsPanel";
 import { namer } from "../features/insights/names";
 import { MapCanvas } from "../features/map/MapCanvas";
+import { MatricesView } from "../features/matrices/MatricesView";
 import { countsSummary, filterGroups, plural } from "../features/personas/format";
 import { DeleteButton, PersonaList } from "../features/personas/PersonaList";
 import { PortfolioView } from "../features/portfolio/PortfolioView";
@@ -31,13 +32,14 @@ import {
 } from "../ipc";
 
 type Load = { state: "loading" } | { state: "ready"; project: Overview | null };
-type View = "map" | "personas" | "portfolio";
+type View = "map" | "personas" | "portfolio" | "matrices";
 
 /** The views, in tab order. */
 const VIEWS: { id: View; label: string }[] = [
   { id: "map", label: "Map" },
   { id: "personas", label: "Personas" },
   { id: "portfolio", label: "Portfolio" },
+  { id: "matrices", label: "Matrices" },
 ];
 
 /** Runs a shell action, showing its failure instead of dropping it. */
@@ -451,6 +453,15 @@ export function App() {
                       taken={taken}
                       change={change}
                       onEdited={afterEdit}
+                    />
+                  ) : view === "matrices" ? (
+                    <MatricesView
+                      revision={revision}
+                      onEdited={(h) => {
+                        setHistory(h);
+                        reload();
+                      }}
+                      onError={report}
                     />
                   ) : query.trim() !== "" && shown === 0 ? (
                     <p className="muted">No persona matches “{query.trim()}”.</p>
