@@ -122,7 +122,12 @@ const MAX_LABEL_CHARS = 26;
 /** `text` cut to `max` characters with an ellipsis, as the map cuts labels. */
 export function shorten(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 /** The smallest label, in screen pixels, the picture still writes. */

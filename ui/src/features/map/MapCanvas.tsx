@@ -246,6 +246,16 @@ export function MapCanvas({
     performance.measure("atlas:patch", "atlas:patch-start");
   }, [core, map, visible]);
 
+  // The map's colours come from the page's; when the system switches
+  // between light and dark, the map follows at once.
+  useEffect(() => {
+    if (!core) return;
+    const scheme = window.matchMedia("(prefers-color-scheme: dark)");
+    const restyle = () => core.style(stylesheet(large));
+    scheme.addEventListener("change", restyle);
+    return () => scheme.removeEventListener("change", restyle);
+  }, [core, large]);
+
   // In link mode personas stay put, so a drag can only draw a link.
   useEffect(() => {
     core?.autoungrabify(linking);
