@@ -59,7 +59,7 @@ export function SegmentTable({
                     <td key={p.id} className={`mx-td heat ${coverageTone(cell.needs_met)}`}>
                       <button
                         type="button"
-                        className="mx-celler"
+                        className="mx-cell mx-cover"
                         aria-label={`${s.name} × ${p.name}: meets ${percent(cell.needs_met)} of the needs, ${plural(cell.linked, "persona")} linked. Show them.`}
                         onClick={() => onOpen(s, i)}
                       >
