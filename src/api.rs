@@ -247,6 +247,11 @@ pub fn matrices(file: &ProjectFile) -> Result<crate::matrix::Matrices> {
 /// personas has, so a bigger message is refused before it is read through.
 pub const MAX_POSITIONS: usize = 100_000;
 
+/// The matrices of a project file (.patlas) or an interchange file (.json).
+pub fn matrices_of(path: &Path) -> Result<crate::matrix::Matrices> {
+    Ok(crate::matrix::matrices(&read_any(path)?))
+}
+
 /// Stores where the user placed nodes on the map (one transaction). With
 /// `replace_all` the earlier layout is forgotten first.
 pub fn set_positions(

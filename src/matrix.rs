@@ -291,6 +291,103 @@ fn segments(project: &Project, met_at: f64) -> Vec<SegmentRow> {
     rows
 }
 
+/// Which matrix to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatrixKind {
+    /// Persona × product: the relations of each persona to each product.
+    PersonaProduct,
+    /// Need × product and competitor: the scores, and the gap.
+    NeedProduct,
+    /// Market segment × product: the share of needs met, and personas linked.
+    SegmentProduct,
+}
+
+/// One CSV field: quoted when it must be, and a text that a spreadsheet
+/// would take for a formula (`=`, `+`, `-`, `@`) is written as text.
+fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn row(out: &mut String, cells: impl IntoIterator<Item = String>) {
+    let cells: Vec<String> = cells.into_iter().map(|c| field(&c)).collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
+}
+
+fn number(v: f64) -> String {
+    // Two decimals are what a score or a share means; more is noise.
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// One matrix as CSV (RFC 4180, with a header row), for a spreadsheet.
+pub fn to_csv(m: &Matrices, kind: MatrixKind) -> String {
+    let mut out = String::new();
+    let products = m.products.iter().map(|c| c.name.clone());
+    match kind {
+        MatrixKind::PersonaProduct => {
+            row(&mut out, ["Persona".to_owned()].into_iter().chain(products));
+            for p in &m.personas {
+                let mut cells = vec![String::new(); m.products.len()];
+                for l in &p.links {
+                    if let Some(cell) = cells.get_mut(l.product as usize) {
+                        *cell = l
+                            .relations
+                            .iter()
+                            .map(|r| crate::model::Named::name(*r))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                    }
+                }
+                row(&mut out, std::iter::once(p.name.clone()).chain(cells));
+            }
+        }
+        MatrixKind::NeedProduct => {
+            let header = ["Need".to_owned(), "Personas".to_owned()]
+                .into_iter()
+                .chain(products)
+                .chain(
+                    m.competitors
+                        .iter()
+                        .map(|c| format!("{} (competitor)", c.name)),
+                )
+                .chain(["Gap".to_owned()]);
+            row(&mut out, header);
+            for n in &m.needs {
+                let score = |v: &Option<f64>| v.map(number).unwrap_or_default();
+                let cells = [n.name.clone(), n.personas.to_string()]
+                    .into_iter()
+                    .chain(n.products.iter().map(score))
+                    .chain(n.competitors.iter().map(score))
+                    .chain([number(n.gap)]);
+                row(&mut out, cells);
+            }
+        }
+        MatrixKind::SegmentProduct => {
+            let header = ["Market segment".to_owned(), "Personas".to_owned()]
+                .into_iter()
+                .chain(products.map(|p| format!("{p} (needs met)")));
+            row(&mut out, header);
+            for s in &m.segments {
+                let cells = [s.name.clone(), s.personas.to_string()]
+                    .into_iter()
+                    .chain(s.cells.iter().map(|c| number(c.needs_met)));
+                row(&mut out, cells);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,5 +436,37 @@ mod tests {
                 .all(|c| (0.0..=1.0).contains(&c.needs_met)),
             "coverage is a share"
         );
+    }
+
+    #[test]
+    fn csv_quotes_what_it_must_and_defuses_formulas() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a, b"), "\"a, b\"");
+        assert_eq!(field("say \"hi\""), r#""say ""hi""""#);
+        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(
+            field("-1"),
+            "'-1",
+            "a name is never a number to a spreadsheet"
+        );
+        assert_eq!(number(0.5), "0.5");
+        assert_eq!(number(1.0), "1");
+        assert_eq!(number(0.333_333), "0.33");
+        let p = crate::demo::project().expect("the demo reads");
+        let m = matrices(&p);
+        for kind in [
+            MatrixKind::PersonaProduct,
+            MatrixKind::NeedProduct,
+            MatrixKind::SegmentProduct,
+        ] {
+            let csv = to_csv(&m, kind);
+            let lines: Vec<&str> = csv.split_terminator("\r\n").collect();
+            let rows = match kind {
+                MatrixKind::PersonaProduct => m.personas.len(),
+                MatrixKind::NeedProduct => m.needs.len(),
+                MatrixKind::SegmentProduct => m.segments.len(),
+            };
+            assert_eq!(lines.len(), rows + 1, "a header and a line per row");
+        }
     }
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use persona_atlas::analysis::report::{Style, render};
+use persona_atlas::matrix::{MatrixKind, to_csv};
 use persona_atlas::model::{Thresholds, Unit};
 use persona_atlas::{api, generate, interchange};
 
@@ -74,6 +75,16 @@ enum Command {
         #[command(flatten)]
         thresholds: ThresholdArgs,
     },
+    /// Write a matrix of the portfolio as CSV, for a spreadsheet: persona ×
+    /// product relations, need × product and competitor scores, or how much
+    /// of each market segment each product covers.
+    Matrix {
+        /// A project file (.patlas) or an interchange file (.json).
+        file: PathBuf,
+        /// Which matrix.
+        #[arg(long, value_enum, default_value_t = Matrix::NeedProduct)]
+        kind: Matrix,
+    },
     /// Show the thresholds a project is analysed with, or change them.
     Thresholds {
         /// The project file (.patlas).
@@ -96,6 +107,16 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Matrix {
+    /// Each persona's relations to each product.
+    PersonaProduct,
+    /// How well each product and competitor meets each need, and the gap.
+    NeedProduct,
+    /// The share of each segment's needs each product meets.
+    SegmentProduct,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -243,6 +264,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             };
             write_stdout(&text)?;
+        }
+        Command::Matrix { file, kind } => {
+            let kind = match kind {
+                Matrix::PersonaProduct => MatrixKind::PersonaProduct,
+                Matrix::NeedProduct => MatrixKind::NeedProduct,
+                Matrix::SegmentProduct => MatrixKind::SegmentProduct,
+            };
+            write_stdout(&to_csv(&api::matrices_of(&file)?, kind))?;
         }
         Command::Thresholds { file, thresholds } => {
             let mut t = api::open(&file)?.thresholds()?;

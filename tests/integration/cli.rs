@@ -429,3 +429,55 @@ fn error_messages_give_the_reason_once() {
         run.stderr
     );
 }
+
+#[test]
+fn matrix_writes_each_matrix_as_csv_for_a_spreadsheet() {
+    let dir = scratch();
+    let project = dir.path().join("harbor.json");
+    let harbor =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/harbor.json");
+    fs::copy(harbor, &project).expect("copy the fixture");
+
+    let needs = cli(dir.path(), &["matrix", "harbor.json"]);
+    needs.assert_ok("matrix");
+    let lines: Vec<&str> = needs.stdout.split_terminator("\r\n").collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some("Need,Personas,Berthwise,Gap"),
+        "need × product is the default, with a column per product: {}",
+        needs.stdout
+    );
+    assert_eq!(lines.len(), 3, "a header and a line per need");
+
+    let personas = cli(
+        dir.path(),
+        &["matrix", "harbor.json", "--kind", "persona-product"],
+    );
+    personas.assert_ok("matrix --kind persona-product");
+    assert!(
+        personas.stdout.contains("Bea the Berth Planner,uses\r\n"),
+        "each persona's relation to each product: {}",
+        personas.stdout
+    );
+
+    let segments = cli(
+        dir.path(),
+        &["matrix", "harbor.json", "--kind", "segment-product"],
+    );
+    segments.assert_ok("matrix --kind segment-product");
+    assert!(
+        segments
+            .stdout
+            .starts_with("Market segment,Personas,Berthwise (needs met)\r\n"),
+        "{}",
+        segments.stdout
+    );
+
+    let missing = cli(dir.path(), &["matrix", "nope.patlas"]);
+    missing.assert_error("matrix of a missing file");
+    assert!(
+        missing.stderr.contains("nope.patlas"),
+        "and says which: {}",
+        missing.stderr
+    );
+}
