@@ -82,7 +82,7 @@ enum Command {
         /// A project file (.patlas) or an interchange file (.json).
         file: PathBuf,
         /// Which matrix.
-        #[arg(long, value_enum, default_value_t = Matrix::NeedProduct)]
+        #[arg(long, value_enum, default_value_t = Matrix::Needs)]
         kind: Matrix,
     },
     /// Show the thresholds a project is analysed with, or change them.
@@ -112,11 +112,14 @@ enum Command {
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum Matrix {
     /// Each persona's relations to each product.
-    PersonaProduct,
+    #[value(name = "persona-product")]
+    Personas,
     /// How well each product and competitor meets each need, and the gap.
-    NeedProduct,
+    #[value(name = "need-product")]
+    Needs,
     /// The share of each segment's needs each product meets.
-    SegmentProduct,
+    #[value(name = "segment-product")]
+    Segments,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -267,9 +270,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Matrix { file, kind } => {
             let kind = match kind {
-                Matrix::PersonaProduct => MatrixKind::PersonaProduct,
-                Matrix::NeedProduct => MatrixKind::NeedProduct,
-                Matrix::SegmentProduct => MatrixKind::SegmentProduct,
+                Matrix::Personas => MatrixKind::PersonaProduct,
+                Matrix::Needs => MatrixKind::NeedProduct,
+                Matrix::Segments => MatrixKind::SegmentProduct,
             };
             write_stdout(&to_csv(&api::matrices_of(&file)?, kind))?;
         }
