@@ -3,12 +3,15 @@ import { PersonaEditor } from "../features/editing/PersonaEditor";
 import { ProductEditor } from "../features/editing/ProductEditor";
 import { InsightsPanel } from "../features/insights/InsightsPanel";
 import { namer } from "../features/insights/names";
-import { MapCanvas } from "../features/map/MapCanvas";
+import { LinkDialog } from "../features/map/LinkDialog";
+import { type LinkTarget, MapCanvas } from "../features/map/MapCanvas";
+import { MapFilters } from "../features/map/MapFilters";
 import { MatricesView } from "../features/matrices/MatricesView";
 import { countsSummary, filterGroups, plural } from "../features/personas/format";
 import { DeleteButton, PersonaList } from "../features/personas/PersonaList";
 import { PortfolioView } from "../features/portfolio/PortfolioView";
 import type { Visibility } from "../graph/elements";
+import { type MapFilter, NO_FILTER } from "../graph/filter";
 import {
   appStatus,
   edit,
@@ -16,6 +19,7 @@ import {
   type Insights,
   type IpcError,
   insights as loadInsights,
+  type NodePosition,
   newProjectDialog,
   type Overview,
   onAppError,
@@ -24,6 +28,7 @@ import {
   openDemo,
   openProjectDialog,
   saveAsDialog,
+  savePositions,
   setThresholds,
   stepHistory,
   type Thresholds,
@@ -170,6 +175,9 @@ export function App() {
   const [found, setFound] = useState<Insights | null>(null);
   const [focus, setFocus] = useState<string[]>([]);
   const [visible, setVisible] = useState<Visibility>({ products: false, needs: false });
+  const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
+  const [linking, setLinking] = useState(false);
+  const [linkTarget, setLinkTarget] = useState<LinkTarget | null>(null);
   const [editing, setEditing] = useState<{
     kind: "persona" | "product";
     id: string | null;
@@ -237,6 +245,8 @@ export function App() {
       onProjectChanged(() => {
         setErrors([]);
         setQuery("");
+        setFilter(NO_FILTER);
+        setLinking(false);
         refresh();
       }),
       onAppError(report),
@@ -267,6 +277,19 @@ export function App() {
     setUnit(null);
     setFocus(id ? [id] : []);
   }, []);
+  // A move is saved at once, like every change; a failure is never silent.
+  const moved = useCallback(
+    (positions: NodePosition[], replaceAll: boolean) => {
+      savePositions(positions, replaceAll).catch((e: unknown) => report(toIpcError(e)));
+    },
+    [report],
+  );
+  const exported = useCallback((path: string) => setNotice(`Saved the map to ${path}.`), []);
+  const startLinking = (on: boolean) => {
+    setLinking(on);
+    // Links go to products and needs, so they must be on the map.
+    if (on) setVisible((v) => (v.products && v.needs ? v : { products: true, needs: true }));
+  };
   const actions = {
     onEdit: (id: string) => setEditing({ kind: "persona", id }),
     onDelete: (id: string) => {
@@ -376,6 +399,19 @@ export function App() {
       {editing?.kind === "persona" && (
         <PersonaEditor id={editing.id} taken={taken} onDone={afterEdit} />
       )}
+      {linkTarget && found && (
+        <LinkDialog
+          link={linkTarget}
+          name={namer(found.map)}
+          onDone={(h) => {
+            setLinkTarget(null);
+            if (h) {
+              setHistory(h);
+              reload();
+            }
+          }}
+        />
+      )}
       {editing?.kind === "product" && (
         <ProductEditor id={editing.id} taken={taken} onDone={afterEdit} />
       )}
@@ -389,20 +425,7 @@ export function App() {
                 {countsSummary(project.counts)}
               </p>
             </section>
-            {project.counts.personas === 0 ? (
-              <div className="empty">
-                <h2>No personas yet</h2>
-                <p>
-                  This project has no personas. Import a portfolio with{" "}
-                  <code>persona-atlas import</code>, or open the demo to see how one looks.
-                </p>
-                <div className="actions">
-                  <button type="button" onClick={run(openDemo)}>
-                    Open the demo
-                  </button>
-                </div>
-              </div>
-            ) : (
+            {
               <div className="workspace">
                 <div className="stage">
                   <div className="tabs" role="tablist" aria-label="Views">
@@ -418,7 +441,10 @@ export function App() {
                         {v.label}
                       </button>
                     ))}
-                    {view === "map" && (
+                  </div>
+                  {view === "map" && found && project.counts.personas > 0 && (
+                    <div className="map-bar">
+                      <MapFilters map={found.map} filter={filter} onChange={setFilter} />
                       <div className="layers">
                         {(["products", "needs"] as const).map((k) => (
                           <label key={k}>
@@ -431,16 +457,50 @@ export function App() {
                           </label>
                         ))}
                       </div>
-                    )}
-                  </div>
-                  {view === "map" ? (
+                    </div>
+                  )}
+                  {view === "map" && project.counts.personas === 0 ? (
+                    <div className="empty">
+                      <h2>No personas yet</h2>
+                      <p>
+                        A persona is tied to a market segment, a customer segment and a buying role.
+                        Add those in Portfolio first, or start with a persona and fill them in
+                        later. A whole portfolio can also be imported with{" "}
+                        <code>persona-atlas import</code>.
+                      </p>
+                      <div className="actions">
+                        <button
+                          type="button"
+                          className="primary"
+                          onClick={() => setEditing({ kind: "persona", id: null })}
+                        >
+                          New persona…
+                        </button>
+                        <button type="button" onClick={() => setView("portfolio")}>
+                          Open Portfolio
+                        </button>
+                        <button type="button" onClick={run(openDemo)}>
+                          Open the demo
+                        </button>
+                      </div>
+                    </div>
+                  ) : view === "map" ? (
                     found ? (
                       <MapCanvas
                         map={found.map}
+                        positions={found.positions}
+                        viewKey={project.file}
                         visible={visible}
+                        filter={filter}
                         focus={focus}
                         matches={matches}
+                        linking={linking}
                         onSelect={select}
+                        onMoved={moved}
+                        onLink={setLinkTarget}
+                        onLinking={startLinking}
+                        onError={report}
+                        onExported={exported}
                       />
                     ) : (
                       <p className="muted">Drawing the map…</p>
@@ -511,7 +571,7 @@ export function App() {
                       />
                     </section>
                   )}
-                  {view === "map" && <Legend />}
+                  {view === "map" && project.counts.personas > 0 && <Legend />}
                 </div>
                 {found ? (
                   <InsightsPanel
@@ -527,7 +587,7 @@ export function App() {
                   </aside>
                 )}
               </div>
-            )}
+            }
           </>
         )}
       </main>
