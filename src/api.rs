@@ -2,6 +2,7 @@
 //! call. Each is a few lines over the store, the interchange format and the
 //! views, so that both front ends behave the same.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
@@ -11,7 +12,7 @@ use ts_rs::TS;
 use crate::analysis::{self, Analysis};
 use crate::edit::{Edit, History};
 use crate::error::{Error, Result};
-use crate::model::{Counts, Project, ProjectMeta, Thresholds};
+use crate::model::{Counts, EntityKind, Project, ProjectMeta, RelationshipKind, Thresholds};
 use crate::overview::{Overview, overview};
 use crate::recent::RecentFiles;
 use crate::store::{ProjectFile, SCHEMA_VERSION};
@@ -320,6 +321,19 @@ pub struct Choice {
     pub name: String,
 }
 
+/// A relationship between two personas, as a list shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct RelationshipChoice {
+    /// The id of the persona who acts.
+    pub from: String,
+    /// The id of the persona acted on.
+    pub to: String,
+    /// How; with the two personas it names the relationship.
+    pub kind: RelationshipKind,
+    /// How strongly, 0-1.
+    pub weight: f64,
+}
+
 /// What a form may link to, each list sorted by name.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct Catalog {
@@ -337,9 +351,13 @@ pub struct Catalog {
     pub competitors: Vec<Choice>,
     /// Personas.
     pub personas: Vec<Choice>,
+    /// The relationships between personas, sorted by the name of who acts,
+    /// then of whom they act on, then by kind.
+    pub relationships: Vec<RelationshipChoice>,
 }
 
-/// The entities of a project that forms link to.
+/// The entities of a project that forms link to, and its relationships.
+/// O(n log n) in the number of entities.
 pub fn catalog(file: &ProjectFile) -> Result<Catalog> {
     let p = file.load()?;
     fn choices<'a>(items: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Choice> {
@@ -376,35 +394,85 @@ pub fn catalog(file: &ProjectFile) -> Result<Catalog> {
                 .map(|x| (x.id.as_str(), x.name.as_str())),
         ),
         personas: choices(p.personas.iter().map(|x| (x.id.as_str(), x.name.as_str()))),
+        relationships: relationship_choices(&p),
     })
 }
 
+/// The project's relationships sorted by the names of the two personas and
+/// then the kind. Ids follow each name, so that two personas of one name
+/// still sort the same way every time and their relationships stay together.
+fn relationship_choices(p: &Project) -> Vec<RelationshipChoice> {
+    let names: HashMap<&str, &str> = p
+        .personas
+        .iter()
+        .map(|x| (x.id.as_str(), x.name.as_str()))
+        .collect();
+    // The core checks that both ends are personas; an unknown one (which
+    // cannot happen) sorts by its id rather than failing the whole list.
+    let key = |r: &RelationshipChoice| {
+        let from = names.get(r.from.as_str()).copied().unwrap_or(&r.from);
+        let to = names.get(r.to.as_str()).copied().unwrap_or(&r.to);
+        (
+            from.to_owned(),
+            r.from.clone(),
+            to.to_owned(),
+            r.to.clone(),
+            r.kind,
+        )
+    };
+    let mut out: Vec<RelationshipChoice> = p
+        .relationships
+        .iter()
+        .map(|r| RelationshipChoice {
+            from: r.from.as_str().to_owned(),
+            to: r.to.as_str().to_owned(),
+            kind: r.kind,
+            weight: r.weight.get(),
+        })
+        .collect();
+    out.sort_by_cached_key(key);
+    out
+}
+
+/// Every entity of `kind` as the interchange format writes it, sorted by
+/// id, for the views that show many at once: one read of the project
+/// whatever their number, where [`entity`] for each would read it each time.
+pub fn entities(file: &ProjectFile, kind: EntityKind) -> Result<Vec<serde_json::Value>> {
+    written(&file.load()?, kind)
+}
+
 /// One entity as the interchange format writes it, for a form to edit.
-pub fn entity(
-    file: &ProjectFile,
-    kind: crate::model::EntityKind,
-    id: &str,
-) -> Result<serde_json::Value> {
-    let doc: serde_json::Value =
-        serde_json::from_str(&interchange::write(&file.load()?)).map_err(|e| Error::Invalid {
-            source_name: "the project".to_owned(),
-            problems: crate::Problems(vec![crate::Problem {
-                path: String::new(),
-                message: e.to_string(),
-            }]),
-        })?;
-    doc.get(kind.list())
-        .and_then(serde_json::Value::as_array)
-        .and_then(|l| {
-            l.iter()
-                .find(|e| e.get("id").and_then(serde_json::Value::as_str) == Some(id))
-        })
-        .cloned()
-        .ok_or_else(|| Error::Invalid {
-            source_name: "the project".to_owned(),
-            problems: crate::Problems(vec![crate::Problem {
-                path: String::new(),
-                message: format!("no {} with id {id:?}", kind.label()),
-            }]),
-        })
+pub fn entity(file: &ProjectFile, kind: EntityKind, id: &str) -> Result<serde_json::Value> {
+    written(&file.load()?, kind)?
+        .into_iter()
+        .find(|e| e.get("id").and_then(serde_json::Value::as_str) == Some(id))
+        .ok_or_else(|| invalid_project(format!("no {} with id {id:?}", kind.label())))
+}
+
+/// The list of `kind` in the interchange JSON of `project`. Going through
+/// the written text keeps what a form or list sees exactly what an export
+/// holds. O(size of the project).
+fn written(project: &Project, kind: EntityKind) -> Result<Vec<serde_json::Value>> {
+    let mut doc: serde_json::Value = serde_json::from_str(&interchange::write(project))
+        .map_err(|e| invalid_project(e.to_string()))?;
+    match doc.get_mut(kind.list()).map(serde_json::Value::take) {
+        Some(serde_json::Value::Array(list)) => Ok(list),
+        // The format writes every list, even an empty one.
+        None => Ok(Vec::new()),
+        Some(_) => Err(invalid_project(format!(
+            "{}: the written project holds no list here",
+            kind.list()
+        ))),
+    }
+}
+
+/// A problem with the open project as a whole, with no field to point at.
+fn invalid_project(message: String) -> Error {
+    Error::Invalid {
+        source_name: "the project".to_owned(),
+        problems: crate::Problems(vec![crate::Problem {
+            path: String::new(),
+            message,
+        }]),
+    }
 }

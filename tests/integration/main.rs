@@ -1,6 +1,7 @@
 //! Integration tests of the core and the command-line tool.
 
 mod analysis;
+mod api;
 mod cli;
 mod interchange;
 mod roundtrip;
