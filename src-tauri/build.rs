@@ -17,6 +17,7 @@ fn main() {
         "step_history",
         "catalog",
         "entity",
+        "entities",
         "matrices",
         "save_positions",
         "export_map_image",

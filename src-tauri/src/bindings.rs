@@ -7,7 +7,7 @@ mod tests {
     use persona_atlas::analysis::{
         Analysis, Gaps, Golden, MultiProduct, Overlap, Underserved, UnitFinding, ValueGap,
     };
-    use persona_atlas::api::{Catalog, Choice, Insights};
+    use persona_atlas::api::{Catalog, Choice, Insights, RelationshipChoice};
     use persona_atlas::edit::Edit;
     use persona_atlas::image::ImageFormat;
     use persona_atlas::map_view::{MapEdge, MapEdgeKind, MapNode, MapNodeKind, MapView, Mark};
@@ -74,6 +74,7 @@ mod tests {
             decl::<EntityKind>(&cfg),
             decl::<Edit>(&cfg),
             decl::<Choice>(&cfg),
+            decl::<RelationshipChoice>(&cfg),
             decl::<Catalog>(&cfg),
             decl::<HistoryState>(&cfg),
             decl::<RelationshipKind>(&cfg),

@@ -108,6 +108,7 @@ pub fn run() {
             commands::edit::step_history,
             commands::edit::catalog,
             commands::edit::entity,
+            commands::edit::entities,
             commands::insights::matrices,
             commands::insights::save_positions,
             commands::project::export_map_image,

@@ -93,3 +93,20 @@ pub async fn entity(
     })
     .await
 }
+
+/// Every entity of one kind as the interchange format writes it, sorted by
+/// id: one read of the project for a whole list.
+#[tauri::command]
+pub async fn entities(
+    app: AppHandle,
+    kind: EntityKind,
+) -> Result<Vec<serde_json::Value>, IpcError> {
+    blocking(app, move |state| {
+        let project = lock(&state.project);
+        Ok(api::entities(
+            project.as_ref().ok_or_else(no_project)?,
+            kind,
+        )?)
+    })
+    .await
+}

@@ -602,6 +602,24 @@ id: string,
  */
 name: string, };
 
+export type RelationshipChoice = { 
+/**
+ * The id of the persona who acts.
+ */
+from: string, 
+/**
+ * The id of the persona acted on.
+ */
+to: string, 
+/**
+ * How; with the two personas it names the relationship.
+ */
+kind: RelationshipKind, 
+/**
+ * How strongly, 0-1.
+ */
+weight: number, };
+
 export type Catalog = { 
 /**
  * Market segments.
@@ -630,7 +648,12 @@ competitors: Array<Choice>,
 /**
  * Personas.
  */
-personas: Array<Choice>, };
+personas: Array<Choice>, 
+/**
+ * The relationships between personas, sorted by the name of who acts,
+ * then of whom they act on, then by kind.
+ */
+relationships: Array<RelationshipChoice>, };
 
 export type HistoryState = { 
 /**

@@ -71,6 +71,11 @@ export const catalog = (): Promise<Catalog> => call<Catalog>("catalog");
 /** One entity as the interchange format writes it. */
 export const entity = (kind: EntityKind, id: string): Promise<Record<string, unknown>> =>
   call<Record<string, unknown>>("entity", { kind, id });
+/** Every entity of `kind` as the interchange format writes it, sorted by id:
+ * one call for a whole list, where `entity` per row would read the project
+ * each time. */
+export const entities = (kind: EntityKind): Promise<Record<string, unknown>[]> =>
+  call<Record<string, unknown>[]>("entities", { kind });
 
 /** The persona × product, need × product and segment × product matrices. */
 export const matrices = (): Promise<Matrices> => call<Matrices>("matrices");

@@ -41,6 +41,7 @@ const catalog: Catalog = {
   products: [{ id: "prod-1", name: "Berthwise" }],
   competitors: [{ id: "comp-1", name: "Quayside" }],
   personas: [],
+  relationships: [],
 };
 
 const analysis = {
