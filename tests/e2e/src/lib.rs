@@ -12,7 +12,6 @@ use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use base64::Engine as _;
 use serde_json::{Value, json};
 
 /// The key under which WebDriver returns an element reference.
@@ -243,19 +242,22 @@ impl Session {
         )
     }
 
-    /// Saves a screenshot of the window as PNG and returns its path.
+    /// Saves a screenshot of the screen the app runs on (Xvfb) as PNG and
+    /// returns its path. Taken by ImageMagick from the X server rather than
+    /// through WebDriver: WebKitWebDriver's screenshot waits for a composited
+    /// frame, which the app, drawing without compositing, never makes.
     pub fn screenshot(&self, name: &str) -> PathBuf {
         // A screenshot right after a DOM change can show the previous frame.
         sleep(Duration::from_millis(500));
-        let url = format!("{}/screenshot", self.base);
-        let data = answer(ureq::get(&url).call(), &url);
-        let png = base64::engine::general_purpose::STANDARD
-            .decode(data.as_str().unwrap_or_default())
-            .expect("WebDriver sends screenshots as base64");
         let dir = workspace().join("target/e2e-screenshots");
         std::fs::create_dir_all(&dir).expect("a folder for screenshots");
         let path = dir.join(format!("{name}.png"));
-        std::fs::write(&path, png).expect("write the screenshot");
+        let taken = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()
+            .unwrap_or_else(|e| panic!("ImageMagick's import could not run (make setup): {e}"));
+        assert!(taken.success(), "import could not take a screenshot");
         let path = path.canonicalize().unwrap_or(path);
         println!("screenshot: {}", path.display());
         path
