@@ -27,6 +27,7 @@ mod tests {
     use crate::commands::edit::HistoryState;
     use crate::commands::project::AppStatus;
     use crate::error::{IpcError, IpcProblem};
+    use crate::menu::MenuCommand;
 
     fn decl<T: TS>(cfg: &Config) -> String {
         format!("export {}\n", T::decl(cfg))
@@ -85,6 +86,7 @@ mod tests {
             decl::<SegmentRow>(&cfg),
             decl::<Matrices>(&cfg),
             decl::<ImageFormat>(&cfg),
+            decl::<MenuCommand>(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

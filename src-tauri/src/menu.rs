@@ -2,8 +2,10 @@
 
 use std::path::Path;
 
+use serde::Serialize;
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder};
-use tauri::{AppHandle, Manager, Wry};
+use tauri::{AppHandle, Emitter, Manager, Wry};
+use ts_rs::TS;
 
 use crate::session;
 use crate::state::{AppState, lock};
@@ -17,6 +19,82 @@ const CLEAR_RECENT: &str = "file.recent.clear";
 const UNDO: &str = "edit.undo";
 const REDO: &str = "edit.redo";
 const RECENT_PREFIX: &str = "file.recent.";
+
+/// Sent to the window when a menu item asks it to do something itself; the
+/// payload is a [`MenuCommand`].
+pub const MENU_COMMAND: &str = "menu-command";
+
+/// What a menu item asks the window to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
+pub enum MenuCommand {
+    /// Save the current map view as a PNG image.
+    ExportPng,
+    /// Save the current map view as an SVG drawing.
+    ExportSvg,
+    /// Show the map.
+    ShowMap,
+    /// Show the personas.
+    ShowPersonas,
+    /// Show the portfolio.
+    ShowPortfolio,
+    /// Show the matrices.
+    ShowMatrices,
+    /// Fit the whole map in the window.
+    FitMap,
+    /// Put the cursor in the persona search.
+    Find,
+}
+
+/// Menu ids of the items that send a [`MenuCommand`], with their label and shortcut.
+const COMMANDS: [(&str, MenuCommand, &str, &str); 8] = [
+    (
+        "file.export-png",
+        MenuCommand::ExportPng,
+        "Export Map as PNG…",
+        "CmdOrCtrl+E",
+    ),
+    (
+        "file.export-svg",
+        MenuCommand::ExportSvg,
+        "Export Map as SVG…",
+        "CmdOrCtrl+Shift+E",
+    ),
+    ("view.map", MenuCommand::ShowMap, "Map", "CmdOrCtrl+1"),
+    (
+        "view.personas",
+        MenuCommand::ShowPersonas,
+        "Personas",
+        "CmdOrCtrl+2",
+    ),
+    (
+        "view.portfolio",
+        MenuCommand::ShowPortfolio,
+        "Portfolio",
+        "CmdOrCtrl+3",
+    ),
+    (
+        "view.matrices",
+        MenuCommand::ShowMatrices,
+        "Matrices",
+        "CmdOrCtrl+4",
+    ),
+    ("view.fit", MenuCommand::FitMap, "Fit Map", "CmdOrCtrl+0"),
+    (
+        "edit.find",
+        MenuCommand::Find,
+        "Find Persona…",
+        "CmdOrCtrl+F",
+    ),
+];
+
+fn command_item(app: &AppHandle, index: usize) -> tauri::Result<tauri::menu::MenuItem<Wry>> {
+    let (id, _, label, keys) = COMMANDS[index];
+    MenuItemBuilder::with_id(id, label)
+        .accelerator(keys)
+        .build(app)
+}
 
 /// Builds the menu bar, with the recent projects listed under Open Recent.
 pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
@@ -64,6 +142,9 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
                 .build(app)?,
         )
         .separator()
+        .item(&command_item(app, 0)?)
+        .item(&command_item(app, 1)?)
+        .separator()
         .item(
             &MenuItemBuilder::with_id(QUIT, "Quit")
                 .accelerator("CmdOrCtrl+Q")
@@ -81,8 +162,22 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
                 .accelerator("CmdOrCtrl+Shift+Z")
                 .build(app)?,
         )
+        .separator()
+        .item(&command_item(app, 7)?)
         .build()?;
-    MenuBuilder::new(app).item(&file).item(&edit).build()
+    let view = SubmenuBuilder::new(app, "View")
+        .item(&command_item(app, 2)?)
+        .item(&command_item(app, 3)?)
+        .item(&command_item(app, 4)?)
+        .item(&command_item(app, 5)?)
+        .separator()
+        .item(&command_item(app, 6)?)
+        .build()?;
+    MenuBuilder::new(app)
+        .item(&file)
+        .item(&edit)
+        .item(&view)
+        .build()
 }
 
 /// "name.patlas — /folder", so that two files of one name can be told apart.
@@ -125,7 +220,11 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
         UNDO => session::step_history(app, false),
         REDO => session::step_history(app, true),
         id => {
-            if let Some(index) = id
+            if let Some(&(_, command, _, _)) = COMMANDS.iter().find(|(c, ..)| *c == id) {
+                if let Err(e) = app.emit(MENU_COMMAND, command) {
+                    eprintln!("persona-atlas: cannot tell the window: {e}");
+                }
+            } else if let Some(index) = id
                 .strip_prefix(RECENT_PREFIX)
                 .and_then(|i| i.parse::<usize>().ok())
             {

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { PersonaEditor } from "../features/editing/PersonaEditor";
 import { ProductEditor } from "../features/editing/ProductEditor";
 import { InsightsPanel } from "../features/insights/InsightsPanel";
 import { namer } from "../features/insights/names";
 import { LinkDialog } from "../features/map/LinkDialog";
-import { type LinkTarget, MapCanvas } from "../features/map/MapCanvas";
+import { type LinkTarget, MapCanvas, type MapCommand } from "../features/map/MapCanvas";
 import { MapFilters } from "../features/map/MapFilters";
 import { MatricesView } from "../features/matrices/MatricesView";
 import { countsSummary, filterGroups, plural } from "../features/personas/format";
@@ -19,10 +19,12 @@ import {
   type Insights,
   type IpcError,
   insights as loadInsights,
+  type MenuCommand,
   type NodePosition,
   newProjectDialog,
   type Overview,
   onAppError,
+  onMenuCommand,
   onProjectChanged,
   onProjectEdited,
   openDemo,
@@ -178,6 +180,8 @@ export function App() {
   const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
   const [linking, setLinking] = useState(false);
   const [linkTarget, setLinkTarget] = useState<LinkTarget | null>(null);
+  const [mapCommand, setMapCommand] = useState<MapCommand | null>(null);
+  const search = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState<{
     kind: "persona" | "product";
     id: string | null;
@@ -251,6 +255,24 @@ export function App() {
       }),
       onAppError(report),
       onProjectEdited(reload),
+      onMenuCommand((command: MenuCommand) => {
+        const show: Partial<Record<MenuCommand, View>> = {
+          show_map: "map",
+          show_personas: "personas",
+          show_portfolio: "portfolio",
+          show_matrices: "matrices",
+        };
+        const view = show[command];
+        if (view) setView(view);
+        else if (command === "find") search.current?.focus();
+        else {
+          // Export and Fit act on the map, so it is shown first.
+          setView("map");
+          setMapCommand({
+            kind: command === "export_png" ? "png" : command === "export_svg" ? "svg" : "fit",
+          });
+        }
+      }),
     ];
     return () => {
       for (const u of unlisteners) u.then((f) => f()).catch(() => undefined);
@@ -284,6 +306,7 @@ export function App() {
     },
     [report],
   );
+  const commandDone = useCallback(() => setMapCommand(null), []);
   const exported = useCallback((path: string) => setNotice(`Saved the map to ${path}.`), []);
   const startLinking = (on: boolean) => {
     setLinking(on);
@@ -348,6 +371,7 @@ export function App() {
             <label className="search">
               <span className="visually-hidden">Search personas</span>
               <input
+                ref={search}
                 type="search"
                 placeholder="Search personas"
                 value={query}
@@ -501,6 +525,8 @@ export function App() {
                         onLinking={startLinking}
                         onError={report}
                         onExported={exported}
+                        command={mapCommand}
+                        onCommandDone={commandDone}
                       />
                     ) : (
                       <p className="muted">Drawing the map…</p>

@@ -12,6 +12,7 @@ import type {
   Insights,
   IpcError,
   Matrices,
+  MenuCommand,
   NodePosition,
   Thresholds,
 } from "./bindings";
@@ -90,6 +91,10 @@ export const exportMapImage = (format: ImageFormat, data: string): Promise<strin
 /** Calls `handler` whenever the open project was edited from the menu. */
 export const onProjectEdited = (handler: () => void): Promise<UnlistenFn> =>
   listen("project-edited", () => handler());
+
+/** Calls `handler` whenever a menu item asks the window to do something. */
+export const onMenuCommand = (handler: (command: MenuCommand) => void): Promise<UnlistenFn> =>
+  listen<MenuCommand>("menu-command", (event) => handler(event.payload));
 
 /** Calls `handler` whenever another project is shown. */
 export const onProjectChanged = (handler: () => void): Promise<UnlistenFn> =>
