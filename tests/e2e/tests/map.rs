@@ -242,4 +242,12 @@ fn the_map_draws_itself_as_png_and_svg_pictures_the_core_accepts() {
         }
         std::fs::write(dir.join(format!("map-export.{name}")), &bytes).expect("keep the picture");
     }
+    // The organic layout of a real portfolio, to look at.
+    click_text(&app, ".map-tools button", "Organic");
+    eventually("the organic layout finishes", || {
+        app.find_all(".map-tools button")
+            .iter()
+            .any(|b| app.text(b).trim() == "Organic")
+    });
+    app.screenshot("map-organic-demo");
 }

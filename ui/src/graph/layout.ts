@@ -12,7 +12,8 @@ const BOX_GAP = 90;
 /** The map aims for the shape of a wide window. */
 const ASPECT = 2.2;
 
-type Size = { columns: number; width: number; height: number };
+/** A box's size on the map. */
+export type Size = { width: number; height: number };
 
 /** Boxes placed left to right, wrapping into a new row past `rowWidth`. */
 function flow(sizes: Size[], rowWidth: number) {
@@ -38,9 +39,10 @@ function flow(sizes: Size[], rowWidth: number) {
 /**
  * The row width that lets the boxes fill a window of the map's aspect best:
  * each candidate wraps after a different box, and the one drawn largest in
- * a window of that shape wins. O(boxes²), and there are few boxes.
+ * a window of that shape wins. O(boxes²), and there are few boxes. Also
+ * packs the boxes of the organic layout, whatever their sizes.
  */
-function bestFlow(sizes: Size[]) {
+export function bestFlow(sizes: Size[]) {
   let best = { ...flow(sizes, Number.POSITIVE_INFINITY), rowWidth: Number.POSITIVE_INFINITY };
   let bestScale = 0;
   let running = 0;

@@ -3,7 +3,7 @@ import fcose from "cytoscape-fcose";
 import { useEffect, useRef, useState } from "react";
 import { elements, type Visibility } from "../../graph/elements";
 import { isFiltered, keptPersonas, type MapFilter } from "../../graph/filter";
-import { layout, type Position } from "../../graph/layout";
+import { bestFlow, layout, type Position } from "../../graph/layout";
 import { patch } from "../../graph/patch";
 import { stylesheet } from "../../graph/style";
 import { sceneOf, svgDocument } from "../../graph/svg";
@@ -43,7 +43,14 @@ type Props = {
   onError: (error: IpcError) => void;
   /** A picture of the map was saved at `path`. */
   onExported: (path: string) => void;
+  /** Something the menu asked of the map; a new object each time it asks. */
+  command: MapCommand | null;
+  /** The command was carried out, so a map drawn later does not repeat it. */
+  onCommandDone: () => void;
 };
+
+/** What the menu can ask of the map. */
+export type MapCommand = { kind: "png" | "svg" | "fit" };
 
 /** Above this many nodes the map draws less while it moves. */
 const LARGE = 800;
@@ -69,6 +76,72 @@ function picture(cy: Core, format: "png" | "svg"): string {
   return format === "png"
     ? String(cy.png({ output: "base64", full: false, scale: 2, bg: background() }))
     : svgDocument(sceneOf(cy, background()));
+}
+
+/** The closest a fit zooms: a small map fills the window, not with giant labels. */
+const FIT_ZOOM = 1.25;
+
+/** Shows everything that is displayed, no closer than FIT_ZOOM. */
+function fitView(cy: Core) {
+  cy.fit(cy.elements(":visible"), 40);
+  if (cy.zoom() > FIT_ZOOM) {
+    cy.zoom(FIT_ZOOM);
+    cy.center(cy.elements(":visible"));
+  }
+}
+
+/** Space between packed boxes and between the rows of products and needs. */
+const GAP = 90;
+
+/**
+ * The organic layout: inside each market segment the personas are placed by
+ * fCoSE, a force-directed layout, so that related ones sit together; then
+ * the boxes are packed into rows that fill a wide window, with products in a
+ * row above and needs below. Packing is done here because fCoSE lays
+ * unconnected boxes on top of each other without a packing extension.
+ */
+function organic(cy: Core, large: boolean) {
+  const boxes = cy.nodes(".segment");
+  boxes.forEach((box) => {
+    const people = box.children(":visible");
+    if (people.length < 2) return;
+    people
+      .union(people.edgesWith(people))
+      .layout({
+        name: "fcose",
+        quality: large ? "draft" : "default",
+        randomize: true,
+        animate: false,
+        fit: false,
+        packComponents: false,
+        nodeDimensionsIncludeLabels: true,
+        nodeSeparation: 70,
+        idealEdgeLength: () => 90,
+        nodeRepulsion: () => 9000,
+      } as cytoscape.LayoutOptions)
+      .run();
+  });
+  const shown = boxes.filter((b) => b.visible());
+  const sizes = shown.map((b) => {
+    const bb = b.boundingBox({ includeLabels: true });
+    return { width: bb.w, height: bb.h };
+  });
+  const { origins, rowWidth, bottom } = bestFlow(sizes);
+  shown.forEach((box, i) => {
+    const bb = box.boundingBox({ includeLabels: true });
+    const to = origins[i] ?? { x: 0, y: 0 };
+    const dx = to.x - bb.x1;
+    const dy = to.y - bb.y1;
+    box.children().positions((n) => ({ x: n.position("x") + dx, y: n.position("y") + dy }));
+  });
+  for (const [kind, y] of [
+    ["product", -GAP * 2],
+    ["need", bottom + GAP * 2],
+  ] as const) {
+    const row = cy.nodes(`.${kind}`);
+    const step = Math.max(140, rowWidth / Math.max(1, row.length));
+    row.positions((_, i) => ({ x: i * step + 70, y }));
+  }
 }
 
 /** Where each leaf node of `cy` sits now. */
@@ -103,6 +176,8 @@ export function MapCanvas({
   onLinking,
   onError,
   onExported,
+  command,
+  onCommandDone,
 }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
@@ -141,7 +216,7 @@ export function MapCanvas({
       container: container.current,
       elements: elements(map, visible, placed.current),
       style: stylesheet(large),
-      layout: { name: "preset", fit: true, padding: 40 },
+      layout: { name: "preset", fit: false },
       minZoom: 0.05,
       maxZoom: 3,
       boxSelectionEnabled: false,
@@ -224,6 +299,7 @@ export function MapCanvas({
     };
     element.atlasPicture = (format) => picture(instance, format);
     drawn.current = { map, visible };
+    fitView(instance);
     performance.mark("atlas:map-built");
     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("atlas:map-drawn")));
     cy.current = instance;
@@ -298,7 +374,7 @@ export function MapCanvas({
     });
     if (lastFilter.current !== filter) {
       lastFilter.current = filter;
-      c.fit(c.elements(":visible"), 40);
+      fitView(c);
     }
   }, [core, map, filter]);
 
@@ -351,22 +427,13 @@ export function MapCanvas({
           c.nodes()
             .not(":parent")
             .positions((n) => grid.get(n.id()) ?? n.position());
-          c.fit(c.elements(":visible"), 40);
+          fitView(c);
           done([]);
           return;
         }
-        const run = c.elements(":visible").layout({
-          name: "fcose",
-          quality: map.nodes.length > LARGE ? "draft" : "default",
-          randomize: true,
-          animate: false,
-          fit: true,
-          padding: 40,
-          nodeSeparation: 60,
-          idealEdgeLength: () => 80,
-        } as cytoscape.LayoutOptions);
-        run.one("layoutstop", () => done(placesOf(c)));
-        run.run();
+        organic(c, map.nodes.length > LARGE);
+        fitView(c);
+        done(placesOf(c));
       }, 0),
     );
   };
@@ -395,6 +462,18 @@ export function MapCanvas({
       .finally(() => setExporting(false));
   };
 
+  // The menu's Export and Fit act on this map once it is drawn.
+  const run = useRef({ save, fit: () => core && fitView(core) });
+  run.current = { save, fit: () => core && fitView(core) };
+  const done = useRef<MapCommand | null>(null);
+  useEffect(() => {
+    if (!core || command === null || done.current === command) return;
+    done.current = command;
+    if (command.kind === "fit") run.current.fit();
+    else run.current.save(command.kind);
+    onCommandDone();
+  }, [core, command, onCommandDone]);
+
   return (
     <div className={linking ? "map-frame linking" : "map-frame"}>
       {linking && (
@@ -404,11 +483,7 @@ export function MapCanvas({
       )}
       <div className="map-canvas" ref={container} role="img" aria-label="Ecosystem map" />
       <div className="map-controls" role="toolbar" aria-label="Zoom">
-        <button
-          type="button"
-          onClick={() => cy.current?.fit(cy.current.elements(":visible"), 40)}
-          title="Fit the map"
-        >
+        <button type="button" onClick={() => cy.current && fitView(cy.current)} title="Fit the map">
           Fit
         </button>
         <button type="button" onClick={() => zoom(1.25)} aria-label="Zoom in">
