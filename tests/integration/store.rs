@@ -495,3 +495,93 @@ fn a_project_written_by_the_first_schema_opens_and_is_upgraded_with_nothing_lost
         "opening upgrades the file to the current schema"
     );
 }
+
+fn at(id: &str, x: f64, y: f64) -> NodePosition {
+    NodePosition {
+        id: id.to_owned(),
+        x,
+        y,
+    }
+}
+
+#[test]
+fn node_positions_are_kept_through_edits_and_pruned_with_their_entity() {
+    let dir = scratch();
+    let path = demo_file(dir.path());
+    let mut file = api::open(&path).expect("the demo opens");
+    api::set_positions(
+        &mut file,
+        &[
+            at("p-dana-platform", 10.5, -3.0),
+            at("prod-observe", 0.0, 0.0),
+        ],
+        false,
+    )
+    .expect("positions of existing nodes are stored");
+    api::set_positions(&mut file, &[at("p-priya-platform", 1.0, 2.0)], false)
+        .expect("a move adds to the layout");
+    let ids = |f: &ProjectFile| -> Vec<String> {
+        f.positions()
+            .expect("positions read")
+            .into_iter()
+            .map(|p| p.id)
+            .collect()
+    };
+    assert_eq!(
+        ids(&file),
+        ["p-dana-platform", "p-priya-platform", "prod-observe"]
+    );
+
+    // An edit rewrites the entities; the layout stays, minus the deleted.
+    let mut history = persona_atlas::edit::History::default();
+    api::edit(
+        &mut file,
+        &mut history,
+        &persona_atlas::edit::Edit::Delete {
+            kind: EntityKind::Persona,
+            id: "p-priya-platform".into(),
+        },
+    )
+    .expect("a persona is deleted");
+    assert_eq!(ids(&file), ["p-dana-platform", "prod-observe"]);
+    let reopened = api::open(&path).expect("reopens");
+    assert_eq!(
+        reopened.positions().expect("positions read")[0],
+        at("p-dana-platform", 10.5, -3.0),
+        "a position survives closing and reopening exactly"
+    );
+
+    api::set_positions(&mut file, &[], true).expect("a new layout forgets the old one");
+    assert!(ids(&file).is_empty());
+}
+
+#[test]
+fn a_bad_position_is_refused_and_nothing_moves() {
+    let dir = scratch();
+    let path = demo_file(dir.path());
+    let mut file = api::open(&path).expect("the demo opens");
+    api::set_positions(&mut file, &[at("p-dana-platform", 1.0, 1.0)], false).expect("stored");
+    for (bad, expect) in [
+        (
+            at("p-dana-platform", f64::NAN, 0.0),
+            "is not a point on the map",
+        ),
+        (
+            at("p-dana-platform", 0.0, 1e12),
+            "is not a point on the map",
+        ),
+        (at("p-nobody", 0.0, 0.0), "no entity with id \"p-nobody\""),
+    ] {
+        let err = api::set_positions(&mut file, &[at("prod-observe", 5.0, 5.0), bad], true)
+            .expect_err("a bad position is refused");
+        let problems = err.problems();
+        assert_eq!(problems.len(), 1, "{err}");
+        assert_eq!(problems[0].path, "positions[1]", "the problem says which");
+        assert!(problems[0].message.contains(expect), "{err}");
+        assert_eq!(
+            file.positions().expect("positions read"),
+            [at("p-dana-platform", 1.0, 1.0)],
+            "nothing was forgotten or stored: the call was one transaction"
+        );
+    }
+}
