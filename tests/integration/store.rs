@@ -585,3 +585,39 @@ fn a_bad_position_is_refused_and_nothing_moves() {
         );
     }
 }
+
+#[test]
+fn a_map_picture_is_written_whole_or_not_at_all() {
+    use persona_atlas::image::ImageFormat;
+    let dir = scratch();
+    let svg = dir.path().join("map.svg");
+    api::save_map_image(
+        &svg,
+        ImageFormat::Svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>",
+    )
+    .expect("an SVG drawing is saved");
+    assert!(
+        fs::read_to_string(&svg)
+            .expect("written")
+            .starts_with("<svg")
+    );
+
+    let png = dir.path().join("map.png");
+    let err = api::save_map_image(&png, ImageFormat::Png, "bm90IGEgcG5n")
+        .expect_err("text that is not a PNG is refused");
+    assert!(err.to_string().contains("not a PNG"), "{err}");
+    let err = api::save_map_image(&svg, ImageFormat::Svg, "<svg><script>x()</script></svg>")
+        .expect_err("a drawing with a script is refused");
+    assert!(err.to_string().contains("no scripts"), "{err}");
+    assert_only(
+        dir.path(),
+        &["map.svg"],
+        "a refused picture leaves no file, and the earlier one is untouched",
+    );
+    assert!(
+        fs::read_to_string(&svg)
+            .expect("still there")
+            .ends_with("</svg>")
+    );
+}
