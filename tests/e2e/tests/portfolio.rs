@@ -300,11 +300,13 @@ fn every_kind_is_added_edited_and_deleted_in_the_portfolio() {
     fill(&app, "input[name=weight]", "0.6");
     app.screenshot("form-relationship");
     save(&app, "Save");
+    let listed = "Bea the Berth Planner → Tomasz the Terminal Director";
     wait_for_rows(
         &app,
-        "the relationship is listed",
-        &["Bea the Berth Planner → Tomasz the Terminal Director | Weight 0.6"],
+        "the relationship is listed with its kind and weight",
+        &[&format!("{listed} | Recommends · Weight 0.6")],
     );
+    app.screenshot("portfolio-relationships");
     let saved = api::open(&project)
         .and_then(|f| f.load())
         .expect("the project reopens");
@@ -313,10 +315,32 @@ fn every_kind_is_added_edited_and_deleted_in_the_portfolio() {
         1,
         "the relationship is in the file"
     );
-    click_button(&app, "Remove…");
-    fill(&app, "select[name=kind]", "recommends");
-    app.screenshot("form-relationship-remove");
-    save(&app, "Remove");
+
+    // Its weight is changed in the form, which starts from the relationship.
+    click_button(&app, "Edit");
+    app.wait_for_texts("dialog.editor input[name=weight]", PATIENCE);
+    wait_until(
+        &app,
+        "the form opens with the listed relationship, only its weight open to change",
+        "const f = (n) => document.querySelector(`dialog.editor [name=${n}]`); \
+         return f('from')?.value === 'p-berth-planner' && f('from').disabled \
+           && f('kind')?.value === 'recommends' && f('kind').disabled \
+           && f('to')?.value === 'p-terminal-director' && f('to').disabled \
+           && f('weight')?.value === '0.6'",
+    );
+    fill(&app, "input[name=weight]", "0.8");
+    app.screenshot("form-relationship-edit");
+    save(&app, "Save");
+    wait_for_rows(
+        &app,
+        "the new weight is listed, on the same relationship",
+        &[&format!("{listed} | Recommends · Weight 0.8")],
+    );
+
+    // It is removed like any entity, after a second, explicit click: no
+    // form asks which kind, the row knows it.
+    click_button(&app, "Delete");
+    click_button(&app, "Delete for good");
     app.wait_for_texts(".entities-empty", PATIENCE);
 
     // A need is deleted, after a second, explicit click.

@@ -1,37 +1,37 @@
 import { useCallback } from "react";
-import type { RelationshipKind } from "../../ipc";
+import type { RelationshipChoice, RelationshipKind } from "../../ipc";
 import { EditorDialog } from "./EditorDialog";
 import { ChoiceField, TextField } from "./Fields";
 import {
   emptyRelationship,
   RELATIONSHIP_KINDS,
   type RelationshipDraft,
+  relationshipDraft,
   relationshipEdit,
 } from "./relationshipForm";
 
 type Props = {
-  /** The personas to start from, e.g. a listed relationship's. */
-  from?: string;
-  to?: string;
-  /** Removes the relationship instead of adding or reweighing it. */
-  removing?: boolean;
+  /** The relationship whose weight to change; a new one when absent. */
+  existing?: RelationshipChoice;
   onDone: (saved: boolean) => void;
 };
 
 /**
- * Adds a relationship between two personas, changes its weight (the same
- * two personas and kind again), or removes it. Relationships have no id:
- * the two personas and the kind name one.
+ * Adds a relationship between two personas, or changes the weight of an
+ * existing one. Relationships have no id: the two personas and the kind
+ * name one, so those are fixed while a relationship is edited (changing
+ * them would add another relationship, not change this one).
  */
-export function RelationshipEditor({ from = "", to = "", removing = false, onDone }: Props) {
-  const load = useCallback(() => Promise.resolve(emptyRelationship(from, to)), [from, to]);
-  const toEdit = useCallback((d: RelationshipDraft) => relationshipEdit(d, removing), [removing]);
+export function RelationshipEditor({ existing, onDone }: Props) {
+  const load = useCallback(
+    () => Promise.resolve(existing ? relationshipDraft(existing) : emptyRelationship()),
+    [existing],
+  );
+  const fixed = existing !== undefined;
   return (
     <EditorDialog<RelationshipDraft>
-      toEdit={toEdit}
-      title={removing ? "Remove a relationship" : "New relationship"}
-      submitLabel={removing ? "Remove" : "Save"}
-      danger={removing}
+      toEdit={relationshipEdit}
+      title={fixed ? "Edit relationship" : "New relationship"}
       load={load}
       placed={/^(from|to|kind|weight)$/}
       onDone={onDone}
@@ -47,13 +47,14 @@ export function RelationshipEditor({ from = "", to = "", removing = false, onDon
               none="Choose a persona"
               onChange={(v) => set({ from: v })}
               error={problem("from")}
-              disabled={removing}
+              disabled={fixed}
             />
             <label className="field">
               <span>How</span>
               <select
                 name="kind"
                 value={draft.kind}
+                disabled={fixed}
                 onChange={(e) => set({ kind: e.target.value as RelationshipKind })}
               >
                 {RELATIONSHIP_KINDS.map(([k, label]) => (
@@ -72,28 +73,24 @@ export function RelationshipEditor({ from = "", to = "", removing = false, onDon
               none="Choose a persona"
               onChange={(v) => set({ to: v })}
               error={problem("to")}
-              disabled={removing}
+              disabled={fixed}
             />
           </div>
-          {removing ? (
-            <p className="muted small">
-              Two personas can be related in several ways; choose the one to remove.
+          <div className="grid2">
+            <TextField
+              label="Weight (0–1, how strongly)"
+              name="weight"
+              value={draft.weight}
+              onChange={(weight) => set({ weight })}
+              error={problem("weight")}
+              numeric
+            />
+            <p className="muted small hint">
+              {fixed
+                ? "To relate them another way, add a new relationship."
+                : "The same two personas and kind again change the weight."}
             </p>
-          ) : (
-            <div className="grid2">
-              <TextField
-                label="Weight (0–1, how strongly)"
-                name="weight"
-                value={draft.weight}
-                onChange={(weight) => set({ weight })}
-                error={problem("weight")}
-                numeric
-              />
-              <p className="muted small hint">
-                The same two personas and kind again change the weight.
-              </p>
-            </div>
-          )}
+          </div>
         </>
       )}
     </EditorDialog>

@@ -56,20 +56,37 @@ function Card({ persona, actions }: { persona: PersonaCard; actions: CardActions
   );
 }
 
-/** Deletes only on a second, explicit click. */
-export function DeleteButton({ onConfirm }: { onConfirm: () => void }) {
+/** Deletes only on a second, explicit click. `what` names the thing to a
+ * screen reader, where many Delete buttons would otherwise sound alike. */
+export function DeleteButton({ what, onConfirm }: { what?: string; onConfirm: () => void }) {
   const [armed, setArmed] = useState(false);
+  const named = (action: string) => (what === undefined ? undefined : `${action} ${what}`);
   return armed ? (
     <span className="confirm">
-      <button type="button" className="danger" onClick={onConfirm}>
+      <button
+        type="button"
+        className="danger"
+        aria-label={named("Delete for good:")}
+        onClick={onConfirm}
+      >
         Delete for good
       </button>
-      <button type="button" className="ghost" onClick={() => setArmed(false)}>
+      <button
+        type="button"
+        className="ghost"
+        aria-label={named("Keep")}
+        onClick={() => setArmed(false)}
+      >
         Keep
       </button>
     </span>
   ) : (
-    <button type="button" className="ghost" onClick={() => setArmed(true)}>
+    <button
+      type="button"
+      className="ghost"
+      aria-label={named("Delete")}
+      onClick={() => setArmed(true)}
+    >
       Delete
     </button>
   );

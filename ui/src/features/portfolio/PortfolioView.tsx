@@ -4,10 +4,11 @@ import {
   type Counts,
   type EntityKind,
   edit,
-  entity,
+  entities,
   type HistoryState,
   type Insights,
   catalog as loadCatalog,
+  type RelationshipChoice,
   toIpcError,
 } from "../../ipc";
 import { BuyingRoleEditor } from "../editing/BuyingRoleEditor";
@@ -18,9 +19,10 @@ import { MarketSegmentEditor } from "../editing/MarketSegmentEditor";
 import { NeedEditor } from "../editing/NeedEditor";
 import { ProductEditor } from "../editing/ProductEditor";
 import { RelationshipEditor } from "../editing/RelationshipEditor";
+import { unrelate } from "../editing/relationshipForm";
 import { namer } from "../insights/names";
 import { DeleteButton } from "../personas/PersonaList";
-import { DETAILED, KINDS, type Listed, type Row, rows, tally } from "./facts";
+import { byId, DETAILED, KINDS, type Listed, type Row, rows, tally } from "./facts";
 
 type Props = {
   insights: Insights | null;
@@ -36,38 +38,35 @@ type Props = {
 };
 
 /** The form that is open: an entity's (id null for a new one) or a
- * relationship's, between two personas. */
+ * relationship's (null for a new one). */
 type Open =
   | { kind: Exclude<Listed, "relationship">; id: string | null }
-  | { kind: "relationship"; from?: string; to?: string; removing: boolean };
+  | { kind: "relationship"; existing: RelationshipChoice | null };
 
 /**
- * Entities read one by one, for the kinds whose facts are not on the map.
- * Those kinds are few (segments, roles, competitors, units), so reading each
- * is quick; needs and products, which may be hundreds, never are.
+ * The entities of `kind` read in one call, for the kinds whose facts are
+ * not on the map, with what went wrong if they could not be read.
  */
-function useDetails(kind: Listed, ids: string[], revision: number) {
+function useDetails(kind: Listed, revision: number) {
   const [details, setDetails] = useState<ReadonlyMap<string, Record<string, unknown>>>(new Map());
-  const wanted = ids.join("\n");
+  const [failure, setFailure] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new revision means new content
   useEffect(() => {
-    if (!DETAILED.has(kind) || kind === "relationship" || wanted === "") return;
+    setFailure(null);
+    if (!DETAILED.has(kind) || kind === "relationship") return;
     let live = true;
-    Promise.all(
-      wanted.split("\n").map((id) =>
-        entity(kind, id)
-          .then((value) => [id, value] as const)
-          // An entity deleted meanwhile is just not detailed.
-          .catch(() => null),
-      ),
-    ).then((found) => {
-      if (live) setDetails(new Map(found.filter((f) => f !== null)));
-    });
+    entities(kind)
+      .then((list) => {
+        if (live) setDetails(byId(list));
+      })
+      .catch((e: unknown) => {
+        if (live) setFailure(toIpcError(e).message);
+      });
     return () => {
       live = false;
     };
-  }, [kind, wanted, revision]);
-  return details;
+  }, [kind, revision]);
+  return { details, failure };
 }
 
 function Editor({
@@ -82,9 +81,7 @@ function Editor({
   if (open.kind === "relationship") {
     return (
       <RelationshipEditor
-        {...(open.from === undefined ? {} : { from: open.from })}
-        {...(open.to === undefined ? {} : { to: open.to })}
-        removing={open.removing}
+        {...(open.existing === null ? {} : { existing: open.existing })}
         onDone={onDone}
       />
     );
@@ -110,12 +107,10 @@ function Editor({
 
 function EntityRow({
   row,
-  kind,
   onEdit,
   onDelete,
 }: {
   row: Row;
-  kind: Listed;
   onEdit: () => void;
   onDelete: () => void;
 }) {
@@ -134,28 +129,10 @@ function EntityRow({
         ))}
       </td>
       <td className="row-actions">
-        {kind === "relationship" ? (
-          <button
-            type="button"
-            className="ghost"
-            aria-label={`Remove ${row.name}…`}
-            onClick={onDelete}
-          >
-            Remove…
-          </button>
-        ) : (
-          <>
-            <button
-              type="button"
-              className="ghost"
-              aria-label={`Edit ${row.name}`}
-              onClick={onEdit}
-            >
-              Edit
-            </button>
-            <DeleteButton onConfirm={onDelete} />
-          </>
-        )}
+        <button type="button" className="ghost" aria-label={`Edit ${row.label}`} onClick={onEdit}>
+          Edit
+        </button>
+        <DeleteButton what={row.label} onConfirm={onDelete} />
       </td>
     </tr>
   );
@@ -189,20 +166,7 @@ export function PortfolioView({ insights, counts, revision, taken, change, onEdi
     };
   }, [revision]);
 
-  const ids = useMemo(() => {
-    if (kind === "buying_unit") return insights?.analysis.buying_units.map((u) => u.unit) ?? [];
-    if (catalog === null || kind === "relationship") return [];
-    const lists: Record<Exclude<Listed, "relationship" | "buying_unit">, { id: string }[]> = {
-      market_segment: catalog.market_segments,
-      customer_segment: catalog.customer_segments,
-      buying_role: catalog.buying_roles,
-      need: catalog.needs,
-      product: catalog.products,
-      competitor: catalog.competitors,
-    };
-    return lists[kind].map((c) => c.id);
-  }, [kind, catalog, insights]);
-  const details = useDetails(kind, ids, revision);
+  const { details, failure: unread } = useDetails(kind, revision);
   const counted = useMemo(() => (insights ? tally(insights.map) : null), [insights]);
   const name = useMemo(() => (insights ? namer(insights.map) : null), [insights]);
   const shown = useMemo(
@@ -210,7 +174,6 @@ export function PortfolioView({ insights, counts, revision, taken, change, onEdi
       catalog && insights && counted && name
         ? rows(kind, {
             catalog,
-            map: insights.map,
             analysis: insights.analysis,
             tally: counted,
             details,
@@ -225,13 +188,18 @@ export function PortfolioView({ insights, counts, revision, taken, change, onEdi
     setOpen(null);
     onEdited(saved);
   };
+  const editRow = (row: Row) => {
+    if (kind !== "relationship") setOpen({ kind, id: row.key });
+    else if (row.relationship) setOpen({ kind, existing: row.relationship });
+  };
   const remove = (row: Row) => {
-    if (kind === "relationship") {
-      if (row.pair) setOpen({ kind, ...row.pair, removing: true });
-      return;
+    if (kind !== "relationship") {
+      const k: EntityKind = kind;
+      change(() => edit({ op: "delete", kind: k, id: row.key }));
+    } else if (row.relationship) {
+      const gone = unrelate(row.relationship);
+      change(() => edit(gone));
     }
-    const k: EntityKind = kind;
-    change(() => edit({ op: "delete", kind: k, id: row.key }));
   };
   // Up and Down move through the kinds, as in a list box.
   const step = (e: KeyboardEvent, i: number) => {
@@ -273,15 +241,15 @@ export function PortfolioView({ insights, counts, revision, taken, change, onEdi
             type="button"
             className="primary"
             onClick={() =>
-              setOpen(kind === "relationship" ? { kind, removing: false } : { kind, id: null })
+              setOpen(kind === "relationship" ? { kind, existing: null } : { kind, id: null })
             }
           >
             New {current?.one}
           </button>
         </header>
-        {failure && (
+        {(failure ?? unread) && (
           <p className="form-error" role="alert">
-            {failure}
+            {failure ?? unread}
           </p>
         )}
         {shown === null ? (
@@ -305,8 +273,7 @@ export function PortfolioView({ insights, counts, revision, taken, change, onEdi
                   <EntityRow
                     key={row.key}
                     row={row}
-                    kind={kind}
-                    onEdit={() => kind !== "relationship" && setOpen({ kind, id: row.key })}
+                    onEdit={() => editRow(row)}
                     onDelete={() => remove(row)}
                   />
                 ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Analysis, Catalog, MapNode, MapView } from "../../ipc";
-import { type Known, roleFacts, rows, tally } from "./facts";
+import { byId, type Known, roleFacts, rows, tally } from "./facts";
 
 const persona = (id: string, parent: string | null, cs: string | null): MapNode => ({
   id,
@@ -41,7 +41,10 @@ const catalog: Catalog = {
   products: [{ id: "prod-1", name: "Berthwise" }],
   competitors: [{ id: "comp-1", name: "Quayside" }],
   personas: [],
-  relationships: [],
+  relationships: [
+    { from: "p-b", to: "p-a", kind: "influences", weight: 0.5 },
+    { from: "p-b", to: "p-a", kind: "recommends", weight: 0.6 },
+  ],
 };
 
 const analysis = {
@@ -67,7 +70,6 @@ const names = new Map<string, string>([
 ]);
 const known = (details: [string, Record<string, unknown>][] = []): Known => ({
   catalog,
-  map,
   analysis,
   tally: tally(map),
   details: new Map(details),
@@ -107,15 +109,22 @@ describe("portfolio facts", () => {
     expect(unit?.facts).toEqual(["2 members", "For Berthwise", "Cannot close: no Procurement"]);
   });
 
-  it("list relationships by who acts on whom", () => {
-    expect(rows("relationship", known())).toEqual([
-      {
-        key: "p-b>p-a#0",
-        name: "Ben → Ana",
-        description: null,
-        facts: ["Weight 0.5"],
-        pair: { from: "p-b", to: "p-a" },
-      },
+  it("list relationships with their kind and weight, in the catalog's order", () => {
+    const listed = rows("relationship", known());
+    expect(listed.map((r) => [r.name, ...r.facts].join(" · "))).toEqual([
+      "Ben → Ana · Influences · Weight 0.5",
+      "Ben → Ana · Recommends · Weight 0.6",
     ]);
+    expect(listed[1]).toMatchObject({
+      key: "p-b>p-a>recommends",
+      label: "Ben → Ana, recommends",
+      relationship: { from: "p-b", to: "p-a", kind: "recommends", weight: 0.6 },
+    });
+  });
+
+  it("key the entities of a kind by id, skipping any without one", () => {
+    const found = byId([{ id: "ms-1", size: 3 }, { name: "no id" }, { id: 7 }]);
+    expect([...found.keys()]).toEqual(["ms-1"]);
+    expect(found.get("ms-1")).toEqual({ id: "ms-1", size: 3 });
   });
 });

@@ -2,7 +2,15 @@
 // already holds (the catalog, the map, the findings) and, for the kinds that
 // are few, from the entities themselves.
 
-import type { Analysis, Catalog, Counts, EntityKind, MapView } from "../../ipc";
+import type {
+  Analysis,
+  Catalog,
+  Counts,
+  EntityKind,
+  MapView,
+  RelationshipChoice,
+  RelationshipKind,
+} from "../../ipc";
 import { plural } from "../personas/format";
 
 /** What the Portfolio view lists: the kinds of entity but personas, and the
@@ -76,8 +84,8 @@ export const KINDS: {
   },
 ];
 
-/** The kinds whose facts are read from each entity (there are few of them);
- * the facts of the others come from the map, for any number of them. */
+/** The kinds whose facts are read from the entities themselves (one call
+ * for the kind); the facts of the others come from the map and the catalog. */
 export const DETAILED: ReadonlySet<Listed> = new Set([
   "market_segment",
   "customer_segment",
@@ -88,15 +96,35 @@ export const DETAILED: ReadonlySet<Listed> = new Set([
 
 /** One row of the table. */
 export type Row = {
-  /** The entity's id; for a relationship, `from`, `to` and a number. */
+  /** The entity's id; for a relationship, its two personas and kind. */
   key: string;
   name: string;
+  /** What the row's buttons call it when the name alone is not unique
+   * (two personas may be related in several ways). */
+  label: string;
   description: string | null;
   /** Short facts, shown joined by " · ". */
   facts: string[];
-  /** A relationship's two personas. */
-  pair?: { from: string; to: string };
+  /** The relationship the row shows, for editing and removing it. */
+  relationship?: RelationshipChoice;
 };
+
+/** What a relationship's kind is called in a list. */
+export const RELATIONSHIP_KIND_NAMES: Record<RelationshipKind, string> = {
+  influences: "Influences",
+  approves: "Approves",
+  reports_to: "Reports to",
+  recommends: "Recommends",
+  blocks: "Blocks",
+  collaborates: "Collaborates",
+};
+
+/** Entities as the `entities` command lists them, by id. */
+export function byId(
+  entities: Record<string, unknown>[],
+): ReadonlyMap<string, Record<string, unknown>> {
+  return new Map(entities.flatMap((e) => (typeof e.id === "string" ? [[e.id, e] as const] : [])));
+}
 
 /** How many links of each sort an id has, counted once from the map. O(|V| + |E|). */
 export type Tally = {
@@ -139,7 +167,6 @@ export function tally(map: MapView): Tally {
 /** What the view knows: `details` holds the entities read so far, by id. */
 export type Known = {
   catalog: Catalog;
-  map: MapView;
   analysis: Analysis;
   tally: Tally;
   details: ReadonlyMap<string, Record<string, unknown>>;
@@ -176,7 +203,13 @@ export function rows(kind: Listed, k: Known): Row[] {
   ): Row[] =>
     choices.map((c) => {
       const e = k.details.get(c.id);
-      return { key: c.id, name: c.name, description: str(e?.description), facts: facts(c.id, e) };
+      return {
+        key: c.id,
+        name: c.name,
+        label: c.name,
+        description: str(e?.description),
+        facts: facts(c.id, e),
+      };
     });
   const members = (id: string) => personas(k.tally.members.get(id) ?? 0);
   switch (kind) {
@@ -221,6 +254,7 @@ export function rows(kind: Listed, k: Known): Row[] {
           return {
             key: u.unit,
             name: k.name(u.unit),
+            label: k.name(u.unit),
             description: str(e?.description),
             facts: [
               plural(u.members.length, "member"),
@@ -233,15 +267,18 @@ export function rows(kind: Listed, k: Known): Row[] {
         })
         .sort((a, b) => a.name.localeCompare(b.name));
     case "relationship":
-      return k.map.edges
-        .filter((e) => e.kind === "relates")
-        .map((e, i) => ({
-          key: `${e.source}>${e.target}#${i}`,
-          name: `${k.name(e.source)} → ${k.name(e.target)}`,
+      // The catalog has them in order: by who acts, on whom, and how.
+      return k.catalog.relationships.map((r) => {
+        const name = `${k.name(r.from)} → ${k.name(r.to)}`;
+        const how = RELATIONSHIP_KIND_NAMES[r.kind];
+        return {
+          key: `${r.from}>${r.to}>${r.kind}`,
+          name,
+          label: `${name}, ${how.toLowerCase()}`,
           description: null,
-          facts: [`Weight ${e.weight}`],
-          pair: { from: e.source, to: e.target },
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name));
+          facts: [how, `Weight ${r.weight}`],
+          relationship: r,
+        };
+      });
   }
 }
