@@ -1,6 +1,7 @@
 import { useCallback } from "react";
 import { entity } from "../../ipc";
-import { ChoiceRow, EditorDialog } from "./EditorDialog";
+import { EditorDialog } from "./EditorDialog";
+import { NeedScores } from "./NeedScores";
 import { emptyProduct, type ProductDraft, productDraft, productValue } from "./productForm";
 
 type Props = {
@@ -46,37 +47,12 @@ export function ProductEditor({ id, taken, onDone }: Props) {
               />
             </label>
           </div>
-          <fieldset>
-            <legend>Needs it meets (score 0–1, 1 = fully)</legend>
-            {draft.addresses.map((a, i) => (
-              <ChoiceRow
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
-                key={i}
-                label="Need"
-                index={i}
-                choices={catalog.needs}
-                choice={a.need}
-                number={a.score}
-                numberLabel="Score for need"
-                error={problem(`addresses[${i}].need`) ?? problem(`addresses[${i}].score`)}
-                onChoice={(need) =>
-                  set({ addresses: draft.addresses.map((x, j) => (j === i ? { ...x, need } : x)) })
-                }
-                onNumber={(score) =>
-                  set({
-                    addresses: draft.addresses.map((x, j) => (j === i ? { ...x, score } : x)),
-                  })
-                }
-                onRemove={() => set({ addresses: draft.addresses.filter((_, j) => j !== i) })}
-              />
-            ))}
-            <button
-              type="button"
-              onClick={() => set({ addresses: [...draft.addresses, { need: "", score: "0.8" }] })}
-            >
-              Add a need
-            </button>
-          </fieldset>
+          <NeedScores
+            rows={draft.addresses}
+            catalog={catalog}
+            problem={problem}
+            onChange={(addresses) => set({ addresses })}
+          />
         </>
       )}
     </EditorDialog>
