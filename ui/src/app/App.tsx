@@ -483,6 +483,29 @@ export function App() {
                       </div>
                     </div>
                   )}
+                  {/* The map stays drawn while another view is shown, so that
+                      coming back to it is instant and keeps its zoom. */}
+                  {found && project.counts.personas > 0 && (
+                    <MapCanvas
+                      shown={view === "map"}
+                      map={found.map}
+                      positions={found.positions}
+                      viewKey={project.file}
+                      visible={visible}
+                      filter={filter}
+                      focus={focus}
+                      matches={matches}
+                      linking={linking}
+                      onSelect={select}
+                      onMoved={moved}
+                      onLink={setLinkTarget}
+                      onLinking={startLinking}
+                      onError={report}
+                      onExported={exported}
+                      command={mapCommand}
+                      onCommandDone={commandDone}
+                    />
+                  )}
                   {view === "map" && project.counts.personas === 0 ? (
                     <div className="empty">
                       <h2>No personas yet</h2>
@@ -509,28 +532,7 @@ export function App() {
                       </div>
                     </div>
                   ) : view === "map" ? (
-                    found ? (
-                      <MapCanvas
-                        map={found.map}
-                        positions={found.positions}
-                        viewKey={project.file}
-                        visible={visible}
-                        filter={filter}
-                        focus={focus}
-                        matches={matches}
-                        linking={linking}
-                        onSelect={select}
-                        onMoved={moved}
-                        onLink={setLinkTarget}
-                        onLinking={startLinking}
-                        onError={report}
-                        onExported={exported}
-                        command={mapCommand}
-                        onCommandDone={commandDone}
-                      />
-                    ) : (
-                      <p className="muted">Drawing the map…</p>
-                    )
+                    found === null && <p className="muted">Drawing the map…</p>
                   ) : view === "portfolio" ? (
                     <PortfolioView
                       insights={found}

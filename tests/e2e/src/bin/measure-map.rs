@@ -112,6 +112,30 @@ fn main() {
         edit_total.as_secs_f64() * 1e3
     );
 
+    // Switching views: each must show its content, and the map come back.
+    for (tab, css) in [
+        ("Personas", ".persona-name"),
+        ("Portfolio", ".kinds .kind"),
+        ("Matrices", ".mx-table, table"),
+        ("Map", ".map-canvas canvas"),
+    ] {
+        let Some(button) = app
+            .find_all("[role=tab]")
+            .into_iter()
+            .find(|t| app.text(t) == tab)
+        else {
+            println!("no {tab} tab");
+            continue;
+        };
+        let started = Instant::now();
+        app.click(&button);
+        app.wait_for_texts(css, Duration::from_secs(120));
+        println!(
+            "view {tab:<18} {:>7.0} ms to show",
+            started.elapsed().as_secs_f64() * 1e3
+        );
+    }
+
     // Where the time went inside the window, from the UI's own marks.
     let marks = app.execute(
         "return performance.getEntriesByType('mark') \

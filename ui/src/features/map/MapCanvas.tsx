@@ -21,6 +21,8 @@ cytoscape.use(fcose);
 export type LinkTarget = { persona: string; target: string; kind: "product" | "need" };
 
 type Props = {
+  /** Whether the map is on screen; it stays drawn while another view is. */
+  shown: boolean;
   map: MapView;
   /** Where the user placed nodes, as stored in the project. */
   positions: NodePosition[];
@@ -162,6 +164,7 @@ function background(): string {
 
 /** The ecosystem map, drawn by Cytoscape.js. */
 export function MapCanvas({
+  shown,
   map,
   positions,
   viewKey,
@@ -203,6 +206,7 @@ export function MapCanvas({
   const latest = useRef({ map, visible });
   latest.current = { map, visible };
   const drawn = useRef<{ map: MapView; visible: Visibility } | null>(null);
+  const unfitted = useRef(false);
 
   // The map is drawn from scratch only for another file, or when it crosses
   // the size at which it draws less; every edit is patched in (below), so
@@ -299,7 +303,9 @@ export function MapCanvas({
     };
     element.atlasPicture = (format) => picture(instance, format);
     drawn.current = { map, visible };
-    fitView(instance);
+    // Drawn while hidden, the map has no size to fit to yet.
+    unfitted.current = instance.width() === 0;
+    if (!unfitted.current) fitView(instance);
     performance.mark("atlas:map-built");
     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("atlas:map-drawn")));
     cy.current = instance;
@@ -310,6 +316,16 @@ export function MapCanvas({
       setCore(null);
     };
   }, [large, viewKey]);
+
+  // Shown again: the container's size may have changed while it was hidden.
+  useEffect(() => {
+    if (!core || !shown) return;
+    core.resize();
+    if (unfitted.current) {
+      unfitted.current = false;
+      fitView(core);
+    }
+  }, [core, shown]);
 
   // An edit, or a layer shown or hidden: patch the map in place.
   useEffect(() => {
@@ -475,7 +491,10 @@ export function MapCanvas({
   }, [core, command, onCommandDone]);
 
   return (
-    <div className={linking ? "map-frame linking" : "map-frame"}>
+    <div
+      className={linking ? "map-frame linking" : "map-frame"}
+      style={shown ? undefined : { display: "none" }}
+    >
       {linking && (
         <p className="map-hint" role="status">
           Drag from a persona onto a product or a need to link them. Press Link again to stop.

@@ -92,8 +92,17 @@ export function DeleteButton({ what, onConfirm }: { what?: string; onConfirm: ()
   );
 }
 
+/** How many cards a group shows before "Show more". */
+export const CARDS_PAGE = 48;
+
+/**
+ * A segment's personas, a page of cards at a time: a 2,000-persona portfolio
+ * took seconds to put every card on the page at once.
+ */
 function Group({ group, actions }: { group: SegmentGroup; actions: CardActions }) {
   const title = groupTitle(group);
+  const [limit, setLimit] = useState(CARDS_PAGE);
+  const hidden = group.personas.length - limit;
   return (
     <section className="group" aria-label={title}>
       <header className="group-head">
@@ -102,11 +111,22 @@ function Group({ group, actions }: { group: SegmentGroup; actions: CardActions }
       </header>
       {group.segment?.description && <p className="group-desc">{group.segment.description}</p>}
       {group.personas.length > 0 ? (
-        <ul className="personas">
-          {group.personas.map((p) => (
-            <Card key={p.id} persona={p} actions={actions} />
-          ))}
-        </ul>
+        <>
+          <ul className="personas">
+            {group.personas.slice(0, limit).map((p) => (
+              <Card key={p.id} persona={p} actions={actions} />
+            ))}
+          </ul>
+          {hidden > 0 && (
+            <button
+              type="button"
+              className="ghost more"
+              onClick={() => setLimit(limit + CARDS_PAGE)}
+            >
+              Show {Math.min(CARDS_PAGE, hidden)} more of {hidden}
+            </button>
+          )}
+        </>
       ) : (
         <p className="empty-group">
           No personas in this segment yet. Nobody here is being designed for: a gap worth a look.
