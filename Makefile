@@ -55,4 +55,4 @@ clean:
 
 # Prints the analysis benchmark figures (criterion, release build).
 bench:
-	cargo bench -p persona-atlas --bench analysis -- --noplot 2>&1 | grep -E "^(full_analysis|reanalysis)|time:"
+	cargo bench -p persona-atlas --bench analysis -- --noplot 2>&1 | grep -E "^(full_analysis|reanalysis|after_an_edit)|time:"

@@ -161,26 +161,31 @@ pub fn matrices(project: &Project) -> Matrices {
             e.1 = e.1.max(n.importance.get());
         }
     }
+    // Each offer's scores by need, so that a need row is one lookup per offer.
+    let by_need = |addresses: &[crate::model::NeedScore]| -> HashMap<String, f64> {
+        addresses
+            .iter()
+            .map(|a| (a.need.as_str().to_owned(), a.score.get()))
+            .collect()
+    };
+    let our_scores: Vec<HashMap<String, f64>> = project
+        .products
+        .iter()
+        .map(|x| by_need(&x.addresses))
+        .collect();
+    let their_scores: Vec<HashMap<String, f64>> = project
+        .competitors
+        .iter()
+        .map(|x| by_need(&x.addresses))
+        .collect();
     let mut needs: Vec<NeedRow> = project
         .needs
         .iter()
         .map(|n| {
-            let score = |addresses: &[crate::model::NeedScore]| {
-                addresses
-                    .iter()
-                    .find(|a| a.need == n.id)
-                    .map(|a| a.score.get())
-            };
-            let ours: Vec<Option<f64>> = project
-                .products
-                .iter()
-                .map(|x| score(&x.addresses))
-                .collect();
-            let theirs: Vec<Option<f64>> = project
-                .competitors
-                .iter()
-                .map(|x| score(&x.addresses))
-                .collect();
+            let id = n.id.as_str();
+            let ours: Vec<Option<f64>> = our_scores.iter().map(|s| s.get(id).copied()).collect();
+            let theirs: Vec<Option<f64>> =
+                their_scores.iter().map(|s| s.get(id).copied()).collect();
             let best = |v: &[Option<f64>]| v.iter().flatten().fold(0.0_f64, |a, &b| a.max(b));
             let (count, importance) = demand.get(n.id.as_str()).copied().unwrap_or((0, 0.0));
             NeedRow {
@@ -212,16 +217,21 @@ pub fn matrices(project: &Project) -> Matrices {
 }
 
 fn segments(project: &Project, met_at: f64) -> Vec<SegmentRow> {
-    // Each product's scores by need, to judge "meets" in O(1).
-    let scores: Vec<HashMap<&str, f64>> = project
+    // For each need, the products that meet it: a persona's need then costs
+    // the few products meeting it, not one lookup in every product.
+    let mut meeting: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, x) in project.products.iter().enumerate() {
+        for a in &x.addresses {
+            if a.score.get() >= met_at {
+                meeting.entry(a.need.as_str()).or_default().push(i);
+            }
+        }
+    }
+    let product_index: HashMap<&str, usize> = project
         .products
         .iter()
-        .map(|x| {
-            x.addresses
-                .iter()
-                .map(|a| (a.need.as_str(), a.score.get()))
-                .collect()
-        })
+        .enumerate()
+        .map(|(i, x)| (x.id.as_str(), i))
         .collect();
     let mut rows: Vec<SegmentRow> = project
         .market_segments
@@ -258,18 +268,22 @@ fn segments(project: &Project, met_at: f64) -> Vec<SegmentRow> {
             .and_then(|s| row_of.get(s.as_str()).copied())
             .unwrap_or(unsegmented);
         rows[r].personas += 1;
-        for (i, x) in project.products.iter().enumerate() {
-            if p.products.iter().any(|l| l.product == x.id) {
-                linked[r][i] += 1;
-            }
+        // A persona counts once per product, however many relations it has.
+        let mut tied: Vec<usize> = p
+            .products
+            .iter()
+            .filter_map(|l| product_index.get(l.product.as_str()).copied())
+            .collect();
+        tied.sort_unstable();
+        tied.dedup();
+        for i in tied {
+            linked[r][i] += 1;
         }
         for need in &p.needs {
             let w = need.importance.get();
             weight[r] += w;
-            for (i, s) in scores.iter().enumerate() {
-                if s.get(need.need.as_str()).is_some_and(|&v| v >= met_at) {
-                    met[r][i] += w;
-                }
+            for &i in meeting.get(need.need.as_str()).into_iter().flatten() {
+                met[r][i] += w;
             }
         }
     }
@@ -423,6 +437,21 @@ mod tests {
             m.needs.windows(2).all(|w| w[0].gap >= w[1].gap),
             "the widest gap comes first"
         );
+        for row in &m.segments {
+            for (i, product) in p.products.iter().enumerate() {
+                let naive = p
+                    .personas
+                    .iter()
+                    .filter(|x| x.market_segment.as_ref().map(|s| s.as_str()) == row.id.as_deref())
+                    .filter(|x| x.products.iter().any(|l| l.product == product.id))
+                    .count();
+                assert_eq!(
+                    row.cells[i].linked as usize, naive,
+                    "{} × {}: each persona counts once",
+                    row.name, product.name
+                );
+            }
+        }
         let total: u32 = m.segments.iter().map(|s| s.personas).sum();
         assert_eq!(
             total as usize,
