@@ -45,6 +45,10 @@ pub enum MenuCommand {
     FitMap,
     /// Put the cursor in the persona search.
     Find,
+    /// Undo: the typing in the focused field, or else the last edit.
+    Undo,
+    /// Redo: the typing in the focused field, or else the last undone edit.
+    Redo,
 }
 
 /// Menu ids of the items that send a [`MenuCommand`], with their label and shortcut.
@@ -208,6 +212,13 @@ pub fn refresh(app: &AppHandle) {
     }
 }
 
+/// Asks the window to carry out `command`.
+fn tell(app: &AppHandle, command: MenuCommand) {
+    if let Err(e) = app.emit(MENU_COMMAND, command) {
+        eprintln!("persona-atlas: cannot tell the window: {e}");
+    }
+}
+
 /// Dispatches a menu click.
 pub fn handle(app: &AppHandle, event: MenuEvent) {
     match event.id().as_ref() {
@@ -217,13 +228,14 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
         SAVE_AS => session::save_as_dialog(app),
         QUIT => app.exit(0),
         CLEAR_RECENT => session::clear_recent(app),
-        UNDO => session::step_history(app, false),
-        REDO => session::step_history(app, true),
+        // The window decides what Undo means: a native accelerator takes
+        // Ctrl+Z before the web view sees it, so a field being typed in
+        // would otherwise lose its own undo to the project's.
+        UNDO => tell(app, MenuCommand::Undo),
+        REDO => tell(app, MenuCommand::Redo),
         id => {
             if let Some(&(_, command, _, _)) = COMMANDS.iter().find(|(c, ..)| *c == id) {
-                if let Err(e) = app.emit(MENU_COMMAND, command) {
-                    eprintln!("persona-atlas: cannot tell the window: {e}");
-                }
+                tell(app, command);
             } else if let Some(index) = id
                 .strip_prefix(RECENT_PREFIX)
                 .and_then(|i| i.parse::<usize>().ok())

@@ -14,8 +14,6 @@ use crate::state::{AppState, lock};
 
 /// Sent to the window when another project is shown.
 pub const PROJECT_CHANGED: &str = "project-changed";
-/// Sent to the window when the open project was edited (or an edit undone).
-pub const PROJECT_EDITED: &str = "project-edited";
 /// Sent to the window when an operation failed; the payload is an [`IpcError`].
 pub const APP_ERROR: &str = "app-error";
 
@@ -245,29 +243,4 @@ pub fn clear_recent(app: &AppHandle) {
         }
     }
     menu::refresh(app);
-}
-
-/// Undoes (or redoes) the last edit of the open project, off the UI thread.
-pub fn step_history(app: &AppHandle, forward: bool) {
-    let app = app.clone();
-    tauri::async_runtime::spawn_blocking(move || {
-        let state = app.state::<AppState>();
-        let mut project = lock(&state.project);
-        let Some(file) = project.as_mut() else { return };
-        let mut history = lock(&state.history);
-        let done = if forward {
-            api::redo(file, &mut history)
-        } else {
-            api::undo(file, &mut history)
-        };
-        drop(history);
-        drop(project);
-        match done {
-            Ok(true) => {
-                let _ = app.emit(PROJECT_EDITED, ());
-            }
-            Ok(false) => {}
-            Err(e) => report(&app, e.into()),
-        }
-    });
 }

@@ -26,7 +26,6 @@ import {
   onAppError,
   onMenuCommand,
   onProjectChanged,
-  onProjectEdited,
   openDemo,
   openProjectDialog,
   saveAsDialog,
@@ -37,6 +36,8 @@ import {
   toIpcError,
   type UnitFinding,
 } from "../ipc";
+
+import { type Focused, undoTarget } from "./undo";
 
 type Load = { state: "loading" } | { state: "ready"; project: Overview | null };
 type View = "map" | "personas" | "portfolio" | "matrices";
@@ -254,7 +255,6 @@ export function App() {
         refresh();
       }),
       onAppError(report),
-      onProjectEdited(reload),
       onMenuCommand((command: MenuCommand) => {
         const show: Partial<Record<MenuCommand, View>> = {
           show_map: "map",
@@ -263,7 +263,16 @@ export function App() {
           show_matrices: "matrices",
         };
         const view = show[command];
-        if (view) setView(view);
+        if (command === "undo" || command === "redo") {
+          const target = undoTarget(
+            document.activeElement as Focused,
+            document.querySelector("dialog[open]") !== null,
+          );
+          // The menu took the key from the field, so the field's own undo is
+          // done here; execCommand is the one way to reach it.
+          if (target === "text") document.execCommand(command);
+          else if (target === "project") change(() => stepHistory(command === "redo"));
+        } else if (view) setView(view);
         else if (command === "find") search.current?.focus();
         else {
           // Export and Fit act on the map, so it is shown first.
@@ -277,7 +286,7 @@ export function App() {
     return () => {
       for (const u of unlisteners) u.then((f) => f()).catch(() => undefined);
     };
-  }, [refresh, report, reload]);
+  }, [refresh, report, change]);
 
   const project = load.state === "ready" ? load.project : null;
   const groups = project ? filterGroups(project.groups, query) : [];

@@ -786,4 +786,4 @@ met_at: number, };
 
 export type ImageFormat = "png" | "svg";
 
-export type MenuCommand = "export_png" | "export_svg" | "show_map" | "show_personas" | "show_portfolio" | "show_matrices" | "fit_map" | "find";
+export type MenuCommand = "export_png" | "export_svg" | "show_map" | "show_personas" | "show_portfolio" | "show_matrices" | "fit_map" | "find" | "undo" | "redo";

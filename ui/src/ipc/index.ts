@@ -88,10 +88,6 @@ export const savePositions = (positions: NodePosition[], replaceAll: boolean): P
 export const exportMapImage = (format: ImageFormat, data: string): Promise<string | null> =>
   call<string | null>("export_map_image", { format, data });
 
-/** Calls `handler` whenever the open project was edited from the menu. */
-export const onProjectEdited = (handler: () => void): Promise<UnlistenFn> =>
-  listen("project-edited", () => handler());
-
 /** Calls `handler` whenever a menu item asks the window to do something. */
 export const onMenuCommand = (handler: (command: MenuCommand) => void): Promise<UnlistenFn> =>
   listen<MenuCommand>("menu-command", (event) => handler(event.payload));
