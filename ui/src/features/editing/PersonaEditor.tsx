@@ -1,5 +1,6 @@
 import { useCallback } from "react";
 import { entity, type ProductRelation, type Status } from "../../ipc";
+import { meaning, RELATIONS } from "../../shared/relations";
 import { ChoiceRow, EditorDialog } from "./EditorDialog";
 import { draftFrom, emptyDraft, type PersonaDraft, personaValue } from "./personaForm";
 
@@ -10,13 +11,6 @@ type Props = {
   taken: Set<string>;
   onDone: (saved: boolean) => void;
 };
-
-const RELATIONS: [ProductRelation, string][] = [
-  ["owned_by", "Written by its team"],
-  ["targets", "Targeted by"],
-  ["uses", "Uses"],
-  ["evaluates", "Evaluating"],
-];
 
 /** Problems the form shows beside their field; the rest go to the top. */
 const PLACED =
@@ -192,9 +186,9 @@ export function PersonaEditor({ id, taken, onDone }: Props) {
                     })
                   }
                 >
-                  {RELATIONS.map(([v, label]) => (
-                    <option key={v} value={v}>
-                      {label}
+                  {RELATIONS.map((r) => (
+                    <option key={r} value={r}>
+                      {meaning(r)}
                     </option>
                   ))}
                 </select>

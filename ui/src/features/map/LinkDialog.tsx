@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { edit, entity, type HistoryState, type ProductRelation, toIpcError } from "../../ipc";
-import { importanceOf, parseImportance, RELATIONS, relationsTo } from "./linkDraft";
+import { meaning, RELATIONS } from "../../shared/relations";
+import { importanceOf, parseImportance, relationsTo } from "./linkDraft";
 import type { LinkTarget } from "./MapCanvas";
 
 type Props = {
@@ -89,19 +90,17 @@ export function LinkDialog({ link, name, onDone }: Props) {
           <fieldset>
             <legend>How does the persona relate to the product?</legend>
             {RELATIONS.map((r) => (
-              <label key={r.id} className="check">
+              <label key={r} className="check">
                 <input
                   type="checkbox"
-                  checked={relations.includes(r.id)}
+                  checked={relations.includes(r)}
                   onChange={(e) =>
                     setRelations(
-                      e.target.checked ? [...relations, r.id] : relations.filter((x) => x !== r.id),
+                      e.target.checked ? [...relations, r] : relations.filter((x) => x !== r),
                     )
                   }
                 />
-                <span>
-                  {r.label} <span className="muted small">— {r.hint}</span>
-                </span>
+                <span>{meaning(r)}</span>
               </label>
             ))}
             {had && relations.length === 0 && (

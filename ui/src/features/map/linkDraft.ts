@@ -1,12 +1,5 @@
 import type { ProductRelation } from "../../ipc";
-
-/** The relations a persona can have to a product, in the order forms list them. */
-export const RELATIONS: { id: ProductRelation; label: string; hint: string }[] = [
-  { id: "targets", label: "Targets", hint: "the product markets to this persona" },
-  { id: "uses", label: "Uses", hint: "seen using the product" },
-  { id: "evaluates", label: "Evaluates", hint: "seen evaluating the product" },
-  { id: "owned_by", label: "Owned by", hint: "the product team wrote this persona" },
-];
+import { RELATIONS } from "../../shared/relations";
 
 /** A persona's current relations to `product`, from the persona as the format writes it. */
 export function relationsTo(persona: Record<string, unknown>, product: string): ProductRelation[] {
@@ -15,8 +8,8 @@ export function relationsTo(persona: Record<string, unknown>, product: string): 
   for (const l of links) {
     if (typeof l !== "object" || l === null) continue;
     const { product: p, relation } = l as { product?: unknown; relation?: unknown };
-    const known = RELATIONS.find((r) => r.id === relation);
-    if (p === product && known && !out.includes(known.id)) out.push(known.id);
+    const known = RELATIONS.find((r) => r === relation);
+    if (p === product && known && !out.includes(known)) out.push(known);
   }
   return out;
 }

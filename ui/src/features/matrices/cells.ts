@@ -1,8 +1,8 @@
 // What the cells of the matrices say, and how an entered score is read.
 import type { ProductLinks, ProductRelation } from "../../ipc";
+import { meaning, RELATIONS } from "../../shared/relations";
 
-/** The four relations, in the order the link form lists them. */
-export const RELATIONS: readonly ProductRelation[] = ["owned_by", "targets", "uses", "evaluates"];
+export { meaning, RELATIONS };
 
 const BADGES: Record<ProductRelation, string> = {
   owned_by: "Owned",
@@ -11,21 +11,9 @@ const BADGES: Record<ProductRelation, string> = {
   evaluates: "Evaluates",
 };
 
-const MEANINGS: Record<ProductRelation, string> = {
-  owned_by: "Owned by the product's team",
-  targets: "Targeted by the product",
-  uses: "Uses the product",
-  evaluates: "Evaluating the product",
-};
-
 /** The one-word badge of a relation in a persona × product cell. */
 export function badge(relation: ProductRelation): string {
   return BADGES[relation];
-}
-
-/** What a relation means, as the link form and tooltips say it. */
-export function meaning(relation: ProductRelation): string {
-  return MEANINGS[relation];
 }
 
 /** A badge's width in pixels at 11 px type, estimated from its label. */
