@@ -94,6 +94,20 @@ pub fn save_map_image(path: &Path, format: crate::image::ImageFormat, data: &str
     crate::image::save(path, format, data)
 }
 
+/// Checks a picture of the map before anything is asked of the user, so a
+/// bad one never gets as far as a file dialog.
+pub fn check_map_image(
+    format: crate::image::ImageFormat,
+    data: &str,
+) -> Result<crate::image::Picture> {
+    crate::image::Picture::check(format, data)
+}
+
+/// Writes a checked picture of the map to `path`, whole or not at all.
+pub fn write_map_image(path: &Path, picture: &crate::image::Picture) -> Result<()> {
+    picture.save(path)
+}
+
 /// What is in a project file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Info {

@@ -90,11 +90,31 @@ pub fn decode(format: ImageFormat, data: &str) -> Result<Vec<u8>> {
     }
 }
 
+/// A picture that passed [`decode`]'s checks, ready to be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picture {
+    bytes: Vec<u8>,
+}
+
+impl Picture {
+    /// Checks `data` as [`decode`] does, once.
+    pub fn check(format: ImageFormat, data: &str) -> Result<Picture> {
+        Ok(Picture {
+            bytes: decode(format, data)?,
+        })
+    }
+
+    /// Writes the picture to `path`; an existing file is replaced only once
+    /// the new one is complete.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        crate::atomic::write_bytes(path, &self.bytes)
+    }
+}
+
 /// Checks `data` and writes it to `path`; an existing file is replaced only
 /// once the new one is complete.
 pub fn save(path: &Path, format: ImageFormat, data: &str) -> Result<()> {
-    let bytes = decode(format, data)?;
-    crate::atomic::write_bytes(path, &bytes)
+    Picture::check(format, data)?.save(path)
 }
 
 #[cfg(test)]

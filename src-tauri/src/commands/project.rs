@@ -66,13 +66,14 @@ pub async fn export_map_image(
     format: persona_atlas::image::ImageFormat,
     data: String,
 ) -> Result<Option<String>, IpcError> {
-    // Checked before the dialog, so a bad picture never asks for a name.
-    persona_atlas::image::decode(format, &data)?;
+    // Checked once, before the dialog, so a bad picture never asks for a name.
+    let picture = api::check_map_image(format, &data)?;
+    drop(data);
     tauri::async_runtime::spawn_blocking(move || {
         let Some(path) = session::image_path_dialog(&app, format) else {
             return Ok(None);
         };
-        api::save_map_image(&path, format, &data)?;
+        api::write_map_image(&path, &picture)?;
         Ok(Some(path.to_string_lossy().into_owned()))
     })
     .await
