@@ -207,7 +207,7 @@ pub fn matrices(project: &Project) -> Matrices {
     });
 
     Matrices {
-        segments: segments(project, met_at),
+        segments: segments(project, met_at, &product_index),
         products,
         competitors,
         personas,
@@ -216,7 +216,8 @@ pub fn matrices(project: &Project) -> Matrices {
     }
 }
 
-fn segments(project: &Project, met_at: f64) -> Vec<SegmentRow> {
+/// `product_index` gives each product's column.
+fn segments(project: &Project, met_at: f64, product_index: &HashMap<&str, u32>) -> Vec<SegmentRow> {
     // For each need, the products that meet it: a persona's need then costs
     // the few products meeting it, not one lookup in every product.
     let mut meeting: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -227,12 +228,6 @@ fn segments(project: &Project, met_at: f64) -> Vec<SegmentRow> {
             }
         }
     }
-    let product_index: HashMap<&str, usize> = project
-        .products
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.as_str(), i))
-        .collect();
     let mut rows: Vec<SegmentRow> = project
         .market_segments
         .iter()
@@ -272,7 +267,7 @@ fn segments(project: &Project, met_at: f64) -> Vec<SegmentRow> {
         let mut tied: Vec<usize> = p
             .products
             .iter()
-            .filter_map(|l| product_index.get(l.product.as_str()).copied())
+            .filter_map(|l| product_index.get(l.product.as_str()).map(|&i| i as usize))
             .collect();
         tied.sort_unstable();
         tied.dedup();

@@ -1,4 +1,9 @@
-import cytoscape, { type Core, type EventObject, type NodeSingular } from "cytoscape";
+import cytoscape, {
+  type Core,
+  type EventObject,
+  type NodeCollection,
+  type NodeSingular,
+} from "cytoscape";
 import fcose from "cytoscape-fcose";
 import { useEffect, useRef, useState } from "react";
 import { elements, type Visibility } from "../../graph/elements";
@@ -146,11 +151,13 @@ function organic(cy: Core, large: boolean) {
   }
 }
 
-/** Where each leaf node of `cy` sits now. */
-function placesOf(cy: Core): NodePosition[] {
+/** Where the leaf nodes among `nodes` sit now, to a tenth of a unit; boxes
+ * follow their personas and the placeholders and the link line are drawn
+ * by the app, so none of those is stored. */
+function placesOf(nodes: NodeCollection): NodePosition[] {
   const out: NodePosition[] = [];
-  cy.nodes().forEach((n) => {
-    if (n.isParent() || n.hasClass("placeholder") || n.id() === GHOST) return;
+  nodes.forEach((n) => {
+    if (n.isParent() || n.hasClass("placeholder") || n.hasClass("transient")) return;
     const p = n.position();
     out.push({ id: n.id(), x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 });
   });
@@ -237,14 +244,10 @@ export function MapCanvas({
     });
     // A dragged node (a box drags its personas along) keeps its new place.
     instance.on("dragfree", "node", (e) => {
-      const moved = (e.target as NodeSingular).union((e.target as NodeSingular).descendants());
-      const list: NodePosition[] = [];
-      moved.forEach((n) => {
-        if (n.isParent() || n.hasClass("placeholder")) return;
-        const p = n.position();
-        placed.current.set(n.id(), { x: p.x, y: p.y });
-        list.push({ id: n.id(), x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 });
-      });
+      const list = placesOf(
+        (e.target as NodeSingular).union((e.target as NodeSingular).descendants()),
+      );
+      for (const p of list) placed.current.set(p.id, { x: p.x, y: p.y });
       if (list.length > 0) handlers.current.onMoved(list, false);
     });
 
@@ -449,7 +452,7 @@ export function MapCanvas({
         }
         organic(c, map.nodes.length > LARGE);
         fitView(c);
-        done(placesOf(c));
+        done(placesOf(c.nodes()));
       }, 0),
     );
   };
