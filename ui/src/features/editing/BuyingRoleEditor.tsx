@@ -1,31 +1,15 @@
-import { useCallback } from "react";
-import { entity } from "../../ipc";
 import {
   type BuyingRoleDraft,
   buyingRoleDraft,
   buyingRoleValue,
   emptyBuyingRole,
 } from "./buyingRoleForm";
-import { EditorDialog } from "./EditorDialog";
+import { EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { NameFields } from "./Fields";
 
-type Props = {
-  /** The role to edit, or null for a new one. */
-  id: string | null;
-  /** Ids already used in the project, so a new role gets a free one. */
-  taken: Set<string>;
-  onDone: (saved: boolean) => void;
-};
-
 /** Creates or edits a buying role: whether a deal needs it, whether it decides. */
-export function BuyingRoleEditor({ id, taken, onDone }: Props) {
-  const load = useCallback(
-    () =>
-      id === null
-        ? Promise.resolve(emptyBuyingRole(taken))
-        : entity("buying_role", id).then(buyingRoleDraft),
-    [id, taken],
-  );
+export function BuyingRoleEditor({ id, taken, onDone }: EntityEditorProps) {
+  const load = useDraftLoader("buying_role", id, taken, emptyBuyingRole, buyingRoleDraft);
   return (
     <EditorDialog<BuyingRoleDraft>
       kind="buying_role"

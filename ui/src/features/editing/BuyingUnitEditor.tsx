@@ -1,5 +1,3 @@
-import { useCallback } from "react";
-import { entity } from "../../ipc";
 import {
   type BuyingUnitDraft,
   buyingUnitDraft,
@@ -8,29 +6,15 @@ import {
   type MemberDraft,
 } from "./buyingUnitForm";
 import { sentIndex } from "./draft";
-import { EditorDialog } from "./EditorDialog";
+import { EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { ChoiceField, NameFields } from "./Fields";
-
-type Props = {
-  /** The unit to edit, or null for a new one. */
-  id: string | null;
-  /** Ids already used in the project, so a new unit gets a free one. */
-  taken: Set<string>;
-  onDone: (saved: boolean) => void;
-};
 
 const PLACED = /^(name|description|product|market_segment|members\[\d+\]\.(persona|role))$/;
 
 /** Creates or edits a buying unit: the personas who buy together, and the
  * role each plays when it is not their usual one. */
-export function BuyingUnitEditor({ id, taken, onDone }: Props) {
-  const load = useCallback(
-    () =>
-      id === null
-        ? Promise.resolve(emptyBuyingUnit(taken))
-        : entity("buying_unit", id).then(buyingUnitDraft),
-    [id, taken],
-  );
+export function BuyingUnitEditor({ id, taken, onDone }: EntityEditorProps) {
+  const load = useDraftLoader("buying_unit", id, taken, emptyBuyingUnit, buyingUnitDraft);
   return (
     <EditorDialog<BuyingUnitDraft>
       kind="buying_unit"

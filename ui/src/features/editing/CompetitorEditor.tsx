@@ -1,33 +1,17 @@
-import { useCallback } from "react";
-import { entity } from "../../ipc";
 import {
   type CompetitorDraft,
   competitorDraft,
   competitorValue,
   emptyCompetitor,
 } from "./competitorForm";
-import { EditorDialog } from "./EditorDialog";
+import { EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { NameFields } from "./Fields";
 import { NeedScores } from "./NeedScores";
 
-type Props = {
-  /** The competitor to edit, or null for a new one. */
-  id: string | null;
-  /** Ids already used in the project, so a new competitor gets a free one. */
-  taken: Set<string>;
-  onDone: (saved: boolean) => void;
-};
-
 /** Creates or edits a competitor and how well it meets each need, which the
  * value gaps weigh against our products. */
-export function CompetitorEditor({ id, taken, onDone }: Props) {
-  const load = useCallback(
-    () =>
-      id === null
-        ? Promise.resolve(emptyCompetitor(taken))
-        : entity("competitor", id).then(competitorDraft),
-    [id, taken],
-  );
+export function CompetitorEditor({ id, taken, onDone }: EntityEditorProps) {
+  const load = useDraftLoader("competitor", id, taken, emptyCompetitor, competitorDraft);
   return (
     <EditorDialog<CompetitorDraft>
       kind="competitor"

@@ -1,30 +1,20 @@
-import { useCallback } from "react";
-import { entity } from "../../ipc";
 import {
   type CustomerSegmentDraft,
   customerSegmentDraft,
   customerSegmentValue,
   emptyCustomerSegment,
 } from "./customerSegmentForm";
-import { EditorDialog } from "./EditorDialog";
+import { EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { NameFields, TextField } from "./Fields";
 
-type Props = {
-  /** The segment to edit, or null for a new one. */
-  id: string | null;
-  /** Ids already used in the project, so a new segment gets a free one. */
-  taken: Set<string>;
-  onDone: (saved: boolean) => void;
-};
-
 /** Creates or edits a customer segment: an attitude and how much it matters. */
-export function CustomerSegmentEditor({ id, taken, onDone }: Props) {
-  const load = useCallback(
-    () =>
-      id === null
-        ? Promise.resolve(emptyCustomerSegment(taken))
-        : entity("customer_segment", id).then(customerSegmentDraft),
-    [id, taken],
+export function CustomerSegmentEditor({ id, taken, onDone }: EntityEditorProps) {
+  const load = useDraftLoader(
+    "customer_segment",
+    id,
+    taken,
+    emptyCustomerSegment,
+    customerSegmentDraft,
   );
   return (
     <EditorDialog<CustomerSegmentDraft>

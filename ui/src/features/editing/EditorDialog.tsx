@@ -1,9 +1,10 @@
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import {
   type Catalog,
   type Edit,
   type EntityKind,
   edit,
+  entity,
   type IpcError,
   type IpcProblem,
   catalog as loadCatalog,
@@ -194,5 +195,32 @@ export function ChoiceRow({
       </button>
       {error && <span className="field-error">{error}</span>}
     </div>
+  );
+}
+
+/** What an editor of one entity takes. */
+export type EntityEditorProps = {
+  /** The entity to edit, or null for a new one. */
+  id: string | null;
+  /** Ids already used in the project, so a new entity gets a free one. */
+  taken: Set<string>;
+  onDone: (saved: boolean) => void;
+};
+
+/**
+ * How an entity editor loads its draft: a new entity with a free id, or the
+ * stored one as the interchange format writes it. The loader stays the same
+ * while `id` and `taken` do, so an open form never reloads its draft.
+ */
+export function useDraftLoader<D>(
+  kind: EntityKind,
+  id: string | null,
+  taken: Set<string>,
+  empty: (taken: Set<string>) => D,
+  fromValue: (value: Record<string, unknown>) => D,
+): () => Promise<D> {
+  return useCallback(
+    () => (id === null ? Promise.resolve(empty(taken)) : entity(kind, id).then(fromValue)),
+    [kind, id, taken, empty, fromValue],
   );
 }

@@ -1,6 +1,4 @@
-import { useCallback } from "react";
-import { entity } from "../../ipc";
-import { EditorDialog } from "./EditorDialog";
+import { EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { NameFields, TextField } from "./Fields";
 import {
   emptyMarketSegment,
@@ -9,23 +7,9 @@ import {
   marketSegmentValue,
 } from "./marketSegmentForm";
 
-type Props = {
-  /** The segment to edit, or null for a new one. */
-  id: string | null;
-  /** Ids already used in the project, so a new segment gets a free one. */
-  taken: Set<string>;
-  onDone: (saved: boolean) => void;
-};
-
 /** Creates or edits a market segment: who it is, how big, how important. */
-export function MarketSegmentEditor({ id, taken, onDone }: Props) {
-  const load = useCallback(
-    () =>
-      id === null
-        ? Promise.resolve(emptyMarketSegment(taken))
-        : entity("market_segment", id).then(marketSegmentDraft),
-    [id, taken],
-  );
+export function MarketSegmentEditor({ id, taken, onDone }: EntityEditorProps) {
+  const load = useDraftLoader("market_segment", id, taken, emptyMarketSegment, marketSegmentDraft);
   return (
     <EditorDialog<MarketSegmentDraft>
       kind="market_segment"

@@ -1,16 +1,7 @@
-import { useCallback } from "react";
 import { entity, type ProductRelation, type Status } from "../../ipc";
 import { meaning, RELATIONS } from "../../shared/relations";
-import { ChoiceRow, EditorDialog } from "./EditorDialog";
+import { ChoiceRow, EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { draftFrom, emptyDraft, type PersonaDraft, personaValue } from "./personaForm";
-
-type Props = {
-  /** The persona to edit, or null for a new one. */
-  id: string | null;
-  /** Ids already used in the project, so a new persona gets a free one. */
-  taken: Set<string>;
-  onDone: (saved: boolean) => void;
-};
 
 /** Problems the form shows beside their field; the rest go to the top. */
 const PLACED =
@@ -46,12 +37,8 @@ function Select({
 }
 
 /** Creates or edits a persona: who they are, their needs and products. */
-export function PersonaEditor({ id, taken, onDone }: Props) {
-  const load = useCallback(
-    () =>
-      id === null ? Promise.resolve(emptyDraft(taken)) : entity("persona", id).then(draftFrom),
-    [id, taken],
-  );
+export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
+  const load = useDraftLoader("persona", id, taken, emptyDraft, draftFrom);
   return (
     <EditorDialog<PersonaDraft>
       kind="persona"

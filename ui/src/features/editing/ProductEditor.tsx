@@ -1,22 +1,10 @@
-import { useCallback } from "react";
-import { entity } from "../../ipc";
-import { EditorDialog } from "./EditorDialog";
+import { EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { NeedScores } from "./NeedScores";
 import { emptyProduct, type ProductDraft, productDraft, productValue } from "./productForm";
 
-type Props = {
-  id: string | null;
-  taken: Set<string>;
-  onDone: (saved: boolean) => void;
-};
-
 /** Creates or edits a product and the needs it meets. */
-export function ProductEditor({ id, taken, onDone }: Props) {
-  const load = useCallback(
-    () =>
-      id === null ? Promise.resolve(emptyProduct(taken)) : entity("product", id).then(productDraft),
-    [id, taken],
-  );
+export function ProductEditor({ id, taken, onDone }: EntityEditorProps) {
+  const load = useDraftLoader("product", id, taken, emptyProduct, productDraft);
   return (
     <EditorDialog<ProductDraft>
       kind="product"

@@ -1,4 +1,5 @@
 import type { ProductRelation, Status } from "../../ipc";
+import { text } from "./draft";
 
 /** A persona as the form holds it: strings for every field a user types. */
 export type PersonaDraft = {
@@ -28,8 +29,6 @@ const SHOWN = [
   "needs",
   "products",
 ];
-
-const text = (v: unknown): string => (typeof v === "string" ? v : "");
 
 /** A draft from a persona as the interchange format writes it. */
 export function draftFrom(value: Record<string, unknown>): PersonaDraft {

@@ -1,3 +1,4 @@
+import { text } from "./draft";
 /** A product as the form holds it. */
 export type ProductDraft = {
   id: string;
@@ -7,8 +8,6 @@ export type ProductDraft = {
   /** Fields the form does not show, kept as they were. */
   rest: Record<string, unknown>;
 };
-
-const text = (v: unknown): string => (typeof v === "string" ? v : "");
 
 /** A draft from a product as the interchange format writes it. */
 export function productDraft(value: Record<string, unknown>): ProductDraft {
