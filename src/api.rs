@@ -10,16 +10,17 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::analysis::{self, Analysis};
-use crate::edit::{Edit, History};
+use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::model::{Counts, EntityKind, Project, ProjectMeta, RelationshipKind, Thresholds};
 use crate::overview::{Overview, overview};
 use crate::recent::RecentFiles;
+use crate::session::{Outcome, Session};
 use crate::store::{ProjectFile, SCHEMA_VERSION};
 use crate::{demo, interchange};
 
-/// Creates an empty project named `name` at `path`.
-pub fn new_project(path: &Path, name: &str, overwrite: bool) -> Result<ProjectFile> {
+/// Creates an empty project named `name` at `path` and opens it.
+pub fn new_project(path: &Path, name: &str, overwrite: bool) -> Result<Session> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Error::Invalid {
@@ -37,29 +38,30 @@ pub fn new_project(path: &Path, name: &str, overwrite: bool) -> Result<ProjectFi
         },
         ..Project::default()
     };
-    ProjectFile::create(path, &project, overwrite)
+    create(path, &project, overwrite)
 }
 
-/// Writes `project` to a new project file at `path`.
-pub fn create(path: &Path, project: &Project, overwrite: bool) -> Result<ProjectFile> {
-    ProjectFile::create(path, project, overwrite)
+/// Writes `project` to a new project file at `path` and opens it.
+/// O(project).
+pub fn create(path: &Path, project: &Project, overwrite: bool) -> Result<Session> {
+    Session::from_file(ProjectFile::create(path, project, overwrite)?)
 }
 
-/// Writes the built-in demo portfolio to `path`.
-pub fn create_demo(path: &Path, overwrite: bool) -> Result<ProjectFile> {
-    ProjectFile::create(path, &demo::project()?, overwrite)
+/// Writes the built-in demo portfolio to `path` and opens it.
+pub fn create_demo(path: &Path, overwrite: bool) -> Result<Session> {
+    create(path, &demo::project()?, overwrite)
 }
 
-/// Opens a project file.
-pub fn open(path: &Path) -> Result<ProjectFile> {
-    ProjectFile::open(path)
+/// Opens a project file into memory. O(project).
+pub fn open(path: &Path) -> Result<Session> {
+    Session::open(path)
 }
 
 /// Reads an interchange file into a new project at `output`. Everything is
 /// checked before anything is written; on any problem no file is left.
-pub fn import_json(input: &Path, output: &Path, overwrite: bool) -> Result<ProjectFile> {
+pub fn import_json(input: &Path, output: &Path, overwrite: bool) -> Result<Session> {
     let project = read_json(input)?;
-    ProjectFile::create(output, &project, overwrite)
+    create(output, &project, overwrite)
 }
 
 /// Reads and checks an interchange file.
@@ -76,6 +78,30 @@ pub fn read_json(input: &Path) -> Result<Project> {
         }]),
     })?;
     interchange::read(&text, &input.display().to_string())
+}
+
+/// Opens a project file only to read it.
+pub fn open_read_only(path: &Path) -> Result<ProjectFile> {
+    ProjectFile::open(path)
+}
+
+/// Reads one edit from its JSON text (a line of `persona-atlas edit`), with
+/// a message that says where the text is wrong.
+pub fn parse_edit(text: &str) -> Result<Edit> {
+    serde_json::from_str(text).map_err(|e| {
+        let full = e.to_string();
+        let reason = full
+            .rfind(" at line ")
+            .map_or(full.as_str(), |i| &full[..i])
+            .to_owned();
+        Error::Invalid {
+            source_name: "the edit".to_owned(),
+            problems: crate::Problems(vec![crate::Problem {
+                path: String::new(),
+                message: format!("column {}: {reason}", e.column()),
+            }]),
+        }
+    })
 }
 
 /// The interchange JSON of a project file.
@@ -119,32 +145,32 @@ pub struct Info {
     pub counts: Counts,
 }
 
-/// Describes a project file.
+/// Describes a project file: its name and how many of each kind it holds,
+/// counted by the file, not read whole. O(rows) within SQLite.
 pub fn info(path: &Path) -> Result<Info> {
-    let project = ProjectFile::open(path)?.load()?;
+    let file = ProjectFile::open(path)?;
     Ok(Info {
-        counts: project.counts(),
-        project: project.project,
+        counts: file.counts()?,
+        project: file.meta()?,
         schema_version: SCHEMA_VERSION,
     })
 }
 
-/// The first view of an open project.
-pub fn project_overview(file: &ProjectFile) -> Result<Overview> {
-    Ok(overview(&file.load()?, &file.path().display().to_string()))
+/// The first view of an open project. O(project), from memory.
+pub fn project_overview(session: &Session) -> Overview {
+    overview(session.project(), &session.path().display().to_string())
 }
 
 /// Saves a copy of the open project at `to` and opens the copy (Save As).
-pub fn save_as(file: &ProjectFile, to: &Path, overwrite: bool) -> Result<ProjectFile> {
-    file.copy_to(to, overwrite)?;
-    ProjectFile::open(to)
+pub fn save_as(session: &Session, to: &Path, overwrite: bool) -> Result<Session> {
+    session.save_as(to, overwrite)
 }
 
 /// What the app opens when it starts, and anything the user must be told.
 #[derive(Debug)]
 pub struct Startup {
     /// The project to show, if any could be opened.
-    pub file: Option<ProjectFile>,
+    pub file: Option<Session>,
     /// A message for the user, e.g. why the last project could not be reopened.
     pub notice: Option<String>,
 }
@@ -155,7 +181,7 @@ pub struct Startup {
 /// another project, so the user is never left wondering which file is shown.
 pub fn open_at_startup(given: Option<&Path>, recent: &RecentFiles, demo: &Path) -> Startup {
     if let Some(path) = given {
-        return match ProjectFile::open(path) {
+        return match Session::open(path) {
             Ok(file) => Startup {
                 file: Some(file),
                 notice: None,
@@ -168,7 +194,7 @@ pub fn open_at_startup(given: Option<&Path>, recent: &RecentFiles, demo: &Path) 
     }
     let mut notice = None;
     if let Some(last) = recent.last() {
-        match ProjectFile::open(last) {
+        match Session::open(last) {
             Ok(file) => {
                 return Startup {
                     file: Some(file),
@@ -183,7 +209,7 @@ pub fn open_at_startup(given: Option<&Path>, recent: &RecentFiles, demo: &Path) 
         }
     }
     let demo_file = if demo.exists() {
-        ProjectFile::open(demo)
+        Session::open(demo)
     } else {
         if let Some(dir) = demo.parent() {
             let _ = fs::create_dir_all(dir);
@@ -224,9 +250,47 @@ pub fn analyze(path: &Path, thresholds: Option<Thresholds>) -> Result<(Project, 
     Ok((project, analysis))
 }
 
-/// Stores new thresholds in a project file, in one transaction.
-pub fn set_thresholds(path: &Path, thresholds: &Thresholds) -> Result<()> {
-    ProjectFile::open(path)?.set_thresholds(thresholds)
+/// Changes the stored thresholds of a project file, in one transaction that
+/// reads and writes under the file's write lock: `change` is given the
+/// thresholds as they are in the file at that moment, so that two programs
+/// setting different thresholds never undo each other. Returns the
+/// thresholds stored.
+pub fn change_thresholds(
+    path: &Path,
+    change: impl Fn(Thresholds) -> Thresholds,
+) -> Result<Thresholds> {
+    let mut session = Session::open(path)?;
+    edit_file_with_retry(&mut session, |p| Edit::SetThresholds {
+        thresholds: change(p.thresholds),
+    })?;
+    Ok(session.project().thresholds)
+}
+
+/// How often an edit of a file that another program keeps changing is tried
+/// again on the new content before giving up.
+const RETRIES: usize = 8;
+
+/// Applies the edit `make` builds from the project as it is; when another
+/// program changed the file in between, reads it again and builds the edit
+/// anew, so that its change is never written over.
+fn edit_file_with_retry(session: &mut Session, make: impl Fn(&Project) -> Edit) -> Result<Outcome> {
+    let mut tries = 0;
+    loop {
+        match session.edit(&make(session.project())) {
+            Err(Error::ChangedOnDisk { .. }) if tries < RETRIES => {
+                tries += 1;
+                session.reload()?;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Applies `edit` to an open project; when another program changed the file
+/// since it was read, reads it again and applies the edit to what it holds
+/// now (the command line's way, where each edit stands alone).
+pub fn edit_with_retry(session: &mut Session, edit: &Edit) -> Result<Outcome> {
+    edit_file_with_retry(session, |_| edit.clone())
 }
 
 /// Everything the app's map and insights panel show about a project.
@@ -240,90 +304,44 @@ pub struct Insights {
     pub positions: Vec<crate::model::NodePosition>,
 }
 
-/// The findings and the map of an open project, with its stored thresholds.
-pub fn insights(file: &ProjectFile) -> Result<Insights> {
-    let project = file.load()?;
-    let analysis = analysis::analyze(&project, &project.thresholds);
-    let map = crate::map_view::map_view(&project, &analysis);
-    Ok(Insights {
+/// The findings and the map of an open project, with its stored
+/// thresholds. O(analysis), from memory.
+pub fn insights(session: &Session) -> Insights {
+    let project = session.project();
+    let analysis = analysis::analyze(project, &project.thresholds);
+    let map = crate::map_view::map_view(project, &analysis);
+    Insights {
         analysis,
         map,
-        positions: file.positions()?,
-    })
+        positions: session.positions(),
+    }
 }
 
 /// The persona × product, need × product and segment × product matrices of
-/// an open project.
-pub fn matrices(file: &ProjectFile) -> Result<crate::matrix::Matrices> {
-    Ok(crate::matrix::matrices(&file.load()?))
+/// an open project. O(personas × products), from memory.
+pub fn matrices(session: &Session) -> crate::matrix::Matrices {
+    crate::matrix::matrices(session.project())
 }
-
-/// The most positions one call may store: more nodes than a map of 20,000
-/// personas has, so a bigger message is refused before it is read through.
-pub const MAX_POSITIONS: usize = 100_000;
 
 /// The matrices of a project file (.patlas) or an interchange file (.json).
 pub fn matrices_of(path: &Path) -> Result<crate::matrix::Matrices> {
     Ok(crate::matrix::matrices(&read_any(path)?))
 }
 
-/// Stores where the user placed nodes on the map (one transaction). With
-/// `replace_all` the earlier layout is forgotten first.
-pub fn set_positions(
-    file: &mut ProjectFile,
-    positions: &[crate::model::NodePosition],
-    replace_all: bool,
-) -> Result<()> {
-    if positions.len() > MAX_POSITIONS {
-        return Err(Error::Invalid {
-            source_name: "the map layout".to_owned(),
-            problems: crate::Problems(vec![crate::Problem {
-                path: "positions".to_owned(),
-                message: format!(
-                    "{} positions is more than the {MAX_POSITIONS} a map can have",
-                    positions.len()
-                ),
-            }]),
-        });
-    }
-    file.set_positions(positions, replace_all)
+/// Applies one edit to the open project: checked by what it touches,
+/// written in one transaction, and recorded for undo. O(size of the edit).
+pub fn edit(session: &mut Session, edit: &Edit) -> Result<Outcome> {
+    session.edit(edit)
 }
 
-/// Applies one edit to the open project, in one transaction, and remembers
-/// the project as it was so that the edit can be undone.
-pub fn edit(file: &mut ProjectFile, history: &mut History, edit: &Edit) -> Result<()> {
-    let before = file.load()?;
-    let after = crate::edit::apply(&before, edit)?;
-    file.replace(&after)?;
-    history.record(before);
-    Ok(())
+/// Undoes the last edit. O(size of that edit).
+pub fn undo(session: &mut Session) -> Result<Outcome> {
+    session.undo()
 }
 
-/// Undoes the last edit; false when there is none.
-pub fn undo(file: &mut ProjectFile, history: &mut History) -> Result<bool> {
-    let current = file.load()?;
-    let Some(previous) = history.undo(current) else {
-        return Ok(false);
-    };
-    if let Err(e) = file.replace(&previous) {
-        // The file still holds the current project: put the history back.
-        history.redo(previous);
-        return Err(e);
-    }
-    Ok(true)
-}
-
-/// Redoes the last undone edit; false when there is none.
-pub fn redo(file: &mut ProjectFile, history: &mut History) -> Result<bool> {
-    let current = file.load()?;
-    let Some(next) = history.redo(current) else {
-        return Ok(false);
-    };
-    if let Err(e) = file.replace(&next) {
-        history.undo(next);
-        return Err(e);
-    }
-    Ok(true)
+/// Redoes the last undone edit. O(size of that edit).
+pub fn redo(session: &mut Session) -> Result<Outcome> {
+    session.redo()
 }
 
 /// An entity to pick in a form: its id and name.
@@ -371,9 +389,9 @@ pub struct Catalog {
 }
 
 /// The entities of a project that forms link to, and its relationships.
-/// O(n log n) in the number of entities.
-pub fn catalog(file: &ProjectFile) -> Result<Catalog> {
-    let p = file.load()?;
+/// O(n log n) in the number of entities, from memory.
+pub fn catalog(session: &Session) -> Catalog {
+    let p = session.project();
     fn choices<'a>(items: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Choice> {
         let mut out: Vec<Choice> = items
             .map(|(id, name)| Choice {
@@ -384,7 +402,7 @@ pub fn catalog(file: &ProjectFile) -> Result<Catalog> {
         out.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
         out
     }
-    Ok(Catalog {
+    Catalog {
         market_segments: choices(
             p.market_segments
                 .iter()
@@ -408,8 +426,8 @@ pub fn catalog(file: &ProjectFile) -> Result<Catalog> {
                 .map(|x| (x.id.as_str(), x.name.as_str())),
         ),
         personas: choices(p.personas.iter().map(|x| (x.id.as_str(), x.name.as_str()))),
-        relationships: relationship_choices(&p),
-    })
+        relationships: relationship_choices(p),
+    }
 }
 
 /// The project's relationships sorted by the names of the two personas and
@@ -449,35 +467,33 @@ fn relationship_choices(p: &Project) -> Vec<RelationshipChoice> {
 }
 
 /// Every entity of `kind` as the interchange format writes it, sorted by
-/// id, for the views that show many at once: one read of the project
-/// whatever their number, where [`entity`] for each would read it each time.
-pub fn entities(file: &ProjectFile, kind: EntityKind) -> Result<Vec<serde_json::Value>> {
-    written(&file.load()?, kind)
+/// id, for the views that show many at once. O(entities of the kind).
+pub fn entities(session: &Session, kind: EntityKind) -> Vec<serde_json::Value> {
+    let p = session.project();
+    fn each<T: Serialize>(list: &[T]) -> Vec<serde_json::Value> {
+        // The model's types are plain data: they always serialise.
+        list.iter()
+            .filter_map(|x| serde_json::to_value(x).ok())
+            .collect()
+    }
+    match kind {
+        EntityKind::MarketSegment => each(&p.market_segments),
+        EntityKind::CustomerSegment => each(&p.customer_segments),
+        EntityKind::BuyingRole => each(&p.buying_roles),
+        EntityKind::Need => each(&p.needs),
+        EntityKind::Product => each(&p.products),
+        EntityKind::Competitor => each(&p.competitors),
+        EntityKind::Persona => each(&p.personas),
+        EntityKind::BuyingUnit => each(&p.buying_units),
+    }
 }
 
 /// One entity as the interchange format writes it, for a form to edit.
-pub fn entity(file: &ProjectFile, kind: EntityKind, id: &str) -> Result<serde_json::Value> {
-    written(&file.load()?, kind)?
-        .into_iter()
-        .find(|e| e.get("id").and_then(serde_json::Value::as_str) == Some(id))
+/// O(log n + size of the entity).
+pub fn entity(session: &Session, kind: EntityKind, id: &str) -> Result<serde_json::Value> {
+    crate::edit::entity_of(session.project(), kind, id)
+        .map(|e| e.to_json())
         .ok_or_else(|| invalid_project(format!("no {} with id {id:?}", kind.label())))
-}
-
-/// The list of `kind` in the interchange JSON of `project`. Going through
-/// the written text keeps what a form or list sees exactly what an export
-/// holds. O(size of the project).
-fn written(project: &Project, kind: EntityKind) -> Result<Vec<serde_json::Value>> {
-    let mut doc: serde_json::Value = serde_json::from_str(&interchange::write(project))
-        .map_err(|e| invalid_project(e.to_string()))?;
-    match doc.get_mut(kind.list()).map(serde_json::Value::take) {
-        Some(serde_json::Value::Array(list)) => Ok(list),
-        // The format writes every list, even an empty one.
-        None => Ok(Vec::new()),
-        Some(_) => Err(invalid_project(format!(
-            "{}: the written project holds no list here",
-            kind.list()
-        ))),
-    }
 }
 
 /// A problem with the open project as a whole, with no field to point at.

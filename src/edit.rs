@@ -1,22 +1,51 @@
-//! Edits: what the app changes in a project, one at a time. Every edit
-//! yields a whole new project that has passed the same checks as an import,
-//! so an edit can never leave the file in a state an import would refuse.
+//! Edits: what the app and `persona-atlas edit` change in a project, one at
+//! a time.
+//!
+//! An edit is checked by what it touches: its own fields by the
+//! interchange module's reader for that kind of entity, its references by
+//! lookup in the project's [`Index`]. It then becomes a [`Change`], the
+//! entities, relationships and positions before and after, which is what
+//! the file writes row by row and what the history keeps to undo it. The
+//! promise that an edit never yields a state an import refuses is kept by
+//! these checks and held by a property test (`tests/integration/session.rs`),
+//! not by checking the whole project on every edit.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
+use crate::change::{self, Change, Delta, Entity, Index, find, find_relationship};
 use crate::error::{Error, Problem, Problems, Result};
 use crate::interchange;
 use crate::model::*;
 
 /// One change to a project.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
-#[serde(tag = "op", rename_all = "snake_case")]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 #[ts(tag = "op", rename_all = "snake_case")]
 pub enum Edit {
-    /// Creates an entity, or replaces the one with the same id. `value` is
-    /// the entity as the interchange format writes it.
+    /// Creates an entity; refused when its id is taken. `value` is the
+    /// entity as the interchange format writes it.
+    Create {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// The entity.
+        #[ts(type = "unknown")]
+        value: Value,
+    },
+    /// Replaces an entity; refused when there is no entity of this kind
+    /// with its id, so that a form never creates by accident.
+    Update {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// The entity, whole.
+        #[ts(type = "unknown")]
+        value: Value,
+    },
+    /// Creates an entity, or replaces the one of the same kind with the same
+    /// id: for scripts. The app's forms use `create` and `update`.
     Put {
         /// What kind of entity.
         kind: EntityKind,
@@ -81,7 +110,33 @@ pub enum Edit {
         /// 0-1, how strongly; `None` removes the relationship.
         weight: Option<f64>,
     },
+    /// Replaces the thresholds the analyses judge by.
+    SetThresholds {
+        /// The new thresholds, all four.
+        thresholds: Thresholds,
+    },
+    /// Places nodes on the map. With `replace_all` every other position is
+    /// forgotten (a new layout); otherwise only these nodes move.
+    SetPositions {
+        /// Where each node goes.
+        positions: Vec<NodePosition>,
+        /// Whether this is a whole new layout.
+        #[serde(default)]
+        replace_all: bool,
+    },
+    /// Renames the project or changes its description.
+    SetProject {
+        /// The name; must not be empty.
+        name: String,
+        /// The description; `None` removes it.
+        #[serde(default)]
+        description: Option<String>,
+    },
 }
+
+/// The most positions one edit may place: more nodes than a map of 20,000
+/// personas has, so a bigger message is refused before it is looked through.
+pub const MAX_POSITIONS: usize = 100_000;
 
 fn refused(message: String) -> Error {
     Error::Invalid {
@@ -93,183 +148,360 @@ fn refused(message: String) -> Error {
     }
 }
 
-/// The project after `edit`, checked as an import would be. `project` itself
-/// is left as it was.
-pub fn apply(project: &Project, edit: &Edit) -> Result<Project> {
-    let next = match edit {
-        // A put is read by the import's reader already, which checks it.
-        Edit::Put { kind, value } => return put(project, *kind, value),
-        Edit::Delete { kind, id } => delete(project, *kind, id)?,
-        Edit::MergePersonas { keep, remove } => merge(project, keep, remove)?,
+/// What an edit may look at: the project, the kinds of its ids, and where
+/// its nodes are on the map.
+#[derive(Clone, Copy)]
+pub struct Target<'a> {
+    /// The project as it is.
+    pub project: &'a Project,
+    /// The kind of every id in it.
+    pub index: &'a Index,
+    /// The stored map positions by node id.
+    pub positions: &'a BTreeMap<String, (f64, f64)>,
+}
+
+/// What `edit` would change in `target`, checked; nothing is changed yet.
+/// O(size of the edit) for edits of one entity, link or score, plus one
+/// pass over the entities that may refer to what a delete or merge removes.
+pub fn plan(target: Target<'_>, edit: &Edit) -> Result<Change> {
+    let mut change = Change::default();
+    let p = target.project;
+    match edit {
+        Edit::Create { kind, value } => put(target, *kind, value, Mode::Create, &mut change)?,
+        Edit::Update { kind, value } => put(target, *kind, value, Mode::Update, &mut change)?,
+        Edit::Put { kind, value } => put(target, *kind, value, Mode::Either, &mut change)?,
+        Edit::Delete { kind, id } => delete(target, *kind, id, &mut change)?,
+        Edit::MergePersonas { keep, remove } => merge(target, keep, remove, &mut change)?,
         Edit::LinkProduct {
             persona,
             product,
             relations,
-        } => link_product(project, persona, product, relations)?,
+        } => {
+            if find(&p.products, product.as_str()).is_none() {
+                return Err(refused(format!(
+                    "no product with id {:?}",
+                    product.as_str()
+                )));
+            }
+            let before = persona_of(p, persona)?;
+            let mut after = before.clone();
+            link_product(&mut after, product, relations);
+            change.entity(
+                Some(Entity::Persona(before.clone())),
+                Some(Entity::Persona(after)),
+            );
+        }
         Edit::LinkNeed {
             persona,
             need,
             importance,
-        } => link_need(project, persona, need, *importance)?,
+        } => {
+            if find(&p.needs, need.as_str()).is_none() {
+                return Err(refused(format!("no need with id {:?}", need.as_str())));
+            }
+            let importance = importance.map(|v| unit(v, "importance")).transpose()?;
+            let before = persona_of(p, persona)?;
+            let mut after = before.clone();
+            let needs = &mut after.needs;
+            match (needs.iter_mut().find(|n| &n.need == need), importance) {
+                (Some(n), Some(v)) => n.importance = v,
+                (None, Some(v)) => needs.push(PersonaNeed {
+                    need: need.clone(),
+                    importance: v,
+                }),
+                (_, None) => needs.retain(|n| &n.need != need),
+            }
+            change.entity(
+                Some(Entity::Persona(before.clone())),
+                Some(Entity::Persona(after)),
+            );
+        }
         Edit::Score {
             offering,
             need,
             score,
-        } => set_score(project, offering, need, *score)?,
+        } => {
+            if find(&p.needs, need.as_str()).is_none() {
+                return Err(refused(format!("no need with id {:?}", need.as_str())));
+            }
+            let score = score.map(|v| unit(v, "score")).transpose()?;
+            let set = |addresses: &mut Vec<NeedScore>| match (
+                addresses.iter_mut().find(|a| &a.need == need),
+                score,
+            ) {
+                (Some(a), Some(v)) => a.score = v,
+                (None, Some(v)) => addresses.push(NeedScore {
+                    need: need.clone(),
+                    score: v,
+                }),
+                (_, None) => addresses.retain(|a| &a.need != need),
+            };
+            if let Some(x) = find(&p.products, offering) {
+                let mut after = x.clone();
+                set(&mut after.addresses);
+                change.entity(
+                    Some(Entity::Product(x.clone())),
+                    Some(Entity::Product(after)),
+                );
+            } else if let Some(x) = find(&p.competitors, offering) {
+                let mut after = x.clone();
+                set(&mut after.addresses);
+                change.entity(
+                    Some(Entity::Competitor(x.clone())),
+                    Some(Entity::Competitor(after)),
+                );
+            } else {
+                return Err(refused(format!(
+                    "no product or competitor with id {offering:?}"
+                )));
+            }
+        }
         Edit::Relate {
             from,
             to,
             kind,
             weight,
-        } => relate(project, from, to, *kind, *weight)?,
-    };
-    // Deletes and merges are checked the same way, in case a rule of the
-    // format was missed in them.
-    interchange::read(&interchange::write(&next), "the edited project").map_err(|e| match e {
-        Error::Invalid { problems, .. } => Error::Invalid {
-            source_name: "the edit".to_owned(),
-            problems,
-        },
-        other => other,
-    })
+        } => relate(p, from, to, *kind, *weight, &mut change)?,
+        Edit::SetThresholds { thresholds } => {
+            change.thresholds = Some(Delta {
+                before: Some(p.thresholds),
+                after: Some(*thresholds),
+            });
+        }
+        Edit::SetPositions {
+            positions,
+            replace_all,
+        } => set_positions(target, positions, *replace_all, &mut change)?,
+        Edit::SetProject { name, description } => {
+            if name.trim().is_empty() {
+                return Err(Error::Invalid {
+                    source_name: "the project".to_owned(),
+                    problems: Problems(vec![Problem {
+                        path: "name".to_owned(),
+                        message: "must not be empty".to_owned(),
+                    }]),
+                });
+            }
+            change.meta = Some(Delta {
+                before: Some(p.project.clone()),
+                after: Some(ProjectMeta {
+                    name: name.clone(),
+                    description: description.clone().filter(|d| !d.is_empty()),
+                }),
+            });
+        }
+    }
+    change.prune();
+    Ok(change)
 }
 
-fn put(project: &Project, kind: EntityKind, value: &Value) -> Result<Project> {
-    let Some(id) = value.get("id").and_then(Value::as_str) else {
-        return Err(refused("the entity has no id".to_owned()));
-    };
-    let mut doc: Value = serde_json::from_str(&interchange::write(project))
-        .map_err(|e| refused(format!("the project could not be prepared: {e}")))?;
-    let list = doc.get_mut(kind.list()).and_then(Value::as_array_mut);
-    let list = match list {
-        Some(list) => list,
-        None => {
-            doc[kind.list()] = Value::Array(Vec::new());
-            doc[kind.list()]
-                .as_array_mut()
-                .ok_or_else(|| refused("the project could not be prepared".to_owned()))?
-        }
-    };
-    match list
-        .iter_mut()
-        .find(|e| e.get("id").and_then(Value::as_str) == Some(id))
-    {
-        Some(existing) => *existing = value.clone(),
-        None => list.push(value.clone()),
-    }
-    interchange::read(&doc.to_string(), "the edit").map_err(|e| match e {
-        Error::Invalid { problems, .. } => Error::Invalid {
+/// The project after `edit`, checked as the session checks it; `project`
+/// itself is left as it was. O(project), for tests and one-off scripts: an
+/// open [`crate::session::Session`] applies edits in the time of the edit.
+pub fn apply(project: &Project, edit: &Edit) -> Result<Project> {
+    let mut next = project.clone();
+    next.sort();
+    let mut index = Index::of(&next);
+    let mut positions = BTreeMap::new();
+    let change = plan(
+        Target {
+            project: &next,
+            index: &index,
+            positions: &positions,
+        },
+        edit,
+    )?;
+    change::apply(&change, &mut next, &mut index, &mut positions);
+    Ok(next)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Create,
+    Update,
+    Either,
+}
+
+fn put(
+    target: Target<'_>,
+    kind: EntityKind,
+    value: &Value,
+    mode: Mode,
+    change: &mut Change,
+) -> Result<()> {
+    let lookup = |id: &str| target.index.kind(id);
+    let entity =
+        interchange::read_entity(kind, value, &lookup).map_err(|problems| Error::Invalid {
             source_name: format!("the {}", kind.label()),
-            problems: Problems(
-                problems
-                    .0
-                    .into_iter()
-                    .map(|p| local(p, kind, &doc, id))
-                    .collect(),
-            ),
-        },
-        other => other,
-    })
+            problems,
+        })?;
+    let id = entity.id().to_owned();
+    let existing = target.index.kind(&id);
+    let at_id = |message: String| Error::Invalid {
+        source_name: format!("the {}", kind.label()),
+        problems: Problems(vec![Problem {
+            path: "id".to_owned(),
+            message,
+        }]),
+    };
+    match (existing, mode) {
+        (Some(other), _) if other != kind => {
+            return Err(at_id(format!(
+                "{id:?} is already the id of a {}",
+                other.label()
+            )));
+        }
+        (Some(_), Mode::Create) => {
+            return Err(at_id(format!(
+                "{id:?} is already the id of another {}",
+                kind.label()
+            )));
+        }
+        (None, Mode::Update) => {
+            return Err(at_id(format!(
+                "no {} with id {id:?} to change",
+                kind.label()
+            )));
+        }
+        _ => {}
+    }
+    let before = existing.and_then(|_| entity_of(target.project, kind, &id));
+    change.entity(before, Some(entity));
+    Ok(())
 }
 
-/// `personas[3].name` becomes `name` when personas[3] is the edited entity,
-/// so that a form can show the problem beside its field.
-fn local(mut p: Problem, kind: EntityKind, doc: &Value, id: &str) -> Problem {
-    let index = doc[kind.list()].as_array().and_then(|l| {
-        l.iter()
-            .position(|e| e.get("id").and_then(Value::as_str) == Some(id))
-    });
-    if let Some(i) = index {
-        let prefix = format!("{}[{i}]", kind.list());
-        if let Some(rest) = p.path.strip_prefix(&prefix) {
-            p.path = rest.trim_start_matches('.').to_owned();
+/// The entity of `kind` with `id`, cloned. O(log n).
+pub fn entity_of(project: &Project, kind: EntityKind, id: &str) -> Option<Entity> {
+    let p = project;
+    match kind {
+        EntityKind::MarketSegment => find(&p.market_segments, id)
+            .cloned()
+            .map(Entity::MarketSegment),
+        EntityKind::CustomerSegment => find(&p.customer_segments, id)
+            .cloned()
+            .map(Entity::CustomerSegment),
+        EntityKind::BuyingRole => find(&p.buying_roles, id).cloned().map(Entity::BuyingRole),
+        EntityKind::Need => find(&p.needs, id).cloned().map(Entity::Need),
+        EntityKind::Product => find(&p.products, id).cloned().map(Entity::Product),
+        EntityKind::Competitor => find(&p.competitors, id).cloned().map(Entity::Competitor),
+        EntityKind::Persona => find(&p.personas, id).cloned().map(Entity::Persona),
+        EntityKind::BuyingUnit => find(&p.buying_units, id).cloned().map(Entity::BuyingUnit),
+    }
+}
+
+/// Records `after` for each persona that `f` changes.
+fn each_persona(p: &Project, change: &mut Change, f: impl Fn(&mut Persona)) {
+    for x in &p.personas {
+        let mut after = x.clone();
+        f(&mut after);
+        if &after != x {
+            change.entity(
+                Some(Entity::Persona(x.clone())),
+                Some(Entity::Persona(after)),
+            );
         }
     }
-    p
 }
 
-fn delete(project: &Project, kind: EntityKind, id: &str) -> Result<Project> {
-    let mut p = project.clone();
-    let before = p.counts();
-    let gone = |x: &str| x == id;
+fn each_unit(p: &Project, change: &mut Change, f: impl Fn(&mut BuyingUnit)) {
+    for x in &p.buying_units {
+        let mut after = x.clone();
+        f(&mut after);
+        if &after != x {
+            change.entity(
+                Some(Entity::BuyingUnit(x.clone())),
+                Some(Entity::BuyingUnit(after)),
+            );
+        }
+    }
+}
+
+fn delete(target: Target<'_>, kind: EntityKind, id: &str, change: &mut Change) -> Result<()> {
+    let p = target.project;
+    let Some(gone) = entity_of(p, kind, id) else {
+        return Err(refused(format!("no {} with id {id:?}", kind.label())));
+    };
+    let is = |x: &str| x == id;
     match kind {
         EntityKind::MarketSegment => {
-            p.market_segments.retain(|s| !gone(s.id.as_str()));
-            for x in &mut p.personas {
-                if x.market_segment.as_ref().is_some_and(|s| gone(s.as_str())) {
+            each_persona(p, change, |x| {
+                if x.market_segment.as_ref().is_some_and(|s| is(s.as_str())) {
                     x.market_segment = None;
                 }
-            }
-            for u in &mut p.buying_units {
-                if u.market_segment.as_ref().is_some_and(|s| gone(s.as_str())) {
+            });
+            each_unit(p, change, |u| {
+                if u.market_segment.as_ref().is_some_and(|s| is(s.as_str())) {
                     u.market_segment = None;
                 }
-            }
+            });
         }
-        EntityKind::CustomerSegment => {
-            p.customer_segments.retain(|s| !gone(s.id.as_str()));
-            for x in &mut p.personas {
-                if x.customer_segment
-                    .as_ref()
-                    .is_some_and(|s| gone(s.as_str()))
-                {
-                    x.customer_segment = None;
-                }
+        EntityKind::CustomerSegment => each_persona(p, change, |x| {
+            if x.customer_segment.as_ref().is_some_and(|s| is(s.as_str())) {
+                x.customer_segment = None;
             }
-        }
+        }),
         EntityKind::BuyingRole => {
-            p.buying_roles.retain(|r| !gone(r.id.as_str()));
-            for x in &mut p.personas {
-                if x.buying_role.as_ref().is_some_and(|r| gone(r.as_str())) {
+            each_persona(p, change, |x| {
+                if x.buying_role.as_ref().is_some_and(|r| is(r.as_str())) {
                     x.buying_role = None;
                 }
-            }
-            for u in &mut p.buying_units {
+            });
+            each_unit(p, change, |u| {
                 for m in &mut u.members {
-                    if m.role.as_ref().is_some_and(|r| gone(r.as_str())) {
+                    if m.role.as_ref().is_some_and(|r| is(r.as_str())) {
                         m.role = None;
                     }
                 }
-            }
+            });
         }
         EntityKind::Need => {
-            p.needs.retain(|n| !gone(n.id.as_str()));
-            for x in &mut p.personas {
-                x.needs.retain(|n| !gone(n.need.as_str()));
+            each_persona(p, change, |x| x.needs.retain(|n| !is(n.need.as_str())));
+            for x in &p.products {
+                if x.addresses.iter().any(|a| is(a.need.as_str())) {
+                    let mut after = x.clone();
+                    after.addresses.retain(|a| !is(a.need.as_str()));
+                    change.entity(
+                        Some(Entity::Product(x.clone())),
+                        Some(Entity::Product(after)),
+                    );
+                }
             }
-            for x in &mut p.products {
-                x.addresses.retain(|a| !gone(a.need.as_str()));
-            }
-            for x in &mut p.competitors {
-                x.addresses.retain(|a| !gone(a.need.as_str()));
-            }
-        }
-        EntityKind::Product => {
-            p.products.retain(|x| !gone(x.id.as_str()));
-            for x in &mut p.personas {
-                x.products.retain(|l| !gone(l.product.as_str()));
-            }
-            for u in &mut p.buying_units {
-                if u.product.as_ref().is_some_and(|x| gone(x.as_str())) {
-                    u.product = None;
+            for x in &p.competitors {
+                if x.addresses.iter().any(|a| is(a.need.as_str())) {
+                    let mut after = x.clone();
+                    after.addresses.retain(|a| !is(a.need.as_str()));
+                    change.entity(
+                        Some(Entity::Competitor(x.clone())),
+                        Some(Entity::Competitor(after)),
+                    );
                 }
             }
         }
-        EntityKind::Competitor => p.competitors.retain(|c| !gone(c.id.as_str())),
-        EntityKind::Persona => {
-            p.personas.retain(|x| !gone(x.id.as_str()));
-            p.relationships
-                .retain(|r| !gone(r.from.as_str()) && !gone(r.to.as_str()));
-            for u in &mut p.buying_units {
-                u.members.retain(|m| !gone(m.persona.as_str()));
-            }
+        EntityKind::Product => {
+            each_persona(p, change, |x| {
+                x.products.retain(|l| !is(l.product.as_str()));
+            });
+            each_unit(p, change, |u| {
+                if u.product.as_ref().is_some_and(|x| is(x.as_str())) {
+                    u.product = None;
+                }
+            });
         }
-        EntityKind::BuyingUnit => p.buying_units.retain(|u| !gone(u.id.as_str())),
+        EntityKind::Competitor | EntityKind::BuyingUnit => {}
+        EntityKind::Persona => {
+            for r in &p.relationships {
+                if is(r.from.as_str()) || is(r.to.as_str()) {
+                    change.relationship(Some(r.clone()), None);
+                }
+            }
+            each_unit(p, change, |u| u.members.retain(|m| !is(m.persona.as_str())));
+        }
     }
-    if p.counts() == before {
-        return Err(refused(format!("no {} with id {id:?}", kind.label())));
+    change.entity(Some(gone), None);
+    if let Some(at) = target.positions.get(id) {
+        change.position(id, Some(*at), None);
     }
-    Ok(p)
+    Ok(())
 }
 
 /// A 0-1 number from an edit, or a problem at `field` that says what is wrong.
@@ -283,27 +515,13 @@ fn unit(value: f64, field: &str) -> Result<Unit> {
     })
 }
 
-fn persona_mut<'a>(p: &'a mut Project, id: &PersonaId) -> Result<&'a mut Persona> {
-    p.personas
-        .iter_mut()
-        .find(|x| &x.id == id)
+fn persona_of<'a>(p: &'a Project, id: &PersonaId) -> Result<&'a Persona> {
+    find(&p.personas, id.as_str())
         .ok_or_else(|| refused(format!("no persona with id {:?}", id.as_str())))
 }
 
-fn link_product(
-    project: &Project,
-    persona: &PersonaId,
-    product: &ProductId,
-    relations: &[ProductRelation],
-) -> Result<Project> {
-    if !project.products.iter().any(|x| &x.id == product) {
-        return Err(refused(format!(
-            "no product with id {:?}",
-            product.as_str()
-        )));
-    }
-    let mut p = project.clone();
-    let links = &mut persona_mut(&mut p, persona)?.products;
+fn link_product(persona: &mut Persona, product: &ProductId, relations: &[ProductRelation]) {
+    let links = &mut persona.products;
     // Links to the product keep their place; new ones go at the end.
     let mut kept: Vec<ProductRelation> = Vec::new();
     links.retain(|l| {
@@ -325,74 +543,18 @@ fn link_product(
             });
         }
     }
-    Ok(p)
-}
-
-fn link_need(
-    project: &Project,
-    persona: &PersonaId,
-    need: &NeedId,
-    importance: Option<f64>,
-) -> Result<Project> {
-    if !project.needs.iter().any(|x| &x.id == need) {
-        return Err(refused(format!("no need with id {:?}", need.as_str())));
-    }
-    let importance = importance.map(|v| unit(v, "importance")).transpose()?;
-    let mut p = project.clone();
-    let needs = &mut persona_mut(&mut p, persona)?.needs;
-    match (needs.iter_mut().find(|n| &n.need == need), importance) {
-        (Some(n), Some(v)) => n.importance = v,
-        (None, Some(v)) => needs.push(PersonaNeed {
-            need: need.clone(),
-            importance: v,
-        }),
-        (_, None) => needs.retain(|n| &n.need != need),
-    }
-    Ok(p)
-}
-
-fn set_score(
-    project: &Project,
-    offering: &str,
-    need: &NeedId,
-    score: Option<f64>,
-) -> Result<Project> {
-    if !project.needs.iter().any(|x| &x.id == need) {
-        return Err(refused(format!("no need with id {:?}", need.as_str())));
-    }
-    let score = score.map(|v| unit(v, "score")).transpose()?;
-    let mut p = project.clone();
-    let addresses = if let Some(x) = p.products.iter_mut().find(|x| x.id.as_str() == offering) {
-        &mut x.addresses
-    } else if let Some(x) = p.competitors.iter_mut().find(|x| x.id.as_str() == offering) {
-        &mut x.addresses
-    } else {
-        return Err(refused(format!(
-            "no product or competitor with id {offering:?}"
-        )));
-    };
-    match (addresses.iter_mut().find(|a| &a.need == need), score) {
-        (Some(a), Some(v)) => a.score = v,
-        (None, Some(v)) => addresses.push(NeedScore {
-            need: need.clone(),
-            score: v,
-        }),
-        (_, None) => addresses.retain(|a| &a.need != need),
-    }
-    Ok(p)
 }
 
 fn relate(
-    project: &Project,
+    p: &Project,
     from: &PersonaId,
     to: &PersonaId,
     kind: RelationshipKind,
     weight: Option<f64>,
-) -> Result<Project> {
+    change: &mut Change,
+) -> Result<()> {
     for id in [from, to] {
-        if !project.personas.iter().any(|x| &x.id == id) {
-            return Err(refused(format!("no persona with id {:?}", id.as_str())));
-        }
+        persona_of(p, id)?;
     }
     if from == to {
         return Err(refused(
@@ -400,19 +562,25 @@ fn relate(
         ));
     }
     let weight = weight.map(|v| unit(v, "weight")).transpose()?;
-    let mut p = project.clone();
-    let same = |r: &Relationship| &r.from == from && &r.to == to && r.kind == kind;
-    match (p.relationships.iter_mut().find(|r| same(r)), weight) {
-        (Some(r), Some(w)) => r.weight = w,
-        (None, Some(w)) => p.relationships.push(Relationship {
-            from: from.clone(),
-            to: to.clone(),
-            kind,
-            weight: w,
-            description: None,
-            attributes: Attributes::default(),
-        }),
-        (Some(_), None) => p.relationships.retain(|r| !same(r)),
+    let existing = find_relationship(p, from, to, kind);
+    match (existing, weight) {
+        (Some(r), Some(w)) => {
+            let mut after = r.clone();
+            after.weight = w;
+            change.relationship(Some(r.clone()), Some(after));
+        }
+        (None, Some(w)) => change.relationship(
+            None,
+            Some(Relationship {
+                from: from.clone(),
+                to: to.clone(),
+                kind,
+                weight: w,
+                description: None,
+                attributes: Attributes::default(),
+            }),
+        ),
+        (Some(r), None) => change.relationship(Some(r.clone()), None),
         (None, None) => {
             return Err(refused(format!(
                 "{:?} has no such relationship with {:?} to remove",
@@ -421,21 +589,60 @@ fn relate(
             )));
         }
     }
-    Ok(p)
+    Ok(())
 }
 
-fn merge(project: &Project, keep: &PersonaId, remove: &PersonaId) -> Result<Project> {
-    if keep == remove {
-        return Err(refused("a persona cannot be merged with itself".to_owned()));
-    }
-    let find = |id: &PersonaId| project.personas.iter().find(|p| &p.id == id);
-    let (Some(a), Some(b)) = (find(keep), find(remove)) else {
-        return Err(refused(format!(
-            "both personas must exist to be merged ({:?} and {:?})",
-            keep.as_str(),
-            remove.as_str()
-        )));
+fn set_positions(
+    target: Target<'_>,
+    positions: &[NodePosition],
+    replace_all: bool,
+    change: &mut Change,
+) -> Result<()> {
+    let invalid = |problems: Vec<Problem>| Error::Invalid {
+        source_name: "the map layout".to_owned(),
+        problems: Problems(problems),
     };
+    if positions.len() > MAX_POSITIONS {
+        return Err(invalid(vec![Problem {
+            path: "positions".to_owned(),
+            message: format!(
+                "{} positions is more than the {MAX_POSITIONS} a map can have",
+                positions.len()
+            ),
+        }]));
+    }
+    let mut problems = Vec::new();
+    for (i, p) in positions.iter().enumerate() {
+        let at = |message: String| Problem {
+            path: format!("positions[{i}]"),
+            message,
+        };
+        if !p.is_within_map() {
+            problems.push(at(format!("({}, {}) is not a point on the map", p.x, p.y)));
+        } else if target.index.kind(&p.id).is_none() {
+            problems.push(at(format!("no entity with id {:?}", p.id)));
+        }
+        if problems.len() >= 20 {
+            break;
+        }
+    }
+    if !problems.is_empty() {
+        return Err(invalid(problems));
+    }
+    if replace_all {
+        for (id, at) in target.positions {
+            change.position(id, Some(*at), None);
+        }
+    }
+    for p in positions {
+        let before = target.positions.get(&p.id).copied();
+        change.position(&p.id, before, Some((p.x, p.y)));
+    }
+    Ok(())
+}
+
+/// The persona `keep` becomes when `remove` is folded into it.
+fn merged(a: &Persona, b: &Persona) -> Persona {
     let mut merged = a.clone();
     for n in &b.needs {
         match merged.needs.iter_mut().find(|m| m.need == n.need) {
@@ -477,31 +684,58 @@ fn merge(project: &Project, keep: &PersonaId, remove: &PersonaId) -> Result<Proj
     merged.priority = merged.priority.max(b.priority);
     merged.rules = merged.rules.or_else(|| b.rules.clone());
     merged.last_reviewed = merged.last_reviewed.max(b.last_reviewed);
+    merged
+}
 
-    let mut p = project.clone();
-    p.personas.retain(|x| &x.id != remove);
-    if let Some(slot) = p.personas.iter_mut().find(|x| &x.id == keep) {
-        *slot = merged;
+fn merge(
+    target: Target<'_>,
+    keep: &PersonaId,
+    remove: &PersonaId,
+    change: &mut Change,
+) -> Result<()> {
+    let p = target.project;
+    if keep == remove {
+        return Err(refused("a persona cannot be merged with itself".to_owned()));
     }
+    let (Some(a), Some(b)) = (
+        find(&p.personas, keep.as_str()),
+        find(&p.personas, remove.as_str()),
+    ) else {
+        return Err(refused(format!(
+            "both personas must exist to be merged ({:?} and {:?})",
+            keep.as_str(),
+            remove.as_str()
+        )));
+    };
+    change.entity(
+        Some(Entity::Persona(a.clone())),
+        Some(Entity::Persona(merged(a, b))),
+    );
+    change.entity(Some(Entity::Persona(b.clone())), None);
     // Relationships of the removed persona now belong to the kept one; one
     // that would link it to itself, or repeat another, is dropped.
-    let mut relationships: Vec<Relationship> = Vec::new();
-    for mut r in p.relationships.drain(..) {
-        if &r.from == remove {
-            r.from = keep.clone();
+    for r in &p.relationships {
+        if &r.from != remove && &r.to != remove {
+            continue;
         }
-        if &r.to == remove {
-            r.to = keep.clone();
+        change.relationship(Some(r.clone()), None);
+        let mut moved = r.clone();
+        if &moved.from == remove {
+            moved.from = keep.clone();
         }
-        let repeat = relationships
-            .iter()
-            .any(|o| o.from == r.from && o.to == r.to && o.kind == r.kind);
-        if r.from != r.to && !repeat {
-            relationships.push(r);
+        if &moved.to == remove {
+            moved.to = keep.clone();
+        }
+        let taken = find_relationship(p, &moved.from, &moved.to, moved.kind).is_some()
+            || change
+                .relationships
+                .get(&(moved.from.clone(), moved.to.clone(), moved.kind))
+                .is_some_and(|d| d.after.is_some());
+        if moved.from != moved.to && !taken {
+            change.relationship(None, Some(moved));
         }
     }
-    p.relationships = relationships;
-    for u in &mut p.buying_units {
+    each_unit(p, change, |u| {
         let had_keep = u.members.iter().any(|m| &m.persona == keep);
         u.members.retain(|m| !(had_keep && &m.persona == remove));
         for m in &mut u.members {
@@ -509,55 +743,11 @@ fn merge(project: &Project, keep: &PersonaId, remove: &PersonaId) -> Result<Proj
                 m.persona = keep.clone();
             }
         }
+    });
+    if let Some(at) = target.positions.get(remove.as_str()) {
+        change.position(remove.as_str(), Some(*at), None);
     }
-    Ok(p)
-}
-
-/// Edits done and undone in this session, as whole projects: undo puts the
-/// previous project back exactly, whatever the edit was.
-#[derive(Debug, Default)]
-pub struct History {
-    undo: Vec<Project>,
-    redo: Vec<Project>,
-}
-
-/// How many edits can be undone.
-pub const HISTORY_LIMIT: usize = 100;
-
-impl History {
-    /// Remembers `before` as the state an undo returns to.
-    pub fn record(&mut self, before: Project) {
-        self.undo.push(before);
-        if self.undo.len() > HISTORY_LIMIT {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-    }
-
-    /// The project to go back to, remembering `current` for a redo.
-    pub fn undo(&mut self, current: Project) -> Option<Project> {
-        let previous = self.undo.pop()?;
-        self.redo.push(current);
-        Some(previous)
-    }
-
-    /// The project to go forward to, remembering `current` for an undo.
-    pub fn redo(&mut self, current: Project) -> Option<Project> {
-        let next = self.redo.pop()?;
-        self.undo.push(current);
-        Some(next)
-    }
-
-    /// Whether there is something to undo and to redo.
-    pub fn state(&self) -> (bool, bool) {
-        (!self.undo.is_empty(), !self.redo.is_empty())
-    }
-
-    /// Forgets everything (another project was opened).
-    pub fn clear(&mut self) {
-        self.undo.clear();
-        self.redo.clear();
-    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -679,27 +869,6 @@ mod tests {
                 .iter()
                 .all(|u| u.members.iter().all(|x| x.persona != remove)),
             "buying units now hold the kept persona"
-        );
-    }
-
-    #[test]
-    fn history_undoes_and_redoes_in_order() {
-        let mut h = History::default();
-        let (a, mut b) = (demo(), demo());
-        b.project.name = "B".into();
-        h.record(a.clone());
-        assert_eq!(
-            h.undo(b.clone()).map(|p| p.project.name),
-            Some(a.project.name.clone())
-        );
-        assert_eq!(
-            h.redo(a.clone()).map(|p| p.project.name),
-            Some("B".to_owned())
-        );
-        assert_eq!(
-            h.state(),
-            (true, false),
-            "after a redo there is again something to undo"
         );
     }
 

@@ -89,6 +89,26 @@ pub enum Error {
         /// What SQLite found.
         detail: String,
     },
+    /// Another program committed to the file since this session read it:
+    /// writing now would overwrite what it saved.
+    #[error(
+        "{} was changed by another program since it was opened here, so this change was not \
+         written. Reopen the project to see the other changes, then make this one again.",
+        .path.display()
+    )]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Another program held the file's write lock for longer than the wait.
+    #[error(
+        "{} is being written by another program; nothing was changed. Try again in a moment.",
+        .path.display()
+    )]
+    Busy {
+        /// The file.
+        path: PathBuf,
+    },
     /// A file that should be created exists already.
     #[error("{} already exists and was not replaced", .path.display())]
     Exists {

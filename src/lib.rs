@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod api;
 mod atomic;
+pub mod change;
 pub mod demo;
 pub mod edit;
 mod error;
@@ -21,6 +22,7 @@ pub mod matrix;
 pub mod model;
 pub mod overview;
 pub mod recent;
+pub mod session;
 pub mod store;
 
 pub use error::{Error, Problem, Problems, Result};

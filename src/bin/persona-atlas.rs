@@ -85,6 +85,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Matrix::Needs)]
         kind: Matrix,
     },
+    /// Apply edits to a project, one JSON edit per line (the shapes the app
+    /// sends; see the README), each in its own transaction. A bad line is
+    /// refused with its number; the lines before it stay applied.
+    Edit {
+        /// The project file (.patlas).
+        file: PathBuf,
+        /// The edits, one JSON object per line (`-` for standard input).
+        edits: PathBuf,
+    },
     /// Show the thresholds a project is analysed with, or change them.
     Thresholds {
         /// The project file (.patlas).
@@ -197,8 +206,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             force,
         } => {
-            let file = api::import_json(&input, &output, force).map_err(with_hint)?;
-            let counts = file.load()?.counts();
+            let session = api::import_json(&input, &output, force).map_err(with_hint)?;
+            let counts = session.project().counts();
             let plural = |n: usize, one: &str, many: &str| {
                 format!("{n} {}", if n == 1 { one } else { many })
             };
@@ -276,12 +285,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             write_stdout(&to_csv(&api::matrices_of(&file)?, kind))?;
         }
+        Command::Edit { file, edits } => edit_file(&file, &edits)?,
         Command::Thresholds { file, thresholds } => {
-            let mut t = api::open(&file)?.thresholds()?;
-            if thresholds.any() {
-                t = thresholds.apply(t);
-                api::set_thresholds(&file, &t)?;
-            }
+            let t = if thresholds.any() {
+                api::change_thresholds(&file, |stored| thresholds.apply(stored))?
+            } else {
+                api::open_read_only(&file)?.thresholds()?
+            };
             let mut out = String::new();
             for name in Thresholds::NAMES {
                 let value = t.get(name).map_or(0.0, Unit::get);
@@ -315,6 +325,59 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             );
         }
     }
+    Ok(())
+}
+
+/// The largest edits file `edit` reads: a million edits of a kilobyte.
+const MAX_EDITS_BYTES: u64 = 1 << 30;
+
+/// `persona-atlas edit`: each line one edit, in order, each committed alone.
+fn edit_file(file: &std::path::Path, edits: &std::path::Path) -> anyhow::Result<()> {
+    use std::io::BufRead as _;
+    let input: Box<dyn std::io::Read> = if edits.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let meta =
+            std::fs::metadata(edits).with_context(|| format!("cannot read {}", edits.display()))?;
+        anyhow::ensure!(meta.is_file(), "{} is not a regular file", edits.display());
+        anyhow::ensure!(
+            meta.len() <= MAX_EDITS_BYTES,
+            "{} is larger than the {} MB an edits file may be",
+            edits.display(),
+            MAX_EDITS_BYTES >> 20
+        );
+        Box::new(
+            std::fs::File::open(edits)
+                .with_context(|| format!("cannot read {}", edits.display()))?,
+        )
+    };
+    let mut session = api::open(file)?;
+    let mut applied = 0usize;
+    let mut unchanged = 0usize;
+    let reader = std::io::BufReader::new(std::io::Read::take(input, MAX_EDITS_BYTES));
+    for (i, line) in reader.lines().enumerate() {
+        let n = i + 1;
+        let line = line.with_context(|| format!("{}: line {n}: cannot read", edits.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result =
+            api::parse_edit(&line).and_then(|edit| api::edit_with_retry(&mut session, &edit));
+        match result {
+            Ok(persona_atlas::session::Outcome::Changed) => applied += 1,
+            Ok(persona_atlas::session::Outcome::Unchanged) => unchanged += 1,
+            Err(e) => {
+                eprintln!("applied {applied} edits to {}", file.display());
+                anyhow::bail!("{}: line {n}: {e}", edits.display());
+            }
+        }
+    }
+    let same = if unchanged > 0 {
+        format!(" ({unchanged} changed nothing)")
+    } else {
+        String::new()
+    };
+    eprintln!("applied {applied} edits to {}{same}", file.display());
     Ok(())
 }
 

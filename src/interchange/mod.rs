@@ -10,7 +10,7 @@ mod read;
 
 use crate::model::Project;
 
-pub use read::read;
+pub use read::{read, read_entity};
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "persona-atlas";

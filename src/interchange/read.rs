@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value};
 
 use super::{FORMAT, VERSION};
+use crate::change::Entity;
 use crate::error::{Error, Problem, Problems, Result};
 use crate::model::*;
 
@@ -35,6 +36,50 @@ pub fn read(text: &str, source_name: &str) -> Result<Project> {
     match project {
         Some(project) if reader.problems.is_empty() => Ok(project),
         _ => Err(invalid(reader.problems)),
+    }
+}
+
+/// Reads one entity of `kind` on its own, as an edit or a form sends it:
+/// every field is checked as an import checks it, and each reference is
+/// looked up with `lookup` (the kinds of the open project's ids). Problems
+/// are placed relative to the entity (`needs[0].need`), for a form to show
+/// beside its field. O(size of the entity).
+pub fn read_entity(
+    kind: EntityKind,
+    value: &Value,
+    lookup: &dyn Fn(&str) -> Option<EntityKind>,
+) -> std::result::Result<Entity, Problems> {
+    let mut reader = Reader {
+        outside: Some(lookup),
+        ..Reader::default()
+    };
+    let Some(map) = value.as_object() else {
+        return Err(Problems(vec![Problem {
+            path: String::new(),
+            message: format!(
+                "expected a {} (a JSON object), found {}",
+                kind.label(),
+                type_name(value)
+            ),
+        }]));
+    };
+    let obj = Obj {
+        map,
+        path: Path::ROOT,
+    };
+    let entity = match kind {
+        EntityKind::MarketSegment => reader.market_segment(&obj).map(Entity::MarketSegment),
+        EntityKind::CustomerSegment => reader.customer_segment(&obj).map(Entity::CustomerSegment),
+        EntityKind::BuyingRole => reader.buying_role(&obj).map(Entity::BuyingRole),
+        EntityKind::Need => reader.need(&obj).map(Entity::Need),
+        EntityKind::Product => reader.product(&obj).map(Entity::Product),
+        EntityKind::Competitor => reader.competitor(&obj).map(Entity::Competitor),
+        EntityKind::Persona => reader.persona(&obj).map(Entity::Persona),
+        EntityKind::BuyingUnit => reader.buying_unit(&obj).map(Entity::BuyingUnit),
+    };
+    match entity {
+        Some(entity) if reader.problems.is_empty() => Ok(entity),
+        _ => Err(Problems(reader.problems)),
     }
 }
 
@@ -144,15 +189,18 @@ fn type_name(v: &Value) -> &'static str {
 }
 
 #[derive(Default)]
-struct Reader {
+struct Reader<'a> {
     problems: Vec<Problem>,
     /// Every id of the document: its kind and where it was first defined.
     ids: HashMap<String, (EntityKind, String)>,
+    /// The ids outside the document, for an entity read on its own against
+    /// an open project.
+    outside: Option<&'a dyn Fn(&str) -> Option<EntityKind>>,
 }
 
 const COMMON: &[&str] = &["id", "name", "description", "attributes"];
 
-impl Reader {
+impl Reader<'_> {
     fn problem(&mut self, path: &Path<'_>, message: impl Into<String>) {
         self.problems.push(Problem {
             path: path.render(),
@@ -681,15 +729,19 @@ impl Reader {
                 return None;
             }
         };
-        match self.ids.get(value.as_str()) {
-            Some((found, _)) if *found == kind => match make(value.clone()) {
+        let found = match self.ids.get(value.as_str()) {
+            Some((found, _)) => Some(*found),
+            None => self.outside.and_then(|lookup| lookup(value)),
+        };
+        match found {
+            Some(found) if found == kind => match make(value.clone()) {
                 Ok(id) => Some(Some(id)),
                 Err(why) => {
                     self.problem(&path, why);
                     None
                 }
             },
-            Some((found, _)) => {
+            Some(found) => {
                 let message = format!("{value:?} is a {}, not a {}", found.label(), kind.label());
                 self.problem(&path, message);
                 None

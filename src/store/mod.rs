@@ -25,6 +25,7 @@ use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 
 use crate::atomic::{persist, sync_parent, temp_beside};
+use crate::change::Change;
 use crate::error::{Error, Result};
 use crate::model::Project;
 
@@ -124,16 +125,7 @@ impl ProjectFile {
     }
 
     fn load_error(&self, e: read::LoadError) -> Error {
-        match e {
-            read::LoadError::Sqlite(cause) => Error::Store {
-                path: self.path.clone(),
-                cause,
-            },
-            read::LoadError::Bad(detail) => Error::Damaged {
-                path: self.path.clone(),
-                detail,
-            },
-        }
+        load_error(&self.path, e)
     }
 
     /// Writes a complete copy of the project to `to` (Save As). The copy is
@@ -181,6 +173,32 @@ impl ProjectFile {
         Ok(())
     }
 
+    /// How many entities of each kind the file holds, counted by SQLite
+    /// without reading them. O(rows) within SQLite, no allocation per row.
+    pub fn counts(&self) -> Result<crate::model::Counts> {
+        let count = |table: &str| -> Result<usize> {
+            // The table names are this module's own constants, never input.
+            let n: i64 = self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+                    row.get(0)
+                })
+                .map_err(Error::store(&self.path))?;
+            Ok(usize::try_from(n).unwrap_or(0))
+        };
+        Ok(crate::model::Counts {
+            market_segments: count("market_segment")?,
+            customer_segments: count("customer_segment")?,
+            buying_roles: count("buying_role")?,
+            needs: count("need")?,
+            products: count("product")?,
+            competitors: count("competitor")?,
+            personas: count("persona")?,
+            relationships: count("relationship")?,
+            buying_units: count("buying_unit")?,
+        })
+    }
+
     /// The project's name and description, without reading the rest.
     pub fn meta(&self) -> Result<crate::model::ProjectMeta> {
         self.conn
@@ -193,20 +211,49 @@ impl ProjectFile {
             .map_err(Error::store(&self.path))
     }
 
-    /// Replaces the whole content of the file with `project`, in one
-    /// transaction: either all of it is written, or the file keeps what it had.
-    pub fn replace(&mut self, project: &Project) -> Result<()> {
+    /// Reads the whole project, its map positions and the file's data
+    /// version, all from one consistent snapshot: a write by another process
+    /// lands wholly before or wholly after. O(project).
+    pub fn snapshot(&mut self) -> Result<Snapshot> {
         let path = self.path.clone();
-        let tx = self.conn.transaction().map_err(Error::store(&path))?;
-        tx.execute_batch("DELETE FROM node; DELETE FROM threshold; DELETE FROM project;")
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)
             .map_err(Error::store(&path))?;
-        write::insert_project(&tx, project).map_err(Error::store(&path))?;
-        tx.execute(
-            "DELETE FROM position WHERE id NOT IN (SELECT id FROM node)",
-            [],
-        )
-        .map_err(Error::store(&path))?;
-        tx.commit().map_err(Error::store(&path))
+        let project = read::load(&tx).map_err(|e| load_error(&path, e))?;
+        let positions = read::positions(&tx).map_err(|e| load_error(&path, e))?;
+        let version = data_version(&tx).map_err(Error::store(&path))?;
+        tx.commit().map_err(Error::store(&path))?;
+        Ok(Snapshot {
+            project,
+            positions,
+            version,
+        })
+    }
+
+    /// Writes `change` in one `BEGIN IMMEDIATE` transaction: the write lock
+    /// is taken first, then the file is checked to still be the one this
+    /// connection read at `version`; if another process committed in
+    /// between, nothing is written and [`Error::ChangedOnDisk`] says so.
+    /// Either the whole change is written or none of it. O(size of the
+    /// change).
+    pub fn commit(&mut self, change: &Change, version: i64) -> Result<()> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| busy_or_store(&path, e))?;
+        if data_version(&tx).map_err(Error::store(&path))? != version {
+            return Err(Error::ChangedOnDisk { path });
+        }
+        write::write_change(&tx, change).map_err(Error::store(&path))?;
+        tx.commit().map_err(|e| busy_or_store(&path, e))
+    }
+
+    /// The file's data version as this connection sees it now: it differs
+    /// from a [`Snapshot`]'s when another connection committed since.
+    pub fn data_version(&self) -> Result<i64> {
+        data_version(&self.conn).map_err(Error::store(&self.path))
     }
 
     /// Where the user placed nodes on the map, by id.
@@ -214,68 +261,9 @@ impl ProjectFile {
         read::positions(&self.conn).map_err(|e| self.load_error(e))
     }
 
-    /// Stores where nodes were placed, in one transaction. With `replace_all`
-    /// every earlier position is forgotten first (a new layout); otherwise
-    /// only the given nodes move. A position of an id that is not in the
-    /// project, or not a finite number within the map, is refused with the
-    /// index of the first bad one, and nothing is stored.
-    pub fn set_positions(
-        &mut self,
-        positions: &[crate::model::NodePosition],
-        replace_all: bool,
-    ) -> Result<()> {
-        let path = self.path.clone();
-        let tx = self.conn.transaction().map_err(Error::store(&path))?;
-        if replace_all {
-            tx.execute("DELETE FROM position", [])
-                .map_err(Error::store(&path))?;
-        }
-        let mut problems = Vec::new();
-        {
-            let mut known = tx
-                .prepare_cached("SELECT 1 FROM node WHERE id = ?1")
-                .map_err(Error::store(&path))?;
-            let mut put = tx
-                .prepare_cached("INSERT OR REPLACE INTO position (id, x, y) VALUES (?1, ?2, ?3)")
-                .map_err(Error::store(&path))?;
-            for (i, p) in positions.iter().enumerate() {
-                let at = |message: String| crate::Problem {
-                    path: format!("positions[{i}]"),
-                    message,
-                };
-                if !p.is_within_map() {
-                    problems.push(at(format!("({}, {}) is not a point on the map", p.x, p.y)));
-                } else if !known.exists([&p.id]).map_err(Error::store(&path))? {
-                    problems.push(at(format!("no entity with id {:?}", p.id)));
-                } else {
-                    put.execute(rusqlite::params![p.id, p.x, p.y])
-                        .map_err(Error::store(&path))?;
-                }
-                if problems.len() >= 20 {
-                    break;
-                }
-            }
-        }
-        if !problems.is_empty() {
-            // Dropping the transaction rolls it back: nothing moved.
-            return Err(Error::Invalid {
-                source_name: "the map layout".to_owned(),
-                problems: crate::Problems(problems),
-            });
-        }
-        tx.commit().map_err(Error::store(&path))
-    }
-
     /// The thresholds stored in the project.
     pub fn thresholds(&self) -> Result<crate::model::Thresholds> {
         read::thresholds(&self.conn).map_err(|e| self.load_error(e))
-    }
-
-    /// Replaces the stored thresholds, in one transaction.
-    pub fn set_thresholds(&mut self, thresholds: &crate::model::Thresholds) -> Result<()> {
-        let tx = self.conn.transaction().map_err(Error::store(&self.path))?;
-        write::write_thresholds(&tx, thresholds).map_err(Error::store(&self.path))?;
-        tx.commit().map_err(Error::store(&self.path))
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -285,6 +273,49 @@ impl ProjectFile {
                 path: self.path.clone(),
                 cause: source,
             })
+    }
+}
+
+/// A project as read from its file at one moment.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// The project, its lists sorted by id.
+    pub project: Project,
+    /// The map positions, sorted by id.
+    pub positions: Vec<crate::model::NodePosition>,
+    /// The file's `PRAGMA data_version` when it was read: it changes when
+    /// another connection commits, and only then.
+    pub version: i64,
+}
+
+fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA data_version", [], |row| row.get(0))
+}
+
+fn load_error(path: &Path, e: read::LoadError) -> Error {
+    match e {
+        read::LoadError::Sqlite(cause) => Error::Store {
+            path: path.to_owned(),
+            cause,
+        },
+        read::LoadError::Bad(detail) => Error::Damaged {
+            path: path.to_owned(),
+            detail,
+        },
+    }
+}
+
+/// A write lock held past the busy timeout becomes [`Error::Busy`].
+fn busy_or_store(path: &Path, e: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+    match e.sqlite_error_code() {
+        Some(DatabaseBusy | DatabaseLocked) => Error::Busy {
+            path: path.to_owned(),
+        },
+        _ => Error::Store {
+            path: path.to_owned(),
+            cause: e,
+        },
     }
 }
 

@@ -3,7 +3,7 @@
 
 use persona_atlas::api::{self, RelationshipChoice};
 use persona_atlas::model::{EntityKind, RelationshipKind};
-use persona_atlas::store::ProjectFile;
+use persona_atlas::session::Session;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
@@ -11,7 +11,7 @@ use crate::support::*;
 
 /// The full portfolio, with one more relationship that shares its two
 /// personas with another, imported into a project file in a folder of its own.
-fn full_file() -> (TempDir, ProjectFile) {
+fn full_file() -> (TempDir, Session) {
     let dir = scratch();
     let mut doc = full_portfolio();
     doc["relationships"]
@@ -38,7 +38,7 @@ fn choice(from: &str, to: &str, kind: RelationshipKind, weight: f64) -> Relation
 #[test]
 fn the_catalog_lists_relationships_by_names_then_kind() {
     let (_dir, file) = full_file();
-    let catalog = api::catalog(&file).expect("the catalog of a valid project reads");
+    let catalog = api::catalog(&file);
     use RelationshipKind::*;
     assert_eq!(
         catalog.relationships,
@@ -64,7 +64,7 @@ fn the_catalog_of_an_empty_project_has_no_relationships() {
     let dir = scratch();
     let file = api::new_project(&dir.path().join("empty.patlas"), "Empty", false)
         .expect("a new project is created");
-    let catalog = api::catalog(&file).expect("the catalog of an empty project reads");
+    let catalog = api::catalog(&file);
     assert!(
         catalog.relationships.is_empty(),
         "an empty project lists no relationships"
@@ -84,7 +84,7 @@ fn entities_are_each_what_entity_reads() {
         EntityKind::Persona,
         EntityKind::BuyingUnit,
     ] {
-        let all = api::entities(&file, kind).expect("the entities of a valid project read");
+        let all = api::entities(&file, kind);
         let ids: Vec<&str> = all
             .iter()
             .map(|e| e["id"].as_str().expect("every listed entity has an id"))
@@ -103,7 +103,7 @@ fn entities_are_each_what_entity_reads() {
             );
         }
     }
-    let segments = api::entities(&file, EntityKind::MarketSegment).expect("segments read");
+    let segments = api::entities(&file, EntityKind::MarketSegment);
     assert_eq!(
         segments.first(),
         Some(&json!({
@@ -122,7 +122,7 @@ fn entities_of_a_kind_with_none_are_an_empty_list() {
     let file = api::new_project(&dir.path().join("empty.patlas"), "Empty", false)
         .expect("a new project is created");
     assert_eq!(
-        api::entities(&file, EntityKind::Competitor).expect("an empty project reads"),
+        api::entities(&file, EntityKind::Competitor),
         Vec::<Value>::new(),
         "no competitors is an empty list, not an error"
     );

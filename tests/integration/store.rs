@@ -4,9 +4,11 @@
 use std::fs;
 use std::path::Path;
 
+use persona_atlas::edit::Edit;
 use persona_atlas::model::*;
+use persona_atlas::session::Session;
 use persona_atlas::store::{APPLICATION_ID, ProjectFile, SCHEMA_VERSION};
-use persona_atlas::{Error, api, interchange};
+use persona_atlas::{Error, Result, api, interchange};
 
 use crate::support::*;
 
@@ -441,13 +443,13 @@ fn copy_to_itself_keeps_the_project() {
 #[test]
 fn save_as_opens_the_copy() {
     let dir = scratch();
-    let original = ProjectFile::open(&demo_file(dir.path())).expect("the demo opens");
+    let original = api::open(&demo_file(dir.path())).expect("the demo opens");
     let to = dir.path().join("saved-as.patlas");
     let copy = api::save_as(&original, &to, false).expect("Save As to a new name");
     assert_eq!(copy.path(), to, "Save As opens the new file, as editors do");
     assert_eq!(
-        interchange::write(&copy.load().expect("the copy loads")),
-        interchange::write(&original.load().expect("the original loads")),
+        interchange::write(copy.project()),
+        interchange::write(original.project()),
         "the copy exports exactly as the original"
     );
 }
@@ -504,63 +506,77 @@ fn at(id: &str, x: f64, y: f64) -> NodePosition {
     }
 }
 
+fn place(session: &mut Session, positions: Vec<NodePosition>, replace_all: bool) -> Result<()> {
+    session
+        .edit(&Edit::SetPositions {
+            positions,
+            replace_all,
+        })
+        .map(|_| ())
+}
+
 #[test]
 fn node_positions_are_kept_through_edits_and_pruned_with_their_entity() {
     let dir = scratch();
     let path = demo_file(dir.path());
-    let mut file = api::open(&path).expect("the demo opens");
-    api::set_positions(
-        &mut file,
-        &[
+    let mut session = api::open(&path).expect("the demo opens");
+    place(
+        &mut session,
+        vec![
             at("p-dana-platform", 10.5, -3.0),
             at("prod-observe", 0.0, 0.0),
         ],
         false,
     )
     .expect("positions of existing nodes are stored");
-    api::set_positions(&mut file, &[at("p-priya-platform", 1.0, 2.0)], false)
+    place(&mut session, vec![at("p-priya-platform", 1.0, 2.0)], false)
         .expect("a move adds to the layout");
-    let ids = |f: &ProjectFile| -> Vec<String> {
-        f.positions()
+    let ids = |path: &Path| -> Vec<String> {
+        ProjectFile::open(path)
+            .and_then(|f| f.positions())
             .expect("positions read")
             .into_iter()
             .map(|p| p.id)
             .collect()
     };
     assert_eq!(
-        ids(&file),
+        ids(&path),
         ["p-dana-platform", "p-priya-platform", "prod-observe"]
     );
 
-    // An edit rewrites the entities; the layout stays, minus the deleted.
-    let mut history = persona_atlas::edit::History::default();
-    api::edit(
-        &mut file,
-        &mut history,
-        &persona_atlas::edit::Edit::Delete {
+    // An edit writes its entities; the layout stays, minus the deleted.
+    session
+        .edit(&Edit::Delete {
             kind: EntityKind::Persona,
             id: "p-priya-platform".into(),
-        },
-    )
-    .expect("a persona is deleted");
-    assert_eq!(ids(&file), ["p-dana-platform", "prod-observe"]);
+        })
+        .expect("a persona is deleted");
+    assert_eq!(ids(&path), ["p-dana-platform", "prod-observe"]);
     let reopened = api::open(&path).expect("reopens");
     assert_eq!(
-        reopened.positions().expect("positions read")[0],
+        reopened.positions()[0],
         at("p-dana-platform", 10.5, -3.0),
         "a position survives closing and reopening exactly"
     );
 
-    api::set_positions(&mut file, &[], true).expect("a new layout forgets the old one");
-    assert!(ids(&file).is_empty());
+    // Undoing the deletion puts the persona's place on the map back too.
+    session.undo().expect("the deletion is undone");
+    assert_eq!(
+        ids(&path),
+        ["p-dana-platform", "p-priya-platform", "prod-observe"],
+        "undoing a deletion restores the entity's saved position"
+    );
+
+    place(&mut session, vec![], true).expect("a new layout forgets the old one");
+    assert!(ids(&path).is_empty());
 }
 
 #[test]
 fn a_bad_position_is_refused_and_nothing_moves() {
     let dir = scratch();
     let path = demo_file(dir.path());
-    let mut file = api::open(&path).expect("the demo opens");
-    api::set_positions(&mut file, &[at("p-dana-platform", 1.0, 1.0)], false).expect("stored");
+    let mut session = api::open(&path).expect("the demo opens");
+    place(&mut session, vec![at("p-dana-platform", 1.0, 1.0)], false).expect("stored");
     for (bad, expect) in [
         (
             at("p-dana-platform", f64::NAN, 0.0),
@@ -572,17 +588,20 @@ fn a_bad_position_is_refused_and_nothing_moves() {
         ),
         (at("p-nobody", 0.0, 0.0), "no entity with id \"p-nobody\""),
     ] {
-        let err = api::set_positions(&mut file, &[at("prod-observe", 5.0, 5.0), bad], true)
+        let err = place(&mut session, vec![at("prod-observe", 5.0, 5.0), bad], true)
             .expect_err("a bad position is refused");
         let problems = err.problems();
         assert_eq!(problems.len(), 1, "{err}");
         assert_eq!(problems[0].path, "positions[1]", "the problem says which");
         assert!(problems[0].message.contains(expect), "{err}");
         assert_eq!(
-            file.positions().expect("positions read"),
+            ProjectFile::open(&path)
+                .and_then(|f| f.positions())
+                .expect("positions read"),
             [at("p-dana-platform", 1.0, 1.0)],
             "nothing was forgotten or stored: the call was one transaction"
         );
+        assert_eq!(session.positions(), [at("p-dana-platform", 1.0, 1.0)]);
     }
 }
 
