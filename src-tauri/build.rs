@@ -11,15 +11,14 @@ fn main() {
         "new_project_dialog",
         "open_demo",
         "save_as_dialog",
+        "reload_project",
         "insights",
-        "set_thresholds",
         "edit",
         "step_history",
         "catalog",
         "entity",
         "entities",
         "matrices",
-        "save_positions",
         "export_map_image",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {

@@ -26,8 +26,8 @@ pub enum Entity {
     Product(Product),
     /// A competitor.
     Competitor(Competitor),
-    /// A persona.
-    Persona(Persona),
+    /// A persona, boxed: it is several times the size of the others.
+    Persona(Box<Persona>),
     /// A buying unit.
     BuyingUnit(BuyingUnit),
 }
@@ -470,7 +470,7 @@ pub fn apply(
                 &mut project.personas,
                 id,
                 after.and_then(|e| match e {
-                    Entity::Persona(x) => Some(x),
+                    Entity::Persona(x) => Some(*x),
                     _ => None,
                 }),
             ),

@@ -187,8 +187,8 @@ pub fn plan(target: Target<'_>, edit: &Edit) -> Result<Change> {
             let mut after = before.clone();
             link_product(&mut after, product, relations);
             change.entity(
-                Some(Entity::Persona(before.clone())),
-                Some(Entity::Persona(after)),
+                Some(Entity::Persona(Box::new(before.clone()))),
+                Some(Entity::Persona(Box::new(after))),
             );
         }
         Edit::LinkNeed {
@@ -212,8 +212,8 @@ pub fn plan(target: Target<'_>, edit: &Edit) -> Result<Change> {
                 (_, None) => needs.retain(|n| &n.need != need),
             }
             change.entity(
-                Some(Entity::Persona(before.clone())),
-                Some(Entity::Persona(after)),
+                Some(Entity::Persona(Box::new(before.clone()))),
+                Some(Entity::Persona(Box::new(after))),
             );
         }
         Edit::Score {
@@ -384,7 +384,7 @@ pub fn entity_of(project: &Project, kind: EntityKind, id: &str) -> Option<Entity
         EntityKind::Need => find(&p.needs, id).cloned().map(Entity::Need),
         EntityKind::Product => find(&p.products, id).cloned().map(Entity::Product),
         EntityKind::Competitor => find(&p.competitors, id).cloned().map(Entity::Competitor),
-        EntityKind::Persona => find(&p.personas, id).cloned().map(Entity::Persona),
+        EntityKind::Persona => find(&p.personas, id).map(|x| Entity::Persona(Box::new(x.clone()))),
         EntityKind::BuyingUnit => find(&p.buying_units, id).cloned().map(Entity::BuyingUnit),
     }
 }
@@ -396,8 +396,8 @@ fn each_persona(p: &Project, change: &mut Change, f: impl Fn(&mut Persona)) {
         f(&mut after);
         if &after != x {
             change.entity(
-                Some(Entity::Persona(x.clone())),
-                Some(Entity::Persona(after)),
+                Some(Entity::Persona(Box::new(x.clone()))),
+                Some(Entity::Persona(Box::new(after))),
             );
         }
     }
@@ -708,10 +708,10 @@ fn merge(
         )));
     };
     change.entity(
-        Some(Entity::Persona(a.clone())),
-        Some(Entity::Persona(merged(a, b))),
+        Some(Entity::Persona(Box::new(a.clone()))),
+        Some(Entity::Persona(Box::new(merged(a, b)))),
     );
-    change.entity(Some(Entity::Persona(b.clone())), None);
+    change.entity(Some(Entity::Persona(Box::new(b.clone()))), None);
     // Relationships of the removed persona now belong to the kept one; one
     // that would link it to itself, or repeat another, is dropped.
     for r in &p.relationships {

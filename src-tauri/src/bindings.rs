@@ -24,7 +24,7 @@ mod tests {
     };
     use ts_rs::{Config, TS};
 
-    use crate::commands::edit::HistoryState;
+    use crate::commands::edit::{Changed, SessionStatus};
     use crate::commands::project::AppStatus;
     use crate::error::{IpcError, IpcProblem};
     use crate::menu::MenuCommand;
@@ -77,7 +77,8 @@ mod tests {
             decl::<Choice>(&cfg),
             decl::<RelationshipChoice>(&cfg),
             decl::<Catalog>(&cfg),
-            decl::<HistoryState>(&cfg),
+            decl::<SessionStatus>(&cfg),
+            decl::<Changed>(&cfg),
             decl::<RelationshipKind>(&cfg),
             decl::<ProductLinks>(&cfg),
             decl::<PersonaRow>(&cfg),

@@ -6,7 +6,9 @@ use ts_rs::TS;
 /// An error as the UI receives it. `message` is for the user; `code` is set
 /// only where the UI branches on the kind of error: `"invalid"` when the
 /// input broke the format's rules, with each problem in `problems` so that a
-/// form can show it beside its field.
+/// form can show it beside its field; `"changed_on_disk"` when another
+/// program changed the file, so the window offers to reopen it; `"stale"`
+/// when a command was meant for a project that is no longer open.
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct IpcError {
     /// A stable name for errors the UI treats specially.
@@ -36,8 +38,12 @@ impl From<persona_atlas::Error> for IpcError {
                 message: p.message.clone(),
             })
             .collect();
+        let code = match &e {
+            persona_atlas::Error::ChangedOnDisk { .. } => Some("changed_on_disk".to_owned()),
+            _ => (!problems.is_empty()).then(|| "invalid".to_owned()),
+        };
         IpcError {
-            code: (!problems.is_empty()).then(|| "invalid".to_owned()),
+            code,
             message: e.to_string(),
             problems,
         }
@@ -45,6 +51,15 @@ impl From<persona_atlas::Error> for IpcError {
 }
 
 impl IpcError {
+    /// An error the UI branches on by its `code`.
+    pub fn coded(code: &str, message: impl Into<String>) -> Self {
+        IpcError {
+            code: Some(code.to_owned()),
+            message: message.into(),
+            problems: Vec::new(),
+        }
+    }
+
     /// An error with only a message.
     pub fn message(message: impl Into<String>) -> Self {
         IpcError {

@@ -5,7 +5,7 @@ mod bindings;
 mod commands;
 mod error;
 mod menu;
-mod session;
+mod opening;
 mod state;
 
 use std::path::PathBuf;
@@ -77,8 +77,7 @@ pub fn run() {
                 api::open_at_startup(file_argument().as_deref(), &recent, &demo_file)
             };
             app.manage(AppState {
-                project: Mutex::new(None),
-                history: Mutex::new(Default::default()),
+                session: Mutex::new(None),
                 notice: Mutex::new(startup.notice),
                 recent: Mutex::new(recent),
                 recent_file,
@@ -87,9 +86,9 @@ pub fn run() {
             let handle = app.handle().clone();
             draw_without_compositing(&handle);
             match startup.file {
-                Some(file) => session::show(&handle, file),
+                Some(file) => opening::show(&handle, file),
                 None => {
-                    session::set_title(&handle, "", None);
+                    opening::set_title(&handle, "", None);
                     menu::refresh(&handle);
                 }
             }
@@ -102,15 +101,14 @@ pub fn run() {
             commands::project::new_project_dialog,
             commands::project::open_demo,
             commands::project::save_as_dialog,
+            commands::project::reload_project,
             commands::insights::insights,
-            commands::insights::set_thresholds,
             commands::edit::edit,
             commands::edit::step_history,
             commands::edit::catalog,
             commands::edit::entity,
             commands::edit::entities,
             commands::insights::matrices,
-            commands::insights::save_positions,
             commands::project::export_map_image,
         ])
         .run(tauri::generate_context!());

@@ -7,7 +7,7 @@ use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder}
 use tauri::{AppHandle, Emitter, Manager, Wry};
 use ts_rs::TS;
 
-use crate::session;
+use crate::opening;
 use crate::state::{AppState, lock};
 
 const NEW: &str = "file.new";
@@ -222,12 +222,12 @@ fn tell(app: &AppHandle, command: MenuCommand) {
 /// Dispatches a menu click.
 pub fn handle(app: &AppHandle, event: MenuEvent) {
     match event.id().as_ref() {
-        NEW => session::new_dialog(app),
-        OPEN => session::open_dialog(app),
-        OPEN_DEMO => session::open_demo(app),
-        SAVE_AS => session::save_as_dialog(app),
+        NEW => opening::new_dialog(app),
+        OPEN => opening::open_dialog(app),
+        OPEN_DEMO => opening::open_demo(app),
+        SAVE_AS => opening::save_as_dialog(app),
         QUIT => app.exit(0),
-        CLEAR_RECENT => session::clear_recent(app),
+        CLEAR_RECENT => opening::clear_recent(app),
         // The window decides what Undo means: a native accelerator takes
         // Ctrl+Z before the web view sees it, so a field being typed in
         // would otherwise lose its own undo to the project's.
@@ -240,7 +240,7 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
                 .strip_prefix(RECENT_PREFIX)
                 .and_then(|i| i.parse::<usize>().ok())
             {
-                session::open_recent(app, index);
+                opening::open_recent(app, index);
             }
         }
     }

@@ -3,16 +3,17 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use persona_atlas::edit::History;
 use persona_atlas::recent::RecentFiles;
-use persona_atlas::store::ProjectFile;
+use persona_atlas::session::Session;
+
+use crate::error::IpcError;
 
 /// The app's state, shared by commands and menu handlers.
 pub struct AppState {
-    /// The open project, if any.
-    pub project: Mutex<Option<ProjectFile>>,
-    /// The edits of this session on the open project, for undo and redo.
-    pub history: Mutex<History>,
+    /// The open project with its history, behind one lock: a command sees
+    /// the file, the project in memory and the history of one session, and
+    /// no undo can land in a file opened since.
+    pub session: Mutex<Option<Session>>,
     /// A message the UI has not shown yet (e.g. why a file did not open).
     pub notice: Mutex<Option<String>>,
     /// Recently opened projects.
@@ -23,8 +24,34 @@ pub struct AppState {
     pub demo_file: PathBuf,
 }
 
-/// Locks a mutex even if a panicking thread poisoned it: the data behind
-/// these locks is replaced whole, never left half-updated.
+/// Locks a mutex even if a panicking thread poisoned it: a session changes
+/// its memory only after its file has committed, so it is never half-updated.
 pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The open session, if it is the one the window means (`expected`, the id
+/// the window was given with the project); a command meant for a project
+/// that is no longer open is refused, never applied to another.
+pub fn session_mut(guard: &mut Option<Session>, expected: u64) -> Result<&mut Session, IpcError> {
+    match guard.as_mut() {
+        Some(s) if s.id() == expected => Ok(s),
+        Some(_) => Err(IpcError::coded(
+            "stale",
+            "This change was meant for a project that is no longer open, so it was not made.",
+        )),
+        None => Err(IpcError::message("No project is open.")),
+    }
+}
+
+/// As [`session_mut`], to read.
+pub fn session_ref(guard: &Option<Session>, expected: u64) -> Result<&Session, IpcError> {
+    match guard.as_ref() {
+        Some(s) if s.id() == expected => Ok(s),
+        Some(_) => Err(IpcError::coded(
+            "stale",
+            "This view was of a project that is no longer open.",
+        )),
+        None => Err(IpcError::message("No project is open.")),
+    }
 }

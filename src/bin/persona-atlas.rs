@@ -366,10 +366,11 @@ fn edit_file(file: &std::path::Path, edits: &std::path::Path) -> anyhow::Result<
         match result {
             Ok(persona_atlas::session::Outcome::Changed) => applied += 1,
             Ok(persona_atlas::session::Outcome::Unchanged) => unchanged += 1,
-            Err(e) => {
-                eprintln!("applied {applied} edits to {}", file.display());
-                anyhow::bail!("{}: line {n}: {e}", edits.display());
-            }
+            Err(e) => anyhow::bail!(
+                "{}: line {n}: {e}\n(the {applied} edits applied before line {n} are kept in {})",
+                edits.display(),
+                file.display()
+            ),
         }
     }
     let same = if unchanged > 0 {

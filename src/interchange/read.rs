@@ -74,7 +74,7 @@ pub fn read_entity(
         EntityKind::Need => reader.need(&obj).map(Entity::Need),
         EntityKind::Product => reader.product(&obj).map(Entity::Product),
         EntityKind::Competitor => reader.competitor(&obj).map(Entity::Competitor),
-        EntityKind::Persona => reader.persona(&obj).map(Entity::Persona),
+        EntityKind::Persona => reader.persona(&obj).map(|p| Entity::Persona(Box::new(p))),
         EntityKind::BuyingUnit => reader.buying_unit(&obj).map(Entity::BuyingUnit),
     };
     match entity {
@@ -188,6 +188,9 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
+/// The kind of the entity with an id, in an open project.
+type IdLookup<'a> = &'a dyn Fn(&str) -> Option<EntityKind>;
+
 #[derive(Default)]
 struct Reader<'a> {
     problems: Vec<Problem>,
@@ -195,7 +198,7 @@ struct Reader<'a> {
     ids: HashMap<String, (EntityKind, String)>,
     /// The ids outside the document, for an entity read on its own against
     /// an open project.
-    outside: Option<&'a dyn Fn(&str) -> Option<EntityKind>>,
+    outside: Option<IdLookup<'a>>,
 }
 
 const COMMON: &[&str] = &["id", "name", "description", "attributes"];

@@ -80,7 +80,35 @@ impl ProjectFile {
             conn,
         };
         file.migrate()?;
+        file.clear_stale_journal()?;
         Ok(file)
+    }
+
+    /// Removes a rollback journal that a killed writer left behind and
+    /// SQLite did not need: a hot journal is rolled back (and deleted) by
+    /// SQLite itself as soon as the file is read, but one the writer was
+    /// killed while creating holds nothing to roll back and would stay
+    /// beside the project for ever. It is removed under the write lock, so
+    /// never while another program is in the middle of a write.
+    fn clear_stale_journal(&mut self) -> Result<()> {
+        let mut journal = self.path.clone().into_os_string();
+        journal.push("-journal");
+        let journal = PathBuf::from(journal);
+        if !journal.exists() {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| busy_or_store(&path, e))?;
+        // Holding the write lock, and the file read: a hot journal has been
+        // rolled back by now, and no other writer is mid-transaction.
+        if journal.exists() {
+            fs::remove_file(&journal)
+                .map_err(|e| Error::io(&journal, "remove the stale journal", e))?;
+        }
+        tx.commit().map_err(Error::store(&path))
     }
 
     /// Writes `project` to a new file at `path` and opens it. Nothing is left

@@ -5,5 +5,6 @@ mod api;
 mod cli;
 mod interchange;
 mod roundtrip;
+mod session;
 mod store;
 mod support;

@@ -1,27 +1,70 @@
-//! Commands that change the open project. Each is one transaction in the
-//! project file; the change is checked by the core before it is written.
+//! Commands that change the open project. Each edit is checked by the core,
+//! written in one transaction and recorded for undo; the reply carries what
+//! the window needs to show the change, so it asks for nothing again.
 
-use persona_atlas::api::{self, Catalog};
+use persona_atlas::api::{self, Catalog, Insights};
 use persona_atlas::edit::Edit;
 use persona_atlas::model::EntityKind;
+use persona_atlas::overview::Overview;
+use persona_atlas::session::{Outcome, Session};
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
 use ts_rs::TS;
 
 use crate::error::IpcError;
-use crate::state::{AppState, lock};
+use crate::state::{AppState, lock, session_mut, session_ref};
 
-/// Whether undo and redo have something to do.
+/// The open session as the window tracks it.
 #[derive(Clone, Debug, Serialize, TS)]
-pub struct HistoryState {
+pub struct SessionStatus {
+    /// Which open project this is: every command names it.
+    #[ts(type = "number")]
+    pub id: u64,
+    /// Counts the changes made in this session; a view whose data is of an
+    /// older revision reads it again.
+    #[ts(type = "number")]
+    pub revision: u64,
     /// An edit can be undone.
     pub can_undo: bool,
     /// An undone edit can be redone.
     pub can_redo: bool,
 }
 
-fn no_project() -> IpcError {
-    IpcError::message("No project is open.")
+impl SessionStatus {
+    /// The status of `session`.
+    pub fn of(session: &Session) -> Self {
+        let (can_undo, can_redo) = session.history().state();
+        SessionStatus {
+            id: session.id(),
+            revision: session.revision(),
+            can_undo,
+            can_redo,
+        }
+    }
+}
+
+/// What an edit, an undo or a redo did, with what the window shows after it.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct Changed {
+    /// The session after the change.
+    pub status: SessionStatus,
+    /// False when there was nothing to do and nothing was written.
+    pub changed: bool,
+    /// The findings and the map after the change; absent when only the
+    /// window's own moves of nodes were saved, which it shows already.
+    pub insights: Option<Insights>,
+    /// The project at a glance after the change; absent as `insights` is.
+    pub overview: Option<Overview>,
+}
+
+fn changed(session: &Session, outcome: Outcome, full: bool) -> Changed {
+    let full = full && outcome == Outcome::Changed;
+    Changed {
+        status: SessionStatus::of(session),
+        changed: outcome == Outcome::Changed,
+        insights: full.then(|| api::insights(session)),
+        overview: full.then(|| api::project_overview(session)),
+    }
 }
 
 async fn blocking<T: Send + 'static>(
@@ -33,45 +76,47 @@ async fn blocking<T: Send + 'static>(
         .map_err(|e| IpcError::message(format!("The change could not be made: {e}")))?
 }
 
-/// Applies one edit; the problems of an invalid one come back with the
-/// field they belong to.
+/// Applies one edit to the session `session`; the problems of an invalid
+/// one come back with the field they belong to.
 #[tauri::command]
-pub async fn edit(app: AppHandle, edit: Edit) -> Result<HistoryState, IpcError> {
+pub async fn edit(app: AppHandle, session: u64, edit: Edit) -> Result<Changed, IpcError> {
     blocking(app, move |state| {
-        let mut project = lock(&state.project);
-        let file = project.as_mut().ok_or_else(no_project)?;
-        let mut history = lock(&state.history);
-        api::edit(file, &mut history, &edit)?;
-        let (can_undo, can_redo) = history.state();
-        Ok(HistoryState { can_undo, can_redo })
+        let mut guard = lock(&state.session);
+        let open = session_mut(&mut guard, session)?;
+        let outcome = api::edit(open, &edit)?;
+        // A drag or a layout is already on screen; the findings do not move.
+        let full = !matches!(edit, Edit::SetPositions { .. });
+        Ok(changed(open, outcome, full))
     })
     .await
 }
 
-/// Undoes (`forward` false) or redoes the last edit.
+/// Undoes (`forward` false) or redoes the last change of `session`.
 #[tauri::command]
-pub async fn step_history(app: AppHandle, forward: bool) -> Result<HistoryState, IpcError> {
+pub async fn step_history(
+    app: AppHandle,
+    session: u64,
+    forward: bool,
+) -> Result<Changed, IpcError> {
     blocking(app, move |state| {
-        let mut project = lock(&state.project);
-        let file = project.as_mut().ok_or_else(no_project)?;
-        let mut history = lock(&state.history);
-        if forward {
-            api::redo(file, &mut history)?;
+        let mut guard = lock(&state.session);
+        let open = session_mut(&mut guard, session)?;
+        let outcome = if forward {
+            api::redo(open)?
         } else {
-            api::undo(file, &mut history)?;
-        }
-        let (can_undo, can_redo) = history.state();
-        Ok(HistoryState { can_undo, can_redo })
+            api::undo(open)?
+        };
+        Ok(changed(open, outcome, true))
     })
     .await
 }
 
 /// What the forms can link to.
 #[tauri::command]
-pub async fn catalog(app: AppHandle) -> Result<Catalog, IpcError> {
-    blocking(app, |state| {
-        let project = lock(&state.project);
-        Ok(api::catalog(project.as_ref().ok_or_else(no_project)?)?)
+pub async fn catalog(app: AppHandle, session: u64) -> Result<Catalog, IpcError> {
+    blocking(app, move |state| {
+        let guard = lock(&state.session);
+        Ok(api::catalog(session_ref(&guard, session)?))
     })
     .await
 }
@@ -80,33 +125,28 @@ pub async fn catalog(app: AppHandle) -> Result<Catalog, IpcError> {
 #[tauri::command]
 pub async fn entity(
     app: AppHandle,
+    session: u64,
     kind: EntityKind,
     id: String,
 ) -> Result<serde_json::Value, IpcError> {
     blocking(app, move |state| {
-        let project = lock(&state.project);
-        Ok(api::entity(
-            project.as_ref().ok_or_else(no_project)?,
-            kind,
-            &id,
-        )?)
+        let guard = lock(&state.session);
+        Ok(api::entity(session_ref(&guard, session)?, kind, &id)?)
     })
     .await
 }
 
 /// Every entity of one kind as the interchange format writes it, sorted by
-/// id: one read of the project for a whole list.
+/// id.
 #[tauri::command]
 pub async fn entities(
     app: AppHandle,
+    session: u64,
     kind: EntityKind,
 ) -> Result<Vec<serde_json::Value>, IpcError> {
     blocking(app, move |state| {
-        let project = lock(&state.project);
-        Ok(api::entities(
-            project.as_ref().ok_or_else(no_project)?,
-            kind,
-        )?)
+        let guard = lock(&state.session);
+        Ok(api::entities(session_ref(&guard, session)?, kind))
     })
     .await
 }

@@ -5,8 +5,9 @@ use serde::Serialize;
 use tauri::{AppHandle, Manager};
 use ts_rs::TS;
 
+use crate::commands::edit::SessionStatus;
 use crate::error::IpcError;
-use crate::session;
+use crate::opening;
 use crate::state::{AppState, lock};
 
 /// What the window shows: the open project, and a message not yet shown.
@@ -14,6 +15,9 @@ use crate::state::{AppState, lock};
 pub struct AppStatus {
     /// The open project at a glance; `None` when no project is open.
     pub project: Option<persona_atlas::overview::Overview>,
+    /// The open session, which every later command names; `None` when no
+    /// project is open.
+    pub session: Option<SessionStatus>,
     /// Something the user must be told, e.g. why a file did not open.
     pub notice: Option<String>,
 }
@@ -24,11 +28,14 @@ pub async fn app_status(app: AppHandle) -> Result<AppStatus, IpcError> {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         let notice = lock(&state.notice).take();
-        let project = match lock(&state.project).as_ref() {
-            Some(file) => Some(api::project_overview(file)?),
-            None => None,
-        };
-        Ok(AppStatus { project, notice })
+        let guard = lock(&state.session);
+        let project = guard.as_ref().map(api::project_overview);
+        let session = guard.as_ref().map(SessionStatus::of);
+        Ok::<_, IpcError>(AppStatus {
+            project,
+            session,
+            notice,
+        })
     })
     .await
     .map_err(|e| IpcError::message(format!("The project could not be read: {e}")))?
@@ -37,25 +44,34 @@ pub async fn app_status(app: AppHandle) -> Result<AppStatus, IpcError> {
 /// Shows the Open dialog; the result arrives as an event.
 #[tauri::command]
 pub fn open_project_dialog(app: AppHandle) {
-    session::open_dialog(&app);
+    opening::open_dialog(&app);
 }
 
 /// Shows the New Project dialog; the result arrives as an event.
 #[tauri::command]
 pub fn new_project_dialog(app: AppHandle) {
-    session::new_dialog(&app);
+    opening::new_dialog(&app);
 }
 
 /// Opens the built-in demo; the result arrives as an event.
 #[tauri::command]
 pub fn open_demo(app: AppHandle) {
-    session::open_demo(&app);
+    opening::open_demo(&app);
+}
+
+/// Reads the open project's file again after another program changed it;
+/// the window hears `project-changed` as for any newly shown project.
+#[tauri::command]
+pub async fn reload_project(app: AppHandle) -> Result<(), IpcError> {
+    tauri::async_runtime::spawn_blocking(move || opening::reload(&app))
+        .await
+        .map_err(|e| IpcError::message(format!("The project could not be read again: {e}")))?
 }
 
 /// Shows the Save As dialog; the result arrives as an event.
 #[tauri::command]
 pub fn save_as_dialog(app: AppHandle) {
-    session::save_as_dialog(&app);
+    opening::save_as_dialog(&app);
 }
 
 /// Asks where to save a picture of the map, then saves it; returns the path
@@ -70,7 +86,7 @@ pub async fn export_map_image(
     let picture = api::check_map_image(format, &data)?;
     drop(data);
     tauri::async_runtime::spawn_blocking(move || {
-        let Some(path) = session::image_path_dialog(&app, format) else {
+        let Some(path) = opening::image_path_dialog(&app, format) else {
             return Ok(None);
         };
         api::write_map_image(&path, &picture)?;

@@ -161,7 +161,7 @@ fn insights_explain_findings_and_follow_the_thresholds() {
         std::thread::sleep(Duration::from_millis(100));
     }
     drop(app);
-    let saved = api::open(&project)
+    let saved = api::open_read_only(&project)
         .and_then(|f| f.thresholds())
         .expect("the project reopens");
     assert_eq!(
@@ -238,7 +238,7 @@ fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
     wait_for_titles(&app, "the new persona is listed as underserved", |t| {
         t.iter().any(|x| x.starts_with("Iris the Import Broker"))
     });
-    let saved = api::open(&project)
+    let saved = api::open_read_only(&project)
         .and_then(|f| f.load())
         .expect("the project reopens");
     assert!(
@@ -289,7 +289,7 @@ fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
     wait_for_titles(&app, "undo removes the persona and its finding", |t| {
         !t.iter().any(|x| x.starts_with("Iris"))
     });
-    let saved = api::open(&project)
+    let saved = api::open_read_only(&project)
         .and_then(|f| f.load())
         .expect("the project reopens");
     assert!(
@@ -306,7 +306,7 @@ fn merging_two_duplicates_leaves_one_persona_with_both_sets_of_links() {
     let driver = Driver::start();
     let project = driver.home.path().join("Demo.patlas");
     api::create_demo(&project, false).expect("the demo is written");
-    let before = api::open(&project)
+    let before = api::open_read_only(&project)
         .and_then(|f| f.load())
         .expect("the demo reads");
 
@@ -342,7 +342,7 @@ fn merging_two_duplicates_leaves_one_persona_with_both_sets_of_links() {
     app.screenshot("merged");
     drop(app);
 
-    let after = api::open(&project)
+    let after = api::open_read_only(&project)
         .and_then(|f| f.load())
         .expect("the project reopens");
     assert_eq!(

@@ -20,7 +20,7 @@ fn demo(driver: &Driver) -> PathBuf {
 
 /// What the file holds now, read the way the app reads it.
 fn saved(project: &Path) -> Project {
-    api::open(project)
+    api::open_read_only(project)
         .and_then(|f| f.load())
         .expect("the project reopens")
 }
@@ -165,7 +165,7 @@ fn a_score_is_checked_saved_and_removed_from_the_need_matrix() {
     app.wait_for_texts(".insights .finding-title", PATIENCE);
 
     open_matrices(&app, "Need × product");
-    let met_at = api::open(&project)
+    let met_at = api::open_read_only(&project)
         .and_then(|f| f.thresholds())
         .expect("the project reopens")
         .met_at

@@ -307,7 +307,7 @@ fn every_kind_is_added_edited_and_deleted_in_the_portfolio() {
         &[&format!("{listed} | Recommends · Weight 0.6")],
     );
     app.screenshot("portfolio-relationships");
-    let saved = api::open(&project)
+    let saved = api::open_read_only(&project)
         .and_then(|f| f.load())
         .expect("the project reopens");
     assert_eq!(
@@ -363,7 +363,7 @@ fn every_kind_is_added_edited_and_deleted_in_the_portfolio() {
     app.screenshot("portfolio-after");
     drop(app);
 
-    let p = api::open(&project)
+    let p = api::open_read_only(&project)
         .and_then(|f| f.load())
         .expect("the project reopens");
     let segment = p
@@ -488,7 +488,7 @@ fn a_form_shows_the_core_problem_beside_its_field() {
     click_button(&app, "Cancel");
     drop(app);
 
-    let p = api::open(&project)
+    let p = api::open_read_only(&project)
         .and_then(|f| f.load())
         .expect("the project reopens");
     assert!(

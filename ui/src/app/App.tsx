@@ -15,7 +15,6 @@ import { type MapFilter, NO_FILTER } from "../graph/filter";
 import {
   appStatus,
   edit,
-  type HistoryState,
   type Insights,
   type IpcError,
   insights as loadInsights,
@@ -24,10 +23,12 @@ import {
   newProjectDialog,
   type Overview,
   onAppError,
+  onChange,
   onMenuCommand,
   onProjectChanged,
   openDemo,
   openProjectDialog,
+  reloadProject,
   saveAsDialog,
   savePositions,
   setThresholds,
@@ -40,6 +41,8 @@ import {
 import { type Focused, undoTarget } from "./undo";
 
 type Load = { state: "loading" } | { state: "ready"; project: Overview | null };
+type History = { can_undo: boolean; can_redo: boolean };
+const NO_HISTORY: History = { can_undo: false, can_redo: false };
 type View = "map" | "personas" | "portfolio" | "matrices";
 
 /** The views, in tab order. */
@@ -172,6 +175,9 @@ function fileName(path: string): string {
 export function App() {
   const [load, setLoad] = useState<Load>({ state: "loading" });
   const [notice, setNotice] = useState<string | null>(null);
+  // Set when another program changed the open file: edits are refused
+  // until the user reopens it.
+  const [outdated, setOutdated] = useState<string | null>(null);
   const [errors, setErrors] = useState<IpcError[]>([]);
   const [query, setQuery] = useState("");
   const [view, setView] = useState<View>("map");
@@ -188,8 +194,8 @@ export function App() {
     id: string | null;
   } | null>(null);
   const [unit, setUnit] = useState<UnitFinding | null>(null);
-  const [history, setHistory] = useState<HistoryState>({ can_undo: false, can_redo: false });
-  // Counts the times the project's content was read again (an edit, an undo,
+  const [history, setHistory] = useState<History>(NO_HISTORY);
+  // Counts the times the project's content changed (an edit, an undo,
   // another project), so that views holding their own data know to refetch.
   const [revision, setRevision] = useState(0);
 
@@ -200,6 +206,7 @@ export function App() {
     appStatus()
       .then((status) => {
         setLoad({ state: "ready", project: status.project });
+        setHistory(status.session ?? NO_HISTORY);
         setRevision((r) => r + 1);
         if (status.notice !== null) setNotice(status.notice);
         setFound(null);
@@ -221,27 +228,31 @@ export function App() {
       });
   }, [report]);
 
-  // After an edit: new data, same view, search and focus.
-  const reload = useCallback(() => {
-    Promise.all([appStatus(), loadInsights()])
-      .then(([status, next]) => {
-        setLoad({ state: "ready", project: status.project });
-        setFound(next);
-        setRevision((r) => r + 1);
-      })
-      .catch((e: unknown) => report(toIpcError(e)));
-  }, [report]);
+  // Every edit, undo and redo replies with what changed: new data, same
+  // view, search and focus, and nothing asked for again.
+  useEffect(
+    () =>
+      onChange((reply) => {
+        setHistory(reply.status);
+        if (reply.insights !== null) setFound(reply.insights);
+        if (reply.overview !== null) {
+          const overview = reply.overview;
+          setLoad({ state: "ready", project: overview });
+        }
+        if (reply.changed) setRevision((r) => r + 1);
+      }),
+    [],
+  );
 
   const change = useCallback(
-    (work: () => Promise<HistoryState>) => {
-      work()
-        .then((h) => {
-          setHistory(h);
-          reload();
-        })
-        .catch((e: unknown) => report(toIpcError(e)));
+    (work: () => Promise<unknown>) => {
+      work().catch((e: unknown) => {
+        const error = toIpcError(e);
+        if (error.code === "changed_on_disk") setOutdated(error.message);
+        else report(error);
+      });
     },
-    [reload, report],
+    [report],
   );
 
   useEffect(() => {
@@ -249,6 +260,7 @@ export function App() {
     const unlisteners = [
       onProjectChanged(() => {
         setErrors([]);
+        setOutdated(null);
         setQuery("");
         setFilter(NO_FILTER);
         setLinking(false);
@@ -293,10 +305,7 @@ export function App() {
   const shown = groups.reduce((n, g) => n + g.personas.length, 0);
   const matches = query.trim() === "" ? null : groups.flatMap((g) => g.personas.map((p) => p.id));
   const applyThresholds = useCallback(
-    (t: Thresholds) =>
-      setThresholds(t).then((next) => {
-        setFound(next);
-      }),
+    (t: Thresholds) => setThresholds(t).then(() => undefined),
     [],
   );
   const focusOnMap = useCallback((ids: string[]) => {
@@ -311,9 +320,9 @@ export function App() {
   // A move is saved at once, like every change; a failure is never silent.
   const moved = useCallback(
     (positions: NodePosition[], replaceAll: boolean) => {
-      savePositions(positions, replaceAll).catch((e: unknown) => report(toIpcError(e)));
+      change(() => savePositions(positions, replaceAll));
     },
-    [report],
+    [change],
   );
   const commandDone = useCallback(() => setMapCommand(null), []);
   const exported = useCallback((path: string) => setNotice(`Saved the map to ${path}.`), []);
@@ -329,13 +338,8 @@ export function App() {
       change(() => edit({ op: "delete", kind: "persona", id }));
     },
   };
-  const afterEdit = (saved: boolean) => {
-    setEditing(null);
-    if (saved) {
-      setHistory((h) => ({ ...h, can_undo: true, can_redo: false }));
-      reload();
-    }
-  };
+  // The saved edit's reply has reached the onChange listener already.
+  const afterEdit = () => setEditing(null);
   const merge = (keep: string, remove: string) => {
     setFocus([keep]);
     change(() => edit({ op: "merge_personas", keep, remove }));
@@ -418,6 +422,14 @@ export function App() {
 
       <div className="banners">
         {notice && <Banner kind="notice" message={notice} onDismiss={() => setNotice(null)} />}
+        {outdated && (
+          <div className="banner banner-error" role="alert">
+            <p>{outdated}</p>
+            <button type="button" className="primary" onClick={run(reloadProject)}>
+              Reopen
+            </button>
+          </div>
+        )}
         {errors.map((e, i) => (
           <Banner
             // biome-ignore lint/suspicious/noArrayIndexKey: errors have no identity but their order
@@ -433,17 +445,7 @@ export function App() {
         <PersonaEditor id={editing.id} taken={taken} onDone={afterEdit} />
       )}
       {linkTarget && found && (
-        <LinkDialog
-          link={linkTarget}
-          name={namer(found.map)}
-          onDone={(h) => {
-            setLinkTarget(null);
-            if (h) {
-              setHistory(h);
-              reload();
-            }
-          }}
-        />
+        <LinkDialog link={linkTarget} name={namer(found.map)} onDone={() => setLinkTarget(null)} />
       )}
       {editing?.kind === "product" && (
         <ProductEditor id={editing.id} taken={taken} onDone={afterEdit} />
@@ -552,14 +554,7 @@ export function App() {
                       onEdited={afterEdit}
                     />
                   ) : view === "matrices" ? (
-                    <MatricesView
-                      revision={revision}
-                      onEdited={(h) => {
-                        setHistory(h);
-                        reload();
-                      }}
-                      onError={report}
-                    />
+                    <MatricesView revision={revision} onError={report} />
                   ) : query.trim() !== "" && shown === 0 ? (
                     <p className="muted">No persona matches “{query.trim()}”.</p>
                   ) : (

@@ -158,6 +158,11 @@ export type AppStatus = {
  */
 project: Overview | null, 
 /**
+ * The open session, which every later command names; `None` when no
+ * project is open.
+ */
+session: SessionStatus | null, 
+/**
  * Something the user must be told, e.g. why a file did not open.
  */
 notice: string | null, };
@@ -514,7 +519,23 @@ positions: Array<NodePosition>, };
 
 export type EntityKind = "market_segment" | "customer_segment" | "buying_role" | "need" | "product" | "competitor" | "persona" | "buying_unit";
 
-export type Edit = { "op": "put", 
+export type Edit = { "op": "create", 
+/**
+ * What kind of entity.
+ */
+kind: EntityKind, 
+/**
+ * The entity.
+ */
+value: unknown, } | { "op": "update", 
+/**
+ * What kind of entity.
+ */
+kind: EntityKind, 
+/**
+ * The entity, whole.
+ */
+value: unknown, } | { "op": "put", 
 /**
  * What kind of entity.
  */
@@ -590,7 +611,27 @@ kind: RelationshipKind,
 /**
  * 0-1, how strongly; `None` removes the relationship.
  */
-weight: number | null, };
+weight: number | null, } | { "op": "set_thresholds", 
+/**
+ * The new thresholds, all four.
+ */
+thresholds: Thresholds, } | { "op": "set_positions", 
+/**
+ * Where each node goes.
+ */
+positions: Array<NodePosition>, 
+/**
+ * Whether this is a whole new layout.
+ */
+replace_all: boolean, } | { "op": "set_project", 
+/**
+ * The name; must not be empty.
+ */
+name: string, 
+/**
+ * The description; `None` removes it.
+ */
+description: string | null, };
 
 export type Choice = { 
 /**
@@ -655,7 +696,16 @@ personas: Array<Choice>,
  */
 relationships: Array<RelationshipChoice>, };
 
-export type HistoryState = { 
+export type SessionStatus = { 
+/**
+ * Which open project this is: every command names it.
+ */
+id: number, 
+/**
+ * Counts the changes made in this session; a view whose data is of an
+ * older revision reads it again.
+ */
+revision: number, 
 /**
  * An edit can be undone.
  */
@@ -664,6 +714,25 @@ can_undo: boolean,
  * An undone edit can be redone.
  */
 can_redo: boolean, };
+
+export type Changed = { 
+/**
+ * The session after the change.
+ */
+status: SessionStatus, 
+/**
+ * False when there was nothing to do and nothing was written.
+ */
+changed: boolean, 
+/**
+ * The findings and the map after the change; absent when only the
+ * window's own moves of nodes were saved, which it shows already.
+ */
+insights: Insights | null, 
+/**
+ * The project at a glance after the change; absent as `insights` is.
+ */
+overview: Overview | null, };
 
 export type RelationshipKind = "influences" | "approves" | "reports_to" | "recommends" | "blocks" | "collaborates";
 

@@ -5,9 +5,9 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   AppStatus,
   Catalog,
+  Changed,
   Edit,
   EntityKind,
-  HistoryState,
   ImageFormat,
   Insights,
   IpcError,
@@ -44,8 +44,38 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+// The session the window shows: set by every status and change reply, and
+// sent with every command, so that the shell refuses a command meant for a
+// project that is no longer open instead of applying it to another.
+let session: number | null = null;
+
+function current(): number {
+  if (session === null) throw toIpcError({ message: "No project is open." });
+  return session;
+}
+
+// Everything that changes the project replies with what changed; the
+// window's one listener shows it, whichever view asked for the change.
+const changeListeners = new Set<(change: Changed) => void>();
+
+/** Calls `handler` with the reply of every edit, undo and redo. */
+export function onChange(handler: (change: Changed) => void): () => void {
+  changeListeners.add(handler);
+  return () => changeListeners.delete(handler);
+}
+
+function changed(reply: Changed): Changed {
+  session = reply.status.id;
+  for (const listener of changeListeners) listener(reply);
+  return reply;
+}
+
 /** The open project and any message the user has not seen yet. */
-export const appStatus = (): Promise<AppStatus> => call<AppStatus>("app_status");
+export const appStatus = async (): Promise<AppStatus> => {
+  const status = await call<AppStatus>("app_status");
+  session = status.session?.id ?? null;
+  return status;
+};
 /** Shows the Open dialog; the outcome arrives through the events below. */
 export const openProjectDialog = (): Promise<void> => call("open_project_dialog");
 /** Shows the New Project dialog. */
@@ -54,35 +84,39 @@ export const newProjectDialog = (): Promise<void> => call("new_project_dialog");
 export const openDemo = (): Promise<void> => call("open_demo");
 /** Shows the Save As dialog. */
 export const saveAsDialog = (): Promise<void> => call("save_as_dialog");
+/** Reads the open project's file again after another program changed it;
+ * `project-changed` follows. */
+export const reloadProject = (): Promise<void> => call("reload_project");
 
 /** The findings and the map of the open project. */
-export const insights = (): Promise<Insights> => call<Insights>("insights");
-/** Saves new thresholds in the project and returns the findings they give. */
-export const setThresholds = (thresholds: Thresholds): Promise<Insights> =>
-  call<Insights>("set_thresholds", { thresholds });
+export const insights = (): Promise<Insights> => call<Insights>("insights", { session: current() });
 
-/** Applies one edit to the open project (one transaction). */
-export const edit = (change: Edit): Promise<HistoryState> =>
-  call<HistoryState>("edit", { edit: change });
+/** Applies one edit to the open project (one transaction); the reply also
+ * reaches every `onChange` listener. */
+export const edit = async (change: Edit): Promise<Changed> =>
+  changed(await call<Changed>("edit", { session: current(), edit: change }));
+/** Saves new thresholds in the project, as an edit that undo takes back. */
+export const setThresholds = (thresholds: Thresholds): Promise<Changed> =>
+  edit({ op: "set_thresholds", thresholds });
+/** Stores where nodes were placed, as an edit; `replaceAll` forgets the
+ * earlier layout. */
+export const savePositions = (positions: NodePosition[], replaceAll: boolean): Promise<Changed> =>
+  edit({ op: "set_positions", positions, replace_all: replaceAll });
 /** Undoes (forward = false) or redoes the last edit. */
-export const stepHistory = (forward: boolean): Promise<HistoryState> =>
-  call<HistoryState>("step_history", { forward });
+export const stepHistory = async (forward: boolean): Promise<Changed> =>
+  changed(await call<Changed>("step_history", { session: current(), forward }));
 /** What the forms can link to. */
-export const catalog = (): Promise<Catalog> => call<Catalog>("catalog");
+export const catalog = (): Promise<Catalog> => call<Catalog>("catalog", { session: current() });
 /** One entity as the interchange format writes it. */
 export const entity = (kind: EntityKind, id: string): Promise<Record<string, unknown>> =>
-  call<Record<string, unknown>>("entity", { kind, id });
+  call<Record<string, unknown>>("entity", { session: current(), kind, id });
 /** Every entity of `kind` as the interchange format writes it, sorted by id:
- * one call for a whole list, where `entity` per row would read the project
- * each time. */
+ * one call for a whole list. */
 export const entities = (kind: EntityKind): Promise<Record<string, unknown>[]> =>
-  call<Record<string, unknown>[]>("entities", { kind });
+  call<Record<string, unknown>[]>("entities", { session: current(), kind });
 
 /** The persona × product, need × product and segment × product matrices. */
-export const matrices = (): Promise<Matrices> => call<Matrices>("matrices");
-/** Stores where nodes were placed; `replaceAll` forgets the earlier layout. */
-export const savePositions = (positions: NodePosition[], replaceAll: boolean): Promise<void> =>
-  call("save_positions", { positions, replaceAll });
+export const matrices = (): Promise<Matrices> => call<Matrices>("matrices", { session: current() });
 /** Asks where to save a picture of the map and saves it: a base64 PNG or an
  * SVG text. Resolves to the path saved to, or null when the user cancelled. */
 export const exportMapImage = (format: ImageFormat, data: string): Promise<string | null> =>

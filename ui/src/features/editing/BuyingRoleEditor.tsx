@@ -15,6 +15,7 @@ export function BuyingRoleEditor({ id, taken, onDone }: EntityEditorProps) {
       kind="buying_role"
       title={id === null ? "New buying role" : "Edit buying role"}
       load={load}
+      creating={id === null}
       toValue={buyingRoleValue}
       placed={/^(name|description|required|decides)$/}
       onDone={onDone}

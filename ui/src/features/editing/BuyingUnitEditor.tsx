@@ -20,6 +20,7 @@ export function BuyingUnitEditor({ id, taken, onDone }: EntityEditorProps) {
       kind="buying_unit"
       title={id === null ? "New buying unit" : "Edit buying unit"}
       load={load}
+      creating={id === null}
       toValue={buyingUnitValue}
       placed={PLACED}
       onDone={onDone}

@@ -17,6 +17,7 @@ export function CompetitorEditor({ id, taken, onDone }: EntityEditorProps) {
       kind="competitor"
       title={id === null ? "New competitor" : "Edit competitor"}
       load={load}
+      creating={id === null}
       toValue={competitorValue}
       placed={/^(name|description|addresses\[\d+\]\.(need|score))$/}
       onDone={onDone}

@@ -21,6 +21,7 @@ export function CustomerSegmentEditor({ id, taken, onDone }: EntityEditorProps) 
       kind="customer_segment"
       title={id === null ? "New customer segment" : "Edit customer segment"}
       load={load}
+      creating={id === null}
       toValue={customerSegmentValue}
       placed={/^(name|description|priority)$/}
       onDone={onDone}

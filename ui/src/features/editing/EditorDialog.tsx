@@ -20,10 +20,14 @@ export type FormApi<D> = {
   problem: (path: string) => string | undefined;
 };
 
-/** How a draft is saved: as an entity put in its list, or as any other edit. */
+/** How a draft is saved: as an entity created or changed, or as any other
+ * edit. */
 type Save<D> =
   | {
       kind: EntityKind;
+      /** A new entity: the core refuses it if its id is taken. Otherwise an
+       * existing one, which the core refuses to create if it is gone. */
+      creating: boolean;
       /** The entity the draft describes, in the interchange format. */
       toValue: (draft: D) => Record<string, unknown>;
     }
@@ -90,7 +94,11 @@ export function EditorDialog<D>(props: Props<D>) {
     const change: Edit | IpcProblem[] =
       "toEdit" in props
         ? props.toEdit(draft)
-        : { op: "put", kind: props.kind, value: props.toValue(draft) };
+        : {
+            op: props.creating ? "create" : "update",
+            kind: props.kind,
+            value: props.toValue(draft),
+          };
     if (Array.isArray(change)) {
       show({ code: "invalid", message: "", problems: change });
       return;

@@ -15,6 +15,7 @@ export function MarketSegmentEditor({ id, taken, onDone }: EntityEditorProps) {
       kind="market_segment"
       title={id === null ? "New market segment" : "Edit market segment"}
       load={load}
+      creating={id === null}
       toValue={marketSegmentValue}
       placed={/^(name|description|size|priority)$/}
       onDone={onDone}

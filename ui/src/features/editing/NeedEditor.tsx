@@ -10,6 +10,7 @@ export function NeedEditor({ id, taken, onDone }: EntityEditorProps) {
       kind="need"
       title={id === null ? "New need" : "Edit need"}
       load={load}
+      creating={id === null}
       toValue={needValue}
       placed={/^(name|description)$/}
       onDone={onDone}

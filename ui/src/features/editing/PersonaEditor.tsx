@@ -1,4 +1,4 @@
-import { entity, type ProductRelation, type Status } from "../../ipc";
+import { type ProductRelation, type Status } from "../../ipc";
 import { meaning, RELATIONS } from "../../shared/relations";
 import { ChoiceRow, EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { draftFrom, emptyDraft, type PersonaDraft, personaValue } from "./personaForm";
@@ -44,6 +44,7 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
       kind="persona"
       title={id === null ? "New persona" : "Edit persona"}
       load={load}
+      creating={id === null}
       toValue={personaValue}
       placed={PLACED}
       onDone={onDone}

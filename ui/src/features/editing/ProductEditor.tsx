@@ -10,6 +10,7 @@ export function ProductEditor({ id, taken, onDone }: EntityEditorProps) {
       kind="product"
       title={id === null ? "New product" : "Edit product"}
       load={load}
+      creating={id === null}
       toValue={productValue}
       placed={/^(name|addresses\[\d+\]\.(need|score))$/}
       onDone={onDone}

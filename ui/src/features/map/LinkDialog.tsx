@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { edit, entity, type HistoryState, type ProductRelation, toIpcError } from "../../ipc";
+import { type Changed, edit, entity, type ProductRelation, toIpcError } from "../../ipc";
 import { meaning, RELATIONS } from "../../shared/relations";
 import { importanceOf, parseImportance, relationsTo } from "./linkDraft";
 import type { LinkTarget } from "./MapCanvas";
@@ -8,7 +8,8 @@ type Props = {
   link: LinkTarget;
   name: (id: string) => string;
   /** Closed: with the history after the edit, or null when cancelled. */
-  onDone: (history: HistoryState | null) => void;
+  /** Called with the reply of the saved edit, or null when cancelled. */
+  onDone: (change: Changed | null) => void;
 };
 
 /**
@@ -43,7 +44,7 @@ export function LinkDialog({ link, name, onDone }: Props) {
 
   const save = (e: FormEvent) => {
     e.preventDefault();
-    let work: Promise<HistoryState>;
+    let work: Promise<Changed>;
     if (link.kind === "product") {
       work = edit({
         op: "link_product",

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import {
-  type HistoryState,
   type IpcError,
   matrices as loadMatrices,
   type Matrices,
@@ -34,8 +33,6 @@ type Editing =
 type Props = {
   /** Changes whenever the project's content was read again: refetch. */
   revision: number;
-  /** An edit was saved: the app takes the history and reloads. */
-  onEdited: (history: HistoryState) => void;
   onError: (error: IpcError) => void;
 };
 
@@ -52,7 +49,7 @@ function NoProducts() {
 }
 
 /** The three matrices of the project, each cell a way to edit it. */
-export function MatricesView({ revision, onEdited, onError }: Props) {
+export function MatricesView({ revision, onError }: Props) {
   const [m, setM] = useState<Matrices | null>(null);
   const [sub, setSub] = useState<Sub>("personas");
   const [query, setQuery] = useState("");
@@ -222,10 +219,9 @@ export function MatricesView({ revision, onEdited, onError }: Props) {
               product={product}
               current={linksByColumn(editing.row.links, m.products.length)[editing.product] ?? []}
               onClose={close}
-              onSaved={(h, relations) => {
+              onSaved={(relations) => {
                 setM((x) => x && withLink(x, editing.row.id, editing.product, relations));
                 close();
-                onEdited(h);
               }}
             />
           );
@@ -242,10 +238,9 @@ export function MatricesView({ revision, onEdited, onError }: Props) {
           }
           metAt={m.met_at}
           onClose={close}
-          onSaved={(h, score) => {
+          onSaved={(score) => {
             setM((x) => x && withScore(x, editing.need.id, editing.column, score));
             close();
-            onEdited(h);
           }}
         />
       )}

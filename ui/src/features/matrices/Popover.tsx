@@ -6,7 +6,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { edit, type HistoryState, type ProductRelation, toIpcError } from "../../ipc";
+import { edit, type ProductRelation, toIpcError } from "../../ipc";
 import { meaning, nextRelations, parseScore, RELATIONS, scoreText } from "./cells";
 import { popoverPlace } from "./rows";
 
@@ -85,7 +85,7 @@ export function LinkPopover({
   persona: { id: string; name: string };
   product: { id: string; name: string };
   current: readonly ProductRelation[];
-  onSaved: (history: HistoryState, relations: ProductRelation[]) => void;
+  onSaved: (relations: ProductRelation[]) => void;
   onClose: () => void;
 }) {
   const [ticked, setTicked] = useState<Set<ProductRelation>>(() => new Set(current));
@@ -97,7 +97,7 @@ export function LinkPopover({
     const relations = nextRelations(current, ticked);
     setBusy(true);
     edit({ op: "link_product", persona: persona.id, product: product.id, relations })
-      .then((h) => onSaved(h, relations))
+      .then(() => onSaved(relations))
       .catch((err: unknown) => {
         setFailure(toIpcError(err).message);
         setBusy(false);
@@ -164,7 +164,7 @@ export function ScorePopover({
   need: { id: string; name: string };
   current: number | null;
   metAt: number;
-  onSaved: (history: HistoryState, score: number | null) => void;
+  onSaved: (score: number | null) => void;
   onClose: () => void;
 }) {
   const [text, setText] = useState(scoreText(current));
@@ -176,7 +176,7 @@ export function ScorePopover({
     setBusy(true);
     setFailure(null);
     edit({ op: "score", offering: offering.id, need: need.id, score })
-      .then((h) => onSaved(h, score))
+      .then(() => onSaved(score))
       .catch((err: unknown) => {
         setFailure(toIpcError(err).message);
         setBusy(false);

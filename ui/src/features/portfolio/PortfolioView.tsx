@@ -1,11 +1,11 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import {
   type Catalog,
+  type Changed,
   type Counts,
   type EntityKind,
   edit,
   entities,
-  type HistoryState,
   type Insights,
   catalog as loadCatalog,
   type RelationshipChoice,
@@ -32,7 +32,7 @@ type Props = {
   /** Ids already used in the project, so that new entities get free ones. */
   taken: Set<string>;
   /** Runs an edit, records it in the history and reloads. */
-  change: (work: () => Promise<HistoryState>) => void;
+  change: (work: () => Promise<Changed>) => void;
   /** Called when a form closes, saved or not. */
   onEdited: (saved: boolean) => void;
 };

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use persona_atlas::api;
-use persona_atlas::store::ProjectFile;
+use persona_atlas::session::Session;
 use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::{DialogExt, FilePath};
 
@@ -27,13 +27,12 @@ pub fn report(app: &AppHandle, error: IpcError) {
     }
 }
 
-/// Makes `file` the open project.
-pub fn show(app: &AppHandle, file: ProjectFile) {
+/// Makes `session` the open project, with a history of its own.
+pub fn show(app: &AppHandle, session: Session) {
     let state = app.state::<AppState>();
-    let path = file.path().to_owned();
-    let name = file.meta().map(|m| m.name).unwrap_or_default();
-    *lock(&state.project) = Some(file);
-    lock(&state.history).clear();
+    let path = session.path().to_owned();
+    let name = session.project().project.name.clone();
+    *lock(&state.session) = Some(session);
     {
         let mut recent = lock(&state.recent);
         recent.push(&path);
@@ -62,7 +61,7 @@ pub fn set_title(app: &AppHandle, project: &str, path: Option<&Path>) {
 /// Runs `work` off the UI thread, then shows its project or reports its error.
 fn open_with(
     app: &AppHandle,
-    work: impl FnOnce() -> persona_atlas::Result<ProjectFile> + Send + 'static,
+    work: impl FnOnce() -> persona_atlas::Result<Session> + Send + 'static,
 ) {
     let app = app.clone();
     tauri::async_runtime::spawn_blocking(move || match work() {
@@ -130,7 +129,7 @@ pub fn new_dialog(app: &AppHandle) {
 /// Asks where to save a copy of the open project, then opens the copy.
 pub fn save_as_dialog(app: &AppHandle) {
     let state = app.state::<AppState>();
-    let current = lock(&state.project).as_ref().map(|f| f.path().to_owned());
+    let current = lock(&state.session).as_ref().map(|s| s.path().to_owned());
     let Some(current) = current else {
         report(app, IpcError::message("There is no open project to save."));
         return;
@@ -156,9 +155,9 @@ pub fn save_as_dialog(app: &AppHandle) {
         let app = handle.clone();
         open_with(&handle, move || {
             let state = app.state::<AppState>();
-            let guard = lock(&state.project);
+            let guard = lock(&state.session);
             match guard.as_ref() {
-                Some(file) => api::save_as(file, &path, typed),
+                Some(session) => api::save_as(session, &path, typed),
                 None => api::open(&path),
             }
         });
@@ -172,12 +171,10 @@ pub fn image_path_dialog(
     format: persona_atlas::image::ImageFormat,
 ) -> Option<PathBuf> {
     let state = app.state::<AppState>();
-    let (stem, dir) = match lock(&state.project).as_ref() {
-        Some(f) => (
-            f.meta()
-                .map(|m| m.name)
-                .unwrap_or_else(|_| "Map".to_owned()),
-            f.path().parent().map(Path::to_owned),
+    let (stem, dir) = match lock(&state.session).as_ref() {
+        Some(s) => (
+            s.project().project.name.clone(),
+            s.path().parent().map(Path::to_owned),
         ),
         None => ("Map".to_owned(), None),
     };
@@ -197,6 +194,24 @@ pub fn image_path_dialog(
     } else {
         path.with_extension(ext)
     })
+}
+
+/// Reads the open project's file again, after another program changed it;
+/// the window is told as when another project is opened.
+pub fn reload(app: &AppHandle) -> Result<(), IpcError> {
+    let state = app.state::<AppState>();
+    {
+        let mut guard = lock(&state.session);
+        let session = guard
+            .as_mut()
+            .ok_or_else(|| IpcError::message("No project is open."))?;
+        session.reload()?;
+        set_title(app, &session.project().project.name, Some(session.path()));
+    }
+    if let Err(e) = app.emit(PROJECT_CHANGED, ()) {
+        eprintln!("persona-atlas: cannot notify the window: {e}");
+    }
+    Ok(())
 }
 
 /// Opens the built-in demo, creating it if it is not there yet.
