@@ -53,6 +53,10 @@ clean:
 	cargo clean
 	rm -rf ui/dist ui/node_modules
 
-# Prints the analysis benchmark figures (criterion, release build).
+# Prints the benchmark figures (criterion, release build), then the edit
+# command's cost per edit against SQLite's own floor on the same file.
 bench:
-	cargo bench -p persona-atlas --bench analysis -- --noplot 2>&1 | grep -E "^(full_analysis|reanalysis|after_an_edit)|time:"
+	cargo bench -p persona-atlas --bench analysis --bench session -- --noplot 2>&1 \
+	  | grep -E "^(full_analysis|reanalysis|after_an_edit|session)|time:"
+	cargo build --release -p persona-atlas
+	python3 scripts/bench-edit.py target/release/persona-atlas

@@ -1,16 +1,14 @@
 //! How fast the findings come: a full analysis of generated portfolios of
 //! 200, 2,000 and 20,000 personas, and a re-analysis after one edit at 2,000
 //! (what the app does after every change). Targets, on one core: 20k under
-//! 150 ms, re-analysis at 2k under 10 ms. Also what else an edit in the app
-//! costs: checking and applying the edit (the whole project is checked as an
-//! import would be), and building the matrices the Matrices view shows.
+//! 150 ms, re-analysis at 2k under 10 ms. Also the matrices the Matrices
+//! view builds. What an edit itself costs is in `benches/session.rs`.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use persona_atlas::analysis::analyze;
-use persona_atlas::edit::{Edit, apply};
 use persona_atlas::generate::portfolio;
 use persona_atlas::matrix::matrices;
 use persona_atlas::model::{Thresholds, Unit};
@@ -54,16 +52,6 @@ fn edit_and_matrices(c: &mut Criterion) {
         if n == 20_000 {
             group.sample_size(10);
         }
-        let persona = project.personas[0].id.clone();
-        let need = project.needs[0].id.clone();
-        let edit = Edit::LinkNeed {
-            persona,
-            need,
-            importance: Some(0.9),
-        };
-        group.bench_with_input(BenchmarkId::new("apply_edit", n), &project, |b, p| {
-            b.iter(|| apply(black_box(p), &edit))
-        });
         group.bench_with_input(BenchmarkId::new("matrices", n), &project, |b, p| {
             b.iter(|| matrices(black_box(p)))
         });

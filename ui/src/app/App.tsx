@@ -24,6 +24,7 @@ import {
   type Overview,
   onAppError,
   onChange,
+  onChangedOnDisk,
   onMenuCommand,
   onProjectChanged,
   openDemo,
@@ -244,12 +245,14 @@ export function App() {
     [],
   );
 
+  useEffect(() => onChangedOnDisk((error) => setOutdated(error.message)), []);
+
   const change = useCallback(
     (work: () => Promise<unknown>) => {
       work().catch((e: unknown) => {
         const error = toIpcError(e);
-        if (error.code === "changed_on_disk") setOutdated(error.message);
-        else report(error);
+        // The Reopen banner says it already.
+        if (error.code !== "changed_on_disk") report(error);
       });
     },
     [report],

@@ -36,11 +36,25 @@ export function toIpcError(error: unknown): IpcError {
   return { message: String(error), code: null, problems: [] };
 }
 
+// Told whenever the shell refused a change because another program changed
+// the open file, whichever view asked for it, so the window can offer to
+// reopen the file once instead of every view explaining it.
+const outdatedListeners = new Set<(error: IpcError) => void>();
+
+/** Calls `handler` whenever a change was refused because another program
+ * changed the open file since it was read. */
+export function onChangedOnDisk(handler: (error: IpcError) => void): () => void {
+  outdatedListeners.add(handler);
+  return () => outdatedListeners.delete(handler);
+}
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
-  } catch (error) {
-    throw toIpcError(error);
+  } catch (raw) {
+    const error = toIpcError(raw);
+    if (error.code === "changed_on_disk") for (const listener of outdatedListeners) listener(error);
+    throw error;
   }
 }
 

@@ -1,4 +1,4 @@
-import { type ProductRelation, type Status } from "../../ipc";
+import type { ProductRelation, Status } from "../../ipc";
 import { meaning, RELATIONS } from "../../shared/relations";
 import { ChoiceRow, EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { draftFrom, emptyDraft, type PersonaDraft, personaValue } from "./personaForm";
