@@ -43,29 +43,37 @@ def main():
         run([args.binary, "generate", "--personas", str(args.personas), "-o", project])
         export = json.loads(run([args.binary, "export", project]).stdout)
         personas = [p for p in export["personas"] if p.get("needs")]
-        edits = []
-        for k in range(args.edits):
-            p = personas[k % len(personas)]
-            need = p["needs"][0]["need"]
-            edits.append(
-                json.dumps(
-                    {
-                        "op": "link_need",
-                        "persona": p["id"],
-                        "need": need,
-                        "importance": round(0.1 + (k % 9) / 10, 2),
-                    }
-                )
-            )
-        lines = os.path.join(work, "edits.jsonl")
-        with open(lines, "w") as f:
-            f.write("\n".join(edits) + "\n")
 
+        # Each run sets other values than the one before: an edit that
+        # changes nothing is not written, and SQLite skips a row rewritten
+        # with the same bytes, so repeating the same values would time no
+        # writes at all.
+        def edits_for(run_no):
+            out = []
+            for k in range(args.edits):
+                p = personas[k % len(personas)]
+                out.append(
+                    json.dumps(
+                        {
+                            "op": "link_need",
+                            "persona": p["id"],
+                            "need": p["needs"][0]["need"],
+                            "importance": round(0.1 + ((k + run_no) % 9) / 10, 2),
+                        }
+                    )
+                )
+            return "\n".join(out) + "\n"
+
+        lines = os.path.join(work, "edits.jsonl")
         tool = []
-        for _ in range(args.repeat):
+        for r in range(args.repeat):
+            with open(lines, "w") as f:
+                f.write(edits_for(r + 1))
             start = time.perf_counter()
-            run([args.binary, "edit", project, lines])
+            out = run([args.binary, "edit", project, lines]).stderr
             tool.append(time.perf_counter() - start)
+            if f"applied {args.edits} edits" not in out:
+                sys.exit(f"expected every edit to change the project: {out}")
 
         info = []
         for _ in range(5):
@@ -77,7 +85,7 @@ def main():
         copy = os.path.join(work, "floor.patlas")
         shutil.copyfile(project, copy)
         ids = [p["id"] for p in personas]
-        for _ in range(args.repeat):
+        for r in range(args.repeat):
             conn = sqlite3.connect(copy, isolation_level=None)
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("PRAGMA synchronous = FULL")
@@ -86,7 +94,7 @@ def main():
                 conn.execute("BEGIN IMMEDIATE")
                 conn.execute(
                     "UPDATE persona SET title = ? WHERE id = ?",
-                    (f"t{k}", ids[k % len(ids)]),
+                    (f"t{r}-{k}", ids[k % len(ids)]),
                 )
                 conn.execute("COMMIT")
             floor.append(time.perf_counter() - start)

@@ -39,20 +39,20 @@ pub fn insert_project(tx: &Transaction<'_>, p: &Project) -> rusqlite::Result<()>
         need(tx, n)?;
     }
     for o in &p.products {
-        product(tx, o, true)?;
+        product(tx, None, o)?;
     }
     for c in &p.competitors {
-        competitor(tx, c, true)?;
+        competitor(tx, None, c)?;
     }
     for persona in &p.personas {
-        self::persona(tx, persona, Links::ALL)?;
+        self::persona(tx, None, persona)?;
     }
     for r in &p.relationships {
         relationship(tx, r)?;
     }
     write_thresholds(tx, &p.thresholds)?;
     for u in &p.buying_units {
-        buying_unit(tx, u, true)?;
+        buying_unit(tx, None, u)?;
     }
     Ok(())
 }
@@ -127,22 +127,6 @@ fn write_meta(tx: &Transaction<'_>, meta: &ProjectMeta) -> rusqlite::Result<()> 
     Ok(())
 }
 
-/// Which link lists of a persona to rewrite.
-#[derive(Clone, Copy)]
-struct Links {
-    needs: bool,
-    products: bool,
-    evidence: bool,
-}
-
-impl Links {
-    const ALL: Links = Links {
-        needs: true,
-        products: true,
-        evidence: true,
-    };
-}
-
 fn put_entity(
     tx: &Transaction<'_>,
     before: Option<&Entity>,
@@ -153,29 +137,47 @@ fn put_entity(
         (_, Entity::CustomerSegment(x)) => customer_segment(tx, x),
         (_, Entity::BuyingRole(x)) => buying_role(tx, x),
         (_, Entity::Need(x)) => need(tx, x),
-        (Some(Entity::Product(old)), Entity::Product(x)) => {
-            product(tx, x, old.addresses != x.addresses)
-        }
-        (_, Entity::Product(x)) => product(tx, x, true),
-        (Some(Entity::Competitor(old)), Entity::Competitor(x)) => {
-            competitor(tx, x, old.addresses != x.addresses)
-        }
-        (_, Entity::Competitor(x)) => competitor(tx, x, true),
-        (Some(Entity::Persona(old)), Entity::Persona(x)) => persona(
-            tx,
-            x,
-            Links {
-                needs: old.needs != x.needs,
-                products: old.products != x.products,
-                evidence: old.evidence != x.evidence,
-            },
-        ),
-        (_, Entity::Persona(x)) => persona(tx, x, Links::ALL),
-        (Some(Entity::BuyingUnit(old)), Entity::BuyingUnit(x)) => {
-            buying_unit(tx, x, old.members != x.members)
-        }
-        (_, Entity::BuyingUnit(x)) => buying_unit(tx, x, true),
+        (Some(Entity::Product(old)), Entity::Product(x)) => product(tx, Some(old), x),
+        (_, Entity::Product(x)) => product(tx, None, x),
+        (Some(Entity::Competitor(old)), Entity::Competitor(x)) => competitor(tx, Some(old), x),
+        (_, Entity::Competitor(x)) => competitor(tx, None, x),
+        (Some(Entity::Persona(old)), Entity::Persona(x)) => persona(tx, Some(old), x),
+        (_, Entity::Persona(x)) => persona(tx, None, x),
+        (Some(Entity::BuyingUnit(old)), Entity::BuyingUnit(x)) => buying_unit(tx, Some(old), x),
+        (_, Entity::BuyingUnit(x)) => buying_unit(tx, None, x),
     }
+}
+
+/// Writes the rows of one owner's link list that differ between `before`
+/// and `after`, each link a key (what it links to) and a value, stored with
+/// its place in the list: an unchanged link is not touched, a changed or
+/// moved one is upserted, a gone one deleted. A change of one need's
+/// importance is one row, not the persona's whole list. O(n × m) in the
+/// lengths of the two lists, which are short.
+fn sync_links<K: PartialEq, V: PartialEq>(
+    before: &[(K, V)],
+    after: &[(K, V)],
+    mut delete: impl FnMut(&K) -> rusqlite::Result<()>,
+    mut upsert: impl FnMut(&K, &V, i64) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    for (k, _) in before {
+        if !after.iter().any(|(a, _)| a == k) {
+            delete(k)?;
+        }
+    }
+    for (i, (k, v)) in after.iter().enumerate() {
+        let same = before.get(i).is_some_and(|(bk, bv)| bk == k && bv == v);
+        if !same {
+            upsert(k, v, i as i64)?;
+        }
+    }
+    Ok(())
+}
+
+fn need_links(list: &[NeedScore]) -> Vec<(&str, f64)> {
+    list.iter()
+        .map(|a| (a.need.as_str(), a.score.get()))
+        .collect()
 }
 
 fn market_segment(tx: &Transaction<'_>, s: &MarketSegment) -> rusqlite::Result<()> {
@@ -253,8 +255,16 @@ fn need(tx: &Transaction<'_>, n: &Need) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn product(tx: &Transaction<'_>, o: &Product, links: bool) -> rusqlite::Result<()> {
-    node(tx, o.id.as_str(), "product")?;
+fn product(tx: &Transaction<'_>, before: Option<&Product>, o: &Product) -> rusqlite::Result<()> {
+    let row_same = before.is_some_and(|b| {
+        (&b.name, &b.description, &b.attributes) == (&o.name, &o.description, &o.attributes)
+    });
+    if row_same {
+        return product_needs(tx, before, o);
+    }
+    if before.is_none() {
+        node(tx, o.id.as_str(), "product")?;
+    }
     tx.prepare_cached(
         "INSERT INTO product (id, name, description, attributes) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name,
@@ -266,27 +276,50 @@ fn product(tx: &Transaction<'_>, o: &Product, links: bool) -> rusqlite::Result<(
         o.description,
         json(&o.attributes)
     ])?;
-    if links {
-        tx.prepare_cached("DELETE FROM product_need WHERE product = ?1")?
-            .execute([o.id.as_str()])?;
-        for (i, a) in o.addresses.iter().enumerate() {
-            tx.prepare_cached(
-                "INSERT INTO product_need (product, need, score, position)
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![
-                o.id.as_str(),
-                a.need.as_str(),
-                a.score.get(),
-                i as i64
-            ])?;
-        }
-    }
-    Ok(())
+    product_needs(tx, before, o)
 }
 
-fn competitor(tx: &Transaction<'_>, c: &Competitor, links: bool) -> rusqlite::Result<()> {
-    node(tx, c.id.as_str(), "competitor")?;
+fn product_needs(
+    tx: &Transaction<'_>,
+    before: Option<&Product>,
+    o: &Product,
+) -> rusqlite::Result<()> {
+    let id = o.id.as_str();
+    sync_links(
+        &before.map(|b| need_links(&b.addresses)).unwrap_or_default(),
+        &need_links(&o.addresses),
+        |need| {
+            tx.prepare_cached("DELETE FROM product_need WHERE product = ?1 AND need = ?2")?
+                .execute(params![id, need])
+                .map(drop)
+        },
+        |need, score, position| {
+            tx.prepare_cached(
+                "INSERT INTO product_need (product, need, score, position)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (product, need) DO UPDATE
+                 SET score = excluded.score, position = excluded.position",
+            )?
+            .execute(params![id, need, score, position])
+            .map(drop)
+        },
+    )
+}
+
+fn competitor(
+    tx: &Transaction<'_>,
+    before: Option<&Competitor>,
+    c: &Competitor,
+) -> rusqlite::Result<()> {
+    let row_same = before.is_some_and(|b| {
+        (&b.name, &b.description, &b.attributes) == (&c.name, &c.description, &c.attributes)
+    });
+    if row_same {
+        return competitor_needs(tx, before, c);
+    }
+    if before.is_none() {
+        node(tx, c.id.as_str(), "competitor")?;
+    }
     tx.prepare_cached(
         "INSERT INTO competitor (id, name, description, attributes) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name,
@@ -298,27 +331,78 @@ fn competitor(tx: &Transaction<'_>, c: &Competitor, links: bool) -> rusqlite::Re
         c.description,
         json(&c.attributes)
     ])?;
-    if links {
-        tx.prepare_cached("DELETE FROM competitor_need WHERE competitor = ?1")?
-            .execute([c.id.as_str()])?;
-        for (i, a) in c.addresses.iter().enumerate() {
-            tx.prepare_cached(
-                "INSERT INTO competitor_need (competitor, need, score, position)
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![
-                c.id.as_str(),
-                a.need.as_str(),
-                a.score.get(),
-                i as i64
-            ])?;
-        }
-    }
-    Ok(())
+    competitor_needs(tx, before, c)
 }
 
-fn persona(tx: &Transaction<'_>, p: &Persona, links: Links) -> rusqlite::Result<()> {
-    node(tx, p.id.as_str(), "persona")?;
+fn competitor_needs(
+    tx: &Transaction<'_>,
+    before: Option<&Competitor>,
+    c: &Competitor,
+) -> rusqlite::Result<()> {
+    let id = c.id.as_str();
+    sync_links(
+        &before.map(|b| need_links(&b.addresses)).unwrap_or_default(),
+        &need_links(&c.addresses),
+        |need| {
+            tx.prepare_cached("DELETE FROM competitor_need WHERE competitor = ?1 AND need = ?2")?
+                .execute(params![id, need])
+                .map(drop)
+        },
+        |need, score, position| {
+            tx.prepare_cached(
+                "INSERT INTO competitor_need (competitor, need, score, position)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (competitor, need) DO UPDATE
+                 SET score = excluded.score, position = excluded.position",
+            )?
+            .execute(params![id, need, score, position])
+            .map(drop)
+        },
+    )
+}
+
+/// Whether two versions of a persona have the same row in the persona table
+/// (everything but its link lists).
+fn same_persona_row(a: &Persona, b: &Persona) -> bool {
+    (
+        &a.name,
+        &a.description,
+        &a.attributes,
+        &a.title,
+        &a.quote,
+        &a.goals,
+        &a.pain_points,
+        &a.channels,
+        &a.market_segment,
+        &a.customer_segment,
+        &a.buying_role,
+    ) == (
+        &b.name,
+        &b.description,
+        &b.attributes,
+        &b.title,
+        &b.quote,
+        &b.goals,
+        &b.pain_points,
+        &b.channels,
+        &b.market_segment,
+        &b.customer_segment,
+        &b.buying_role,
+    ) && (a.priority, a.status, a.last_reviewed, &a.rules)
+        == (b.priority, b.status, b.last_reviewed, &b.rules)
+}
+
+fn persona(tx: &Transaction<'_>, before: Option<&Persona>, p: &Persona) -> rusqlite::Result<()> {
+    if !before.is_some_and(|b| same_persona_row(b, p)) {
+        persona_row(tx, before.is_none(), p)?;
+    }
+    persona_links(tx, before, p)
+}
+
+fn persona_row(tx: &Transaction<'_>, new: bool, p: &Persona) -> rusqlite::Result<()> {
+    if new {
+        node(tx, p.id.as_str(), "persona")?;
+    }
     tx.prepare_cached(
         "INSERT INTO persona (id, name, description, attributes, title, quote, goals,
              pain_points, channels, market_segment, customer_segment, buying_role, priority,
@@ -352,30 +436,69 @@ fn persona(tx: &Transaction<'_>, p: &Persona, links: Links) -> rusqlite::Result<
         p.last_reviewed.map(|d| d.to_string()),
         p.rules
     ])?;
+    Ok(())
+}
+
+fn persona_links(
+    tx: &Transaction<'_>,
+    before: Option<&Persona>,
+    p: &Persona,
+) -> rusqlite::Result<()> {
     let id = p.id.as_str();
-    if links.needs {
-        tx.prepare_cached("DELETE FROM persona_need WHERE persona = ?1")?
-            .execute([id])?;
-        for (i, n) in p.needs.iter().enumerate() {
+    let needs = |x: &Persona| -> Vec<(String, f64)> {
+        x.needs
+            .iter()
+            .map(|n| (n.need.as_str().to_owned(), n.importance.get()))
+            .collect()
+    };
+    sync_links(
+        &before.map(needs).unwrap_or_default(),
+        &needs(p),
+        |need| {
+            tx.prepare_cached("DELETE FROM persona_need WHERE persona = ?1 AND need = ?2")?
+                .execute(params![id, need])
+                .map(drop)
+        },
+        |need, importance, position| {
             tx.prepare_cached(
                 "INSERT INTO persona_need (persona, need, importance, position)
-                 VALUES (?1, ?2, ?3, ?4)",
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (persona, need) DO UPDATE
+                 SET importance = excluded.importance, position = excluded.position",
             )?
-            .execute(params![id, n.need.as_str(), n.importance.get(), i as i64])?;
-        }
-    }
-    if links.products {
-        tx.prepare_cached("DELETE FROM persona_product WHERE persona = ?1")?
-            .execute([id])?;
-        for (i, l) in p.products.iter().enumerate() {
+            .execute(params![id, need, importance, position])
+            .map(drop)
+        },
+    )?;
+    let products = |x: &Persona| -> Vec<((String, &'static str), ())> {
+        x.products
+            .iter()
+            .map(|l| ((l.product.as_str().to_owned(), l.relation.name()), ()))
+            .collect()
+    };
+    sync_links(
+        &before.map(products).unwrap_or_default(),
+        &products(p),
+        |(product, relation)| {
+            tx.prepare_cached(
+                "DELETE FROM persona_product WHERE persona = ?1 AND product = ?2 AND relation = ?3",
+            )?
+            .execute(params![id, product, relation])
+            .map(drop)
+        },
+        |(product, relation), (), position| {
             tx.prepare_cached(
                 "INSERT INTO persona_product (persona, product, relation, position)
-                 VALUES (?1, ?2, ?3, ?4)",
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (persona, product, relation) DO UPDATE
+                 SET position = excluded.position",
             )?
-            .execute(params![id, l.product.as_str(), l.relation.name(), i as i64])?;
-        }
-    }
-    if links.evidence {
+            .execute(params![id, product, relation, position])
+            .map(drop)
+        },
+    )?;
+    // Evidence has no key but its place: a change rewrites the list.
+    if before.is_none_or(|b| b.evidence != p.evidence) {
         tx.prepare_cached("DELETE FROM evidence WHERE persona = ?1")?
             .execute([id])?;
         for (i, e) in p.evidence.iter().enumerate() {
@@ -415,8 +538,66 @@ fn relationship(tx: &Transaction<'_>, r: &Relationship) -> rusqlite::Result<()> 
     Ok(())
 }
 
-fn buying_unit(tx: &Transaction<'_>, u: &BuyingUnit, links: bool) -> rusqlite::Result<()> {
-    node(tx, u.id.as_str(), "buying_unit")?;
+fn buying_unit(
+    tx: &Transaction<'_>,
+    before: Option<&BuyingUnit>,
+    u: &BuyingUnit,
+) -> rusqlite::Result<()> {
+    let row_same = before.is_some_and(|b| {
+        (
+            &b.name,
+            &b.description,
+            &b.attributes,
+            &b.product,
+            &b.market_segment,
+        ) == (
+            &u.name,
+            &u.description,
+            &u.attributes,
+            &u.product,
+            &u.market_segment,
+        )
+    });
+    if !row_same {
+        buying_unit_row(tx, before.is_none(), u)?;
+    }
+    let id = u.id.as_str();
+    let members = |x: &BuyingUnit| -> Vec<(String, Option<String>)> {
+        x.members
+            .iter()
+            .map(|m| {
+                (
+                    m.persona.as_str().to_owned(),
+                    m.role.as_ref().map(|r| r.as_str().to_owned()),
+                )
+            })
+            .collect()
+    };
+    sync_links(
+        &before.map(members).unwrap_or_default(),
+        &members(u),
+        |persona| {
+            tx.prepare_cached("DELETE FROM buying_unit_member WHERE unit = ?1 AND persona = ?2")?
+                .execute(params![id, persona])
+                .map(drop)
+        },
+        |persona, role, position| {
+            tx.prepare_cached(
+                "INSERT INTO buying_unit_member (unit, persona, role, position)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (unit, persona) DO UPDATE
+                 SET role = excluded.role, position = excluded.position",
+            )?
+            .execute(params![id, persona, role, position])
+            .map(drop)
+        },
+    )
+}
+
+fn buying_unit_row(tx: &Transaction<'_>, new: bool, u: &BuyingUnit) -> rusqlite::Result<()> {
+    if new {
+        node(tx, u.id.as_str(), "buying_unit")?;
+    }
     tx.prepare_cached(
         "INSERT INTO buying_unit (id, name, description, attributes, product, market_segment)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -432,22 +613,6 @@ fn buying_unit(tx: &Transaction<'_>, u: &BuyingUnit, links: bool) -> rusqlite::R
         u.product.as_ref().map(ProductId::as_str),
         u.market_segment.as_ref().map(MarketSegmentId::as_str)
     ])?;
-    if links {
-        tx.prepare_cached("DELETE FROM buying_unit_member WHERE unit = ?1")?
-            .execute([u.id.as_str()])?;
-        for (i, m) in u.members.iter().enumerate() {
-            tx.prepare_cached(
-                "INSERT INTO buying_unit_member (unit, persona, role, position)
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![
-                u.id.as_str(),
-                m.persona.as_str(),
-                m.role.as_ref().map(BuyingRoleId::as_str),
-                i as i64
-            ])?;
-        }
-    }
     Ok(())
 }
 
