@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/persona-atlas-desktop
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: setup ui app run test check-rust check-ui test-rust test-e2e bindings fmt clean bench
+.PHONY: setup ui app run test check-rust check-ui test-rust test-e2e bindings fmt clean bench fuzz
 
 setup:
 	@scripts/setup.sh
@@ -60,3 +60,9 @@ bench:
 	  | grep -E "^(full_analysis|reanalysis|after_an_edit|session)|time:"
 	cargo build --release -p persona-atlas
 	python3 scripts/bench-edit.py target/release/persona-atlas
+
+# Runs the mutation fuzzers of the readers a million times each (release
+# build); CI runs a few thousand of each within `make test`.
+fuzz:
+	PERSONA_ATLAS_FUZZ_CASES=$${FUZZ_CASES:-1000000} cargo test --release -p persona-atlas \
+	  --test integration fuzz -- --nocapture --test-threads=3

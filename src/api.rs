@@ -66,7 +66,7 @@ pub fn import_json(input: &Path, output: &Path, overwrite: bool) -> Result<Sessi
 
 /// Reads and checks an interchange file.
 pub fn read_json(input: &Path) -> Result<Project> {
-    let text = fs::read(input).map_err(|e| Error::io(input, "read the file", e))?;
+    let text = crate::input::read_capped(input, crate::input::MAX_JSON_BYTES)?;
     let text = String::from_utf8(text).map_err(|e| Error::Invalid {
         source_name: input.display().to_string(),
         problems: crate::Problems(vec![crate::Problem {
@@ -80,9 +80,10 @@ pub fn read_json(input: &Path) -> Result<Project> {
     interchange::read(&text, &input.display().to_string())
 }
 
-/// Opens a project file only to read it.
+/// Opens a project file only to read it: nothing about the file changes,
+/// not its journal mode, not an older schema.
 pub fn open_read_only(path: &Path) -> Result<ProjectFile> {
-    ProjectFile::open(path)
+    ProjectFile::open_read_only(path)
 }
 
 /// Reads one edit from its JSON text (a line of `persona-atlas edit`), with
@@ -106,12 +107,39 @@ pub fn parse_edit(text: &str) -> Result<Edit> {
 
 /// The interchange JSON of a project file.
 pub fn export_json(input: &Path) -> Result<String> {
-    Ok(interchange::write(&ProjectFile::open(input)?.load()?))
+    Ok(interchange::write(
+        &ProjectFile::open_read_only(input)?.load()?,
+    ))
 }
 
 /// Writes `text` to `path` atomically: the old file, if any, stays whole
 /// until the new one is complete.
 pub fn write_text(path: &Path, text: &str) -> Result<()> {
+    crate::atomic::write_text(path, text)
+}
+
+/// Writes a command's output `text` to `path`, atomically: refused when a
+/// file is there unless `overwrite`, and always when it is `input` itself,
+/// which the output would destroy (`export P.patlas -o P.patlas`).
+pub fn write_output(path: &Path, text: &str, input: &Path, overwrite: bool) -> Result<()> {
+    if path.exists() {
+        let same = match (fs::canonicalize(path), fs::canonicalize(input)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if same {
+            return Err(Error::io(
+                path,
+                "write the output",
+                std::io::Error::other("it is the file being read; choose another name"),
+            ));
+        }
+        if !overwrite {
+            return Err(Error::Exists {
+                path: path.to_owned(),
+            });
+        }
+    }
     crate::atomic::write_text(path, text)
 }
 
@@ -236,8 +264,11 @@ pub fn open_at_startup(given: Option<&Path>, recent: &RecentFiles, demo: &Path) 
 /// Reads a project from a `.patlas` file or an interchange `.json` file,
 /// told apart by their content, not their name.
 pub fn read_any(path: &Path) -> Result<Project> {
-    if crate::store::is_sqlite(path)? {
-        ProjectFile::open(path)?.load()
+    // A file named as a project is read as one, so that a damaged one says
+    // so rather than failing as JSON.
+    let named_project = path.extension().is_some_and(|e| e == "patlas");
+    if named_project || crate::store::is_sqlite(path)? {
+        ProjectFile::open_read_only(path)?.load()
     } else {
         read_json(path)
     }
@@ -259,40 +290,21 @@ pub fn analyze(path: &Path, thresholds: Option<Thresholds>) -> Result<(Project, 
 /// thresholds stored.
 pub fn change_thresholds(
     path: &Path,
-    change: impl Fn(Thresholds) -> Thresholds,
+    change: impl FnOnce(Thresholds) -> Thresholds,
 ) -> Result<Thresholds> {
     let mut session = Session::open(path)?;
-    edit_file_with_retry(&mut session, |p| Edit::SetThresholds {
+    session.edit_latest(|p| Edit::SetThresholds {
         thresholds: change(p.thresholds),
     })?;
     Ok(session.project().thresholds)
 }
 
-/// How often an edit of a file that another program keeps changing is tried
-/// again on the new content before giving up.
-const RETRIES: usize = 8;
-
-/// Applies the edit `make` builds from the project as it is; when another
-/// program changed the file in between, reads it again and builds the edit
-/// anew, so that its change is never written over.
-fn edit_file_with_retry(session: &mut Session, make: impl Fn(&Project) -> Edit) -> Result<Outcome> {
-    let mut tries = 0;
-    loop {
-        match session.edit(&make(session.project())) {
-            Err(Error::ChangedOnDisk { .. }) if tries < RETRIES => {
-                tries += 1;
-                session.reload()?;
-            }
-            other => return other,
-        }
-    }
-}
-
-/// Applies `edit` to an open project; when another program changed the file
-/// since it was read, reads it again and applies the edit to what it holds
-/// now (the command line's way, where each edit stands alone).
-pub fn edit_with_retry(session: &mut Session, edit: &Edit) -> Result<Outcome> {
-    edit_file_with_retry(session, |_| edit.clone())
+/// Applies `edit` to the project as the file holds it now, reading the file
+/// again under its write lock if another program changed it (the command
+/// line's way, where each edit stands alone). O(size of the edit), plus
+/// O(project) when the file changed.
+pub fn edit_latest(session: &mut Session, edit: &Edit) -> Result<Outcome> {
+    session.edit_latest(|_| edit.clone())
 }
 
 /// Everything the app's map and insights panel show about a project.

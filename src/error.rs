@@ -109,6 +109,29 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// A path that names a folder, a pipe or a device where a file is read.
+    #[error("{} cannot be read: it is {what}, not a file", .path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead.
+        what: &'static str,
+    },
+    /// A file larger than the reader takes.
+    #[error(
+        "{} is too large to read ({} MB; at most {} MB)",
+        .path.display(),
+        .size / 1_000_000,
+        .limit / 1_000_000
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The most this reader takes.
+        limit: u64,
+    },
     /// A file that should be created exists already.
     #[error("{} already exists and was not replaced", .path.display())]
     Exists {
@@ -135,8 +158,9 @@ pub enum Error {
     },
     /// A schema migration failed; the file is left as it was.
     #[error(
-        "{}: cannot upgrade the project file: {cause}. It was not changed.",
-        .path.display()
+        "{}: cannot upgrade the project file: {}. It was not changed.",
+        .path.display(),
+        migration_reason(.cause)
     )]
     Migration {
         /// The file.
@@ -144,6 +168,21 @@ pub enum Error {
         /// Why.
         cause: rusqlite_migration::Error,
     },
+}
+
+/// What went wrong in a migration, without the SQL of the schema, which
+/// says nothing to a person and runs to pages.
+fn migration_reason(e: &rusqlite_migration::Error) -> String {
+    match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => err.to_string(),
+        other => {
+            let text = other.to_string();
+            match text.char_indices().nth(200) {
+                Some((i, _)) => format!("{}…", &text[..i]),
+                None => text,
+            }
+        }
+    }
 }
 
 /// The result of the core's operations.

@@ -16,6 +16,7 @@ mod error;
 pub mod generate;
 pub mod graph;
 pub mod image;
+mod input;
 pub mod interchange;
 pub mod map_view;
 pub mod matrix;

@@ -312,9 +312,11 @@ pub enum MatrixKind {
 }
 
 /// One CSV field: quoted when it must be, and a text that a spreadsheet
-/// would take for a formula (`=`, `+`, `-`, `@`) is written as text.
+/// would take for a formula (`=`, `+`, `-`, `@`, or any control character
+/// first, NUL and line feed included, which some spreadsheets skip before
+/// reading a formula) is written as text.
 fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let text = if text.starts_with(|c: char| matches!(c, '=' | '+' | '-' | '@') || c.is_control()) {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -468,6 +470,16 @@ mod tests {
         assert_eq!(field("a, b"), "\"a, b\"");
         assert_eq!(field("say \"hi\""), r#""say ""hi""""#);
         assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(
+            field("\0=cmd()"),
+            "'\0=cmd()",
+            "a NUL before a formula is defused"
+        );
+        assert_eq!(
+            field("\n=cmd()"),
+            "\"'\n=cmd()\"",
+            "a line feed before a formula is defused (and quoted)"
+        );
         assert_eq!(
             field("-1"),
             "'-1",

@@ -65,6 +65,10 @@ impl History {
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
+fn positions_map(list: Vec<NodePosition>) -> BTreeMap<String, (f64, f64)> {
+    list.into_iter().map(|p| (p.id, (p.x, p.y))).collect()
+}
+
 /// An open project.
 #[derive(Debug)]
 pub struct Session {
@@ -101,11 +105,7 @@ impl Session {
         Ok(Session {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             index: Index::of(&project),
-            positions: snapshot
-                .positions
-                .into_iter()
-                .map(|p| (p.id, (p.x, p.y)))
-                .collect(),
+            positions: positions_map(snapshot.positions),
             project,
             version: snapshot.version,
             revision: 0,
@@ -194,6 +194,49 @@ impl Session {
         Ok(Outcome::Changed)
     }
 
+    /// Applies the edit that `make` builds from the project as the file holds
+    /// it now: the write lock is taken first, and if another program changed
+    /// the file since this session read it, the file is read again under
+    /// the lock (the history is then forgotten, as it was of an older
+    /// project). For the command line and scripts, where each edit stands
+    /// alone; the app uses [`Session::edit`], which refuses instead, so its
+    /// user sees the other program's changes before making more. Never
+    /// loses either writer's change, and always makes progress.
+    pub fn edit_latest(&mut self, make: impl FnOnce(&Project) -> Edit) -> Result<Outcome> {
+        let lock = self.file.lock_for_write()?;
+        if lock.version()? != self.version {
+            let snapshot = lock.snapshot()?;
+            self.index = Index::of(&snapshot.project);
+            self.project = snapshot.project;
+            self.positions = positions_map(snapshot.positions);
+            self.version = snapshot.version;
+            self.history = History::default();
+            self.revision += 1;
+        }
+        let edit = make(&self.project);
+        let change = edit::plan(
+            Target {
+                project: &self.project,
+                index: &self.index,
+                positions: &self.positions,
+            },
+            &edit,
+        )?;
+        if change.is_empty() {
+            return Ok(Outcome::Unchanged);
+        }
+        lock.commit(&change)?;
+        change::apply(
+            &change,
+            &mut self.project,
+            &mut self.index,
+            &mut self.positions,
+        );
+        self.revision += 1;
+        self.history.record(change);
+        Ok(Outcome::Changed)
+    }
+
     /// Undoes the last edit. When the write fails the edit stays undoable
     /// and the file and memory are as they were.
     pub fn undo(&mut self) -> Result<Outcome> {
@@ -240,11 +283,7 @@ impl Session {
         let snapshot = self.file.snapshot()?;
         self.index = Index::of(&snapshot.project);
         self.project = snapshot.project;
-        self.positions = snapshot
-            .positions
-            .into_iter()
-            .map(|p| (p.id, (p.x, p.y)))
-            .collect();
+        self.positions = positions_map(snapshot.positions);
         self.version = snapshot.version;
         self.history = History::default();
         self.revision += 1;

@@ -58,6 +58,9 @@ enum Command {
         /// Where to write the JSON.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the output if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Say what is in a project file.
     Info {
@@ -219,10 +222,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 output.display()
             );
         }
-        Command::Export { input, output } => {
+        Command::Export {
+            input,
+            output,
+            force,
+        } => {
             let json = api::export_json(&input)?;
             match output {
-                Some(path) => api::write_text(&path, &json)?,
+                Some(path) => api::write_output(&path, &json, &input, force).map_err(with_hint)?,
                 None => write_stdout(&json)?,
             }
         }
@@ -290,7 +297,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let t = if thresholds.any() {
                 api::change_thresholds(&file, |stored| thresholds.apply(stored))?
             } else {
-                api::open_read_only(&file)?.thresholds()?
+                api::open_read_only(&file)?.load()?.thresholds
             };
             let mut out = String::new();
             for name in Thresholds::NAMES {
@@ -361,8 +368,7 @@ fn edit_file(file: &std::path::Path, edits: &std::path::Path) -> anyhow::Result<
         if line.trim().is_empty() {
             continue;
         }
-        let result =
-            api::parse_edit(&line).and_then(|edit| api::edit_with_retry(&mut session, &edit));
+        let result = api::parse_edit(&line).and_then(|edit| api::edit_latest(&mut session, &edit));
         match result {
             Ok(persona_atlas::session::Outcome::Changed) => applied += 1,
             Ok(persona_atlas::session::Outcome::Unchanged) => unchanged += 1,

@@ -20,7 +20,10 @@ pub fn read(text: &str, source_name: &str) -> Result<Project> {
         source_name: source_name.to_owned(),
         problems: Problems(problems),
     };
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    // A byte-order mark is how some editors start a UTF-8 file; it is not
+    // part of the document.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = strict_json(text).map_err(|e| {
         invalid(vec![Problem {
             path: String::new(),
             message: format!(
@@ -81,6 +84,107 @@ pub fn read_entity(
         Some(entity) if reader.problems.is_empty() => Ok(entity),
         _ => Err(Problems(reader.problems)),
     }
+}
+
+/// Parses JSON refusing what serde_json lets through: a key twice in one
+/// object, where the last would silently win (a second `"version"`, a
+/// second list of personas replacing the first).
+fn strict_json(text: &str) -> std::result::Result<Value, serde_json::Error> {
+    serde_json::from_str::<Strict>(text).map(|s| s.0)
+}
+
+/// A JSON value read with no key repeated in any object.
+struct Strict(Value);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> std::result::Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!(
+                    "the key {key:?} appears twice in one object"
+                )));
+            }
+            let Strict(v) = map.next_value()?;
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// The first control character of `s`, other than the line breaks and tabs
+/// that `multiline` text may hold: such a character is never typed, prints
+/// as garbage or rewrites a terminal, and is refused.
+fn control_char(s: &str, multiline: bool) -> Option<char> {
+    s.chars()
+        .find(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
+}
+
+fn control_message(c: Option<char>) -> String {
+    format!(
+        "contains the control character U+{:04X}, which text may not hold",
+        c.map_or(0, u32::from)
+    )
 }
 
 /// serde_json's message without its own "at line .. column .." suffix.
@@ -482,6 +586,10 @@ impl Reader<'_> {
     fn name(&mut self, obj: &Obj<'_, '_>) -> Option<String> {
         let path = obj.path.key("name");
         match obj.get("name") {
+            Some(Value::String(s)) if control_char(s, false).is_some() => {
+                self.problem(&path, control_message(control_char(s, false)));
+                None
+            }
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
             Some(Value::String(_)) => {
                 self.problem(&path, "must not be empty");
@@ -502,6 +610,10 @@ impl Reader<'_> {
     fn opt_text(&mut self, obj: &Obj<'_, '_>, key: &str) -> Option<Option<String>> {
         match obj.get(key) {
             None => Some(None),
+            Some(Value::String(s)) if control_char(s, true).is_some() => {
+                self.problem(&obj.path.key(key), control_message(control_char(s, true)));
+                None
+            }
             Some(Value::String(s)) => Some(Some(s.clone())),
             Some(v) => {
                 self.problem(
@@ -520,6 +632,10 @@ impl Reader<'_> {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             match item {
+                Value::String(s) if control_char(s, true).is_some() => {
+                    self.problem(&path.index(i), control_message(control_char(s, true)));
+                    ok = false;
+                }
                 Value::String(s) => out.push(s.clone()),
                 v => {
                     self.problem(

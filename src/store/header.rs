@@ -19,11 +19,21 @@ fn be_u32(h: &[u8; HEADER_LEN], at: usize) -> u32 {
 /// Whether the file at `path` starts as an SQLite database does (it may
 /// still not be a project; [`check`] says).
 pub fn is_sqlite(path: &Path) -> Result<bool> {
+    crate::input::regular_file(path)?;
     let mut head = [0u8; MAGIC.len()];
     let read = File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .map_err(|e| Error::io(path, "read the file", e))?;
     Ok(read == MAGIC.len() && &head == MAGIC)
+}
+
+/// Whether the database at `path` is in WAL mode (its header's read and
+/// write versions are 2). False when it cannot be read.
+pub fn is_wal(path: &Path) -> bool {
+    let mut head = [0u8; 20];
+    File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head[18] == 2 && head[19] == 2)
 }
 
 /// Refuses a file that is not a Persona Atlas project, was written by a newer
@@ -33,14 +43,14 @@ pub fn check(path: &Path) -> Result<()> {
         path: path.to_owned(),
         reason: reason.to_owned(),
     };
+    // Checked before opening: opening a named pipe would wait for a writer.
+    let len = match crate::input::regular_file(path) {
+        Err(Error::NotAFile {
+            what: "a folder", ..
+        }) => return Err(not_ours("it is a folder")),
+        other => other?,
+    };
     let mut file = File::open(path).map_err(|e| Error::io(path, "open the file", e))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| Error::io(path, "open the file", e))?;
-    if meta.is_dir() {
-        return Err(not_ours("it is a folder"));
-    }
-    let len = meta.len();
     if len == 0 {
         return Err(not_ours("the file is empty"));
     }
@@ -67,6 +77,16 @@ pub fn check(path: &Path) -> Result<()> {
         return Err(not_ours("it is an SQLite database of another program"));
     }
     let version = be_u32(&h, 60);
+    if version == 0 {
+        // Every project is written with its schema version; a file of ours
+        // without one was never finished, or was changed by another tool.
+        return Err(Error::Damaged {
+            path: path.to_owned(),
+            detail: "it has no schema version (0), so it was never completely written by \
+                     Persona Atlas"
+                .to_owned(),
+        });
+    }
     if version > SCHEMA_VERSION {
         return Err(Error::TooNew {
             path: path.to_owned(),

@@ -1,16 +1,31 @@
 //! The project file: one SQLite database, and the only place with SQL.
 //!
 //! The file is the whole project at every moment outside a write, so it can
-//! be copied or mailed at any time:
-//! - the rollback journal (`journal_mode = DELETE`) is used, never WAL, so no
-//!   sidecar file holds data once a write has committed;
-//! - `synchronous = FULL`, so a committed edit survives a power cut;
-//! - every edit is one transaction; files are created under a temporary name
-//!   in the target folder and renamed into place only when complete.
-//!
-//! Before SQLite is let near a file, its 100-byte header is read by hand: a
-//! file that is not ours, is newer than this build or is truncated is refused
-//! without a single byte being written.
+//! be copied or mailed at any time. How SQLite is used, and why:
+//! - **Journal**: the rollback journal (`journal_mode = DELETE`), never WAL,
+//!   so no sidecar file holds data once a write has committed. A file some
+//!   other tool put in WAL mode is read as it is by the read-only paths and
+//!   switched back by the first write.
+//! - **Sync**: `synchronous = FULL`: a committed edit survives a power cut.
+//! - **Writes**: every edit is one `BEGIN IMMEDIATE` transaction, which takes
+//!   the write lock before it reads, so nothing read in it can be stale.
+//! - **A second writer** (another window, the command line, a script) waits
+//!   up to 5 s (`busy_timeout`) for the lock, then is told the file is busy.
+//!   Each connection notes the file's `data_version` when it reads it; a
+//!   write on a file that another connection has committed to since is
+//!   refused ([`crate::Error::ChangedOnDisk`]) rather than written over it.
+//! - **Readers** (export, analyze, matrices) open the file read-only and
+//!   change nothing, not its journal mode, not an older schema (upgraded in
+//!   a copy in memory); `info` does not even read the project.
+//! - **New files** are written under a temporary name in the target folder
+//!   and renamed into place when complete; a journal left beside a file
+//!   being replaced is removed first, so SQLite can never apply it to the
+//!   new file, and temporary files that a killed writer left are cleared.
+//! - **Checks on open**: the 100-byte header is read by hand before SQLite
+//!   opens anything, so a file that is not ours, is newer than this build
+//!   or is truncated is refused without a single byte being written; then
+//!   `quick_check` checks the structure, and reading checks every value and
+//!   every reference.
 
 mod header;
 
@@ -82,6 +97,40 @@ impl ProjectFile {
         Ok(file)
     }
 
+    /// Opens a project to read it, never changing a byte of the file: opened
+    /// read-only, its journal mode left as it is, and a file of an older
+    /// schema upgraded in a copy in memory rather than on disk. Checked as
+    /// [`ProjectFile::open`] checks. Export, analysis and the matrices read
+    /// through it.
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        header::check(path)?;
+        let conn = connect_read_only(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(|e| damaged_or_store(path, e))?;
+        let check = structure_check(&conn).map_err(|e| damaged_or_store(path, e))?;
+        if check != "ok" {
+            return Err(Error::Damaged {
+                path: path.to_owned(),
+                detail: check,
+            });
+        }
+        let mut file = ProjectFile {
+            path: path.to_owned(),
+            conn,
+        };
+        if file.schema_version()? < SCHEMA_VERSION {
+            let mut copy = Connection::open_in_memory().map_err(Error::store(path))?;
+            rusqlite::backup::Backup::new(&file.conn, &mut copy)
+                .and_then(|b| b.run_to_completion(1024, std::time::Duration::ZERO, None))
+                .map_err(|e| damaged_or_store(path, e))?;
+            copy.pragma_update(None, "foreign_keys", "ON")
+                .map_err(Error::store(path))?;
+            file.conn = copy;
+            file.migrate()?;
+        }
+        Ok(file)
+    }
+
     /// Opens a project only to describe it (`persona-atlas info`): read-only,
     /// so nothing about the file changes, not even an upgrade of an older
     /// schema, and without [`ProjectFile::open`]'s whole-file check, which
@@ -90,11 +139,7 @@ impl ProjectFile {
     /// Everything that reads the content uses `open`.
     pub fn peek(path: &Path) -> Result<Self> {
         header::check(path)?;
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| damaged_or_store(path, e))?;
+        let conn = connect_read_only(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(|e| damaged_or_store(path, e))?;
         Ok(ProjectFile {
@@ -165,6 +210,9 @@ impl ProjectFile {
             tx.commit().map_err(Error::store(path))?;
             conn.close().map_err(|(_, e)| Error::store(path)(e))?;
         }
+        if overwrite {
+            clear_sidecars(path)?;
+        }
         persist(temp, path, overwrite)?;
         ProjectFile::open(path)
     }
@@ -219,6 +267,9 @@ impl ProjectFile {
         file.sync_all()
             .map_err(|e| Error::io(to, "write the copy", e))?;
         drop(file);
+        if overwrite {
+            clear_sidecars(to)?;
+        }
         if overwrite {
             temp_path.persist(to)
         } else {
@@ -300,16 +351,27 @@ impl ProjectFile {
     /// Either the whole change is written or none of it. O(size of the
     /// change).
     pub fn commit(&mut self, change: &Change, version: i64) -> Result<()> {
-        let path = self.path.clone();
+        let lock = self.lock_for_write()?;
+        if lock.version()? != version {
+            return Err(Error::ChangedOnDisk {
+                path: lock.path.to_owned(),
+            });
+        }
+        lock.commit(change)
+    }
+
+    /// Takes the file's write lock (`BEGIN IMMEDIATE`): until the returned
+    /// lock is committed or dropped (which rolls back), no other program can
+    /// write, so what is read through it cannot go stale.
+    pub fn lock_for_write(&mut self) -> Result<WriteLock<'_>> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|e| busy_or_store(&path, e))?;
-        if data_version(&tx).map_err(Error::store(&path))? != version {
-            return Err(Error::ChangedOnDisk { path });
-        }
-        write::write_change(&tx, change).map_err(Error::store(&path))?;
-        tx.commit().map_err(|e| busy_or_store(&path, e))
+            .map_err(|e| busy_or_store(&self.path, e))?;
+        Ok(WriteLock {
+            tx,
+            path: &self.path,
+        })
     }
 
     /// The file's data version as this connection sees it now: it differs
@@ -338,6 +400,111 @@ impl ProjectFile {
     }
 }
 
+/// Before a new file is renamed over `path`: a journal or WAL that a killed
+/// writer left beside the old file would be taken by SQLite for the new
+/// file's and applied to it, damaging it. The old file is first given the
+/// chance to roll its own journal back (under its write lock), then what is
+/// left beside it is removed.
+fn clear_sidecars(path: &Path) -> Result<()> {
+    let beside = |suffix: &str| {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p)
+    };
+    let sidecars = [beside("-journal"), beside("-wal"), beside("-shm")];
+    if !sidecars.iter().any(|p| p.exists()) {
+        return Ok(());
+    }
+    if matches!(header::is_sqlite(path), Ok(true))
+        && let Ok(conn) = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+    {
+        let _ = conn.busy_timeout(std::time::Duration::from_secs(5));
+        let _ = conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;");
+        let _ = conn.close();
+    }
+    for p in &sidecars {
+        match fs::remove_file(p) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(p, "remove the old journal", e)),
+        }
+    }
+    Ok(())
+}
+
+/// The write lock of a project file, held until it is committed or dropped.
+pub struct WriteLock<'a> {
+    tx: rusqlite::Transaction<'a>,
+    path: &'a Path,
+}
+
+impl WriteLock<'_> {
+    /// The file's data version, as of now.
+    pub fn version(&self) -> Result<i64> {
+        data_version(&self.tx).map_err(Error::store(self.path))
+    }
+
+    /// The whole project as it is in the file now. O(project).
+    pub fn snapshot(&self) -> Result<Snapshot> {
+        let project = read::load(&self.tx).map_err(|e| load_error(self.path, e))?;
+        let positions = read::positions(&self.tx).map_err(|e| load_error(self.path, e))?;
+        Ok(Snapshot {
+            project,
+            positions,
+            version: self.version()?,
+        })
+    }
+
+    /// Writes `change` and commits, releasing the lock. O(size of the
+    /// change).
+    pub fn commit(self, change: &Change) -> Result<()> {
+        write::write_change(&self.tx, change).map_err(Error::store(self.path))?;
+        let path = self.path;
+        self.tx.commit().map_err(|e| busy_or_store(path, e))
+    }
+}
+
+/// A read-only connection that leaves no file behind. A file in WAL mode
+/// (put there by another tool) would get `-wal` and `-shm` files that a
+/// reader cannot remove; when no other program has it open (no `-wal`
+/// beside it), it is opened as immutable, which needs neither.
+fn connect_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let conn = if header::is_wal(path) && !Path::new(&wal).exists() {
+        Connection::open_with_flags(
+            format!("file:{}?immutable=1", uri_path(path)?),
+            flags | OpenFlags::SQLITE_OPEN_URI,
+        )
+    } else {
+        Connection::open_with_flags(path, flags)
+    };
+    conn.map_err(|e| damaged_or_store(path, e))
+}
+
+/// `path` as the path part of a `file:` URI: absolute, with every byte
+/// outside the unreserved set percent-encoded.
+fn uri_path(path: &Path) -> Result<String> {
+    let absolute = std::path::absolute(path).map_err(|e| Error::io(path, "open the file", e))?;
+    let text = absolute.to_str().ok_or_else(|| {
+        Error::io(
+            path,
+            "open the file",
+            std::io::Error::other("the path is not valid UTF-8"),
+        )
+    })?;
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Ok(out)
+}
+
 /// A project as read from its file at one moment.
 #[derive(Debug)]
 pub struct Snapshot {
@@ -356,10 +523,7 @@ fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
 
 fn load_error(path: &Path, e: read::LoadError) -> Error {
     match e {
-        read::LoadError::Sqlite(cause) => Error::Store {
-            path: path.to_owned(),
-            cause,
-        },
+        read::LoadError::Sqlite(cause) => missing_or(path, cause),
         read::LoadError::Bad(detail) => Error::Damaged {
             path: path.to_owned(),
             detail,
@@ -409,10 +573,41 @@ fn damaged_or_store(path: &Path, e: rusqlite::Error) -> Error {
             path: path.to_owned(),
             detail: e.to_string(),
         },
-        _ => Error::Store {
+        _ => missing_or(path, e),
+    }
+}
+
+/// A table or column of the schema that is not there means the file was
+/// changed by another tool: it is damaged, not a failure of SQLite.
+fn missing_or(path: &Path, e: rusqlite::Error) -> Error {
+    if matches!(e, rusqlite::Error::QueryReturnedNoRows) {
+        // The one row every project has: its name.
+        return Error::Damaged {
             path: path.to_owned(),
-            cause: e,
-        },
+            detail: "it has no project name (the project row is missing)".to_owned(),
+        };
+    }
+    let text = e.to_string();
+    for what in ["no such table: ", "no such column: "] {
+        if let Some(at) = text.find(what) {
+            let name = text[at + what.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let part = if what.contains("table") {
+                "table"
+            } else {
+                "column"
+            };
+            return Error::Damaged {
+                path: path.to_owned(),
+                detail: format!("its {part} {name:?} is missing"),
+            };
+        }
+    }
+    Error::Store {
+        path: path.to_owned(),
+        cause: e,
     }
 }
 

@@ -88,6 +88,16 @@ impl Common {
         if self.name.trim().is_empty() {
             return bad(table, &self.id, "the name is empty");
         }
+        if let Some(c) = self.name.chars().find(|c| c.is_control()) {
+            return bad(
+                table,
+                &self.id,
+                format!(
+                    "the name holds the control character U+{:04X}",
+                    u32::from(c)
+                ),
+            );
+        }
         Ok(self.name.clone())
     }
 }

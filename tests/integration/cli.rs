@@ -235,12 +235,39 @@ fn export_writes_json_to_stdout_or_a_file() {
     );
 
     write_file(dir.path(), "demo.json", "stale");
-    cli(dir.path(), &["export", "demo.patlas", "-o", "demo.json"]).assert_ok("export -o again");
+    let refused = cli(dir.path(), &["export", "demo.patlas", "-o", "demo.json"]);
+    refused.assert_error("export -o over a file");
+    assert!(
+        refused.stderr.contains("--force"),
+        "like every other command, export replaces a file only when told: {}",
+        refused.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("demo.json")).expect("still there"),
+        "stale",
+        "the file is left as it was"
+    );
+    cli(
+        dir.path(),
+        &["export", "demo.patlas", "-o", "demo.json", "--force"],
+    )
+    .assert_ok("export -o --force");
     assert_eq!(
         fs::read_to_string(dir.path().join("demo.json")).expect("the export was written"),
         expected,
-        "an export replaces an older export of the same name"
+        "with --force an export replaces an older export of the same name"
     );
+    let own = cli(
+        dir.path(),
+        &["export", "demo.patlas", "-o", "demo.patlas", "--force"],
+    );
+    own.assert_error("export onto the project itself");
+    assert!(
+        own.stderr.contains("it is the file being read"),
+        "{}",
+        own.stderr
+    );
+    api::open(&dir.path().join("demo.patlas")).expect("the project is still a project");
 }
 
 #[test]

@@ -3,6 +3,8 @@
 mod analysis;
 mod api;
 mod cli;
+mod fuzz;
+mod hostile;
 mod interchange;
 mod roundtrip;
 mod session;

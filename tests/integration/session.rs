@@ -620,3 +620,105 @@ fn killing_edit_at_random_moments_never_damages_or_half_writes_the_file() {
         "at least some runs were killed before they finished"
     );
 }
+
+#[test]
+fn the_app_and_the_command_line_writing_one_file_lose_nothing() {
+    // A soak: the app's session and command-line processes edit one file
+    // at once for a bounded time (PERSONA_ATLAS_SOAK_SECS, default 8), each
+    // on its own personas. Every edit either side saw committed must be in
+    // the file at the end, and the file whole.
+    let secs: u64 = std::env::var("PERSONA_ATLAS_SOAK_SECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8);
+    let dir = scratch();
+    let path = dir.path().join("p.patlas");
+    let s = api::create(&path, &generate::portfolio(300, 9), false).expect("writes");
+    let ids: Vec<String> = s
+        .project()
+        .personas
+        .iter()
+        .map(|p| p.id.as_str().to_owned())
+        .collect();
+    drop(s);
+    let (app_ids, cli_ids) = ids.split_at(ids.len() / 2);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+
+    let cli_dir = dir.path().to_owned();
+    let cli_ids: Vec<String> = cli_ids.to_vec();
+    let cli_path = path.clone();
+    let cli = std::thread::spawn(move || {
+        let mut committed: Vec<(String, String)> = Vec::new();
+        let mut round = 0;
+        while std::time::Instant::now() < deadline {
+            round += 1;
+            let s = Session::open(&cli_path).expect("the file opens");
+            let mut lines = String::new();
+            let mut names = Vec::new();
+            for (i, id) in cli_ids.iter().enumerate().skip(round % 7).step_by(7) {
+                let name = format!("cli {round} {i}");
+                let edit = rename(&s, id, &name);
+                lines.push_str(&serde_json::to_string(&edit).expect("serialises"));
+                lines.push('\n');
+                names.push((id.clone(), name));
+            }
+            drop(s);
+            std::fs::write(cli_dir.join("soak.jsonl"), lines).expect("write");
+            let run = cli(&cli_dir, &["edit", "p.patlas", "soak.jsonl"]);
+            run.assert_ok("the command line's edits");
+            committed.extend(names);
+        }
+        committed
+    });
+
+    let mut app = api::open(&path).expect("the app opens the file");
+    let mut committed: Vec<(String, String)> = Vec::new();
+    let mut refused = 0;
+    let mut k = 0;
+    while std::time::Instant::now() < deadline {
+        k += 1;
+        let id = &app_ids[k % app_ids.len()];
+        let name = format!("app {k}");
+        let edit = rename(&app, id, &name);
+        match app.edit(&edit) {
+            Ok(_) => committed.push((id.clone(), name)),
+            // What the app does: says so, and the user reopens the file.
+            Err(Error::ChangedOnDisk { .. } | Error::Busy { .. }) => {
+                refused += 1;
+                app.reload().expect("reopens");
+            }
+            Err(e) => panic!("an app edit failed: {e}"),
+        }
+    }
+    let cli_committed = cli.join().expect("the command line thread ends");
+    let end = Session::open(&path).expect("the file opens whole at the end");
+    interchange::read(&interchange::write(end.project()), "the export").expect("and exports");
+    // The last committed name of each persona is the one in the file.
+    for list in [&committed, &cli_committed] {
+        let mut last = std::collections::HashMap::new();
+        for (id, name) in list.iter() {
+            last.insert(id.clone(), name.clone());
+        }
+        for (id, name) in last {
+            let saved = end
+                .project()
+                .personas
+                .iter()
+                .find(|p| p.id.as_str() == id)
+                .map(|p| p.name.as_str());
+            assert_eq!(
+                saved,
+                Some(name.as_str()),
+                "the last committed change of {id} is in the file"
+            );
+        }
+    }
+    assert!(
+        !committed.is_empty() && !cli_committed.is_empty(),
+        "both sides wrote ({} app edits, {} refused and redone after reopening; {} from the \
+         command line)",
+        committed.len(),
+        refused,
+        cli_committed.len()
+    );
+}

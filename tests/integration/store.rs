@@ -640,3 +640,76 @@ fn a_map_picture_is_written_whole_or_not_at_all() {
             .ends_with("</svg>")
     );
 }
+
+/// Leaves beside `path` the hot journal that a writer killed in the middle
+/// of a large transaction leaves: valid, and held by no lock.
+fn leave_hot_journal(path: &Path) {
+    let journal = dir_entry(path, "-journal");
+    let conn = rusqlite::Connection::open(path).expect("open");
+    conn.execute_batch(
+        "PRAGMA cache_size = 1; BEGIN;
+         UPDATE persona SET description = printf('%.3000c', 'x');
+         UPDATE need SET description = printf('%.3000c', 'y');",
+    )
+    .expect("a large write in progress");
+    assert!(journal.exists(), "the write spilled to its journal");
+    let copy = fs::read(&journal).expect("the journal reads");
+    drop(conn); // rolls back and deletes the journal
+    fs::write(&journal, copy).expect("the killed writer's journal is back");
+}
+
+fn dir_entry(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(suffix);
+    std::path::PathBuf::from(p)
+}
+
+#[test]
+fn a_file_replaced_with_force_never_takes_on_the_old_files_journal() {
+    let dir = scratch();
+    let path = demo_file(dir.path());
+    leave_hot_journal(&path);
+    let run = cli(
+        dir.path(),
+        &[
+            "generate",
+            "--personas",
+            "50",
+            "-o",
+            "demo.patlas",
+            "--force",
+        ],
+    );
+    run.assert_ok("generate --force over a file with a hot journal");
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("the check runs");
+    assert_eq!(
+        check, "ok",
+        "the new file is whole: the old journal never touched it"
+    );
+    drop(conn);
+    let s = api::open(&path).expect("and opens");
+    assert_eq!(
+        s.project().personas.len(),
+        50,
+        "it is the new project, not the old one rolled back onto it"
+    );
+    assert!(!dir_entry(&path, "-journal").exists(), "no journal stays");
+}
+
+#[test]
+fn temporary_files_a_killed_import_left_are_cleared_by_the_next() {
+    let dir = scratch();
+    write_json(dir.path(), "small.json", &small_project());
+    write_file(dir.path(), ".out.patlas.Ab3dEf.tmp", vec![0u8; 4096]);
+    write_file(dir.path(), ".out.patlas.Ab3dEf.tmp-journal", vec![0u8; 512]);
+    write_file(dir.path(), ".out.patlas.Zz9xYw.tmp-journal", vec![0u8; 512]);
+    cli(dir.path(), &["import", "small.json", "-o", "out.patlas"]).assert_ok("import");
+    assert_only(
+        dir.path(),
+        &["out.patlas", "small.json"],
+        "the temporary files of an earlier, killed import are gone",
+    );
+}
