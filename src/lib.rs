@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod api;
 mod atomic;
 pub mod change;
+pub mod checksum;
 pub mod demo;
 pub mod edit;
 mod error;

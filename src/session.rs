@@ -78,6 +78,7 @@ pub struct Session {
     index: Index,
     positions: BTreeMap<String, (f64, f64)>,
     version: i64,
+    checksum: u64,
     revision: u64,
     history: History,
 }
@@ -108,6 +109,7 @@ impl Session {
             positions: positions_map(snapshot.positions),
             project,
             version: snapshot.version,
+            checksum: snapshot.checksum,
             revision: 0,
             history: History::default(),
             file,
@@ -210,6 +212,7 @@ impl Session {
             self.project = snapshot.project;
             self.positions = positions_map(snapshot.positions);
             self.version = snapshot.version;
+            self.checksum = snapshot.checksum;
             self.history = History::default();
             self.revision += 1;
         }
@@ -225,7 +228,9 @@ impl Session {
         if change.is_empty() {
             return Ok(Outcome::Unchanged);
         }
-        lock.commit(&change)?;
+        let checksum = crate::checksum::after(self.checksum, &change);
+        lock.commit(&change, checksum)?;
+        self.checksum = checksum;
         change::apply(
             &change,
             &mut self.project,
@@ -266,7 +271,9 @@ impl Session {
     }
 
     fn write(&mut self, change: &Change) -> Result<()> {
-        self.file.commit(change, self.version)?;
+        let checksum = crate::checksum::after(self.checksum, change);
+        self.file.commit(change, self.version, checksum)?;
+        self.checksum = checksum;
         change::apply(
             change,
             &mut self.project,
@@ -285,6 +292,7 @@ impl Session {
         self.project = snapshot.project;
         self.positions = positions_map(snapshot.positions);
         self.version = snapshot.version;
+        self.checksum = snapshot.checksum;
         self.history = History::default();
         self.revision += 1;
         Ok(())

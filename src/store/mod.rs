@@ -53,6 +53,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v1.sql"),
     include_str!("schema_v2.sql"),
     include_str!("schema_v3.sql"),
+    include_str!("schema_v4.sql"),
 ];
 
 /// The schema version this build writes, and the newest it reads.
@@ -225,7 +226,7 @@ impl ProjectFile {
     /// Reads the whole project. Lists come back sorted by id; lists inside
     /// an entity in the order they were written.
     pub fn load(&self) -> Result<Project> {
-        read::load(&self.conn).map_err(|e| self.load_error(e))
+        Ok(checked(&self.conn, &self.path)?.project)
     }
 
     fn load_error(&self, e: read::LoadError) -> Error {
@@ -333,15 +334,9 @@ impl ProjectFile {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Deferred)
             .map_err(Error::store(&path))?;
-        let project = read::load(&tx).map_err(|e| load_error(&path, e))?;
-        let positions = read::positions(&tx).map_err(|e| load_error(&path, e))?;
-        let version = data_version(&tx).map_err(Error::store(&path))?;
+        let snapshot = checked(&tx, &path)?;
         tx.commit().map_err(Error::store(&path))?;
-        Ok(Snapshot {
-            project,
-            positions,
-            version,
-        })
+        Ok(snapshot)
     }
 
     /// Writes `change` in one `BEGIN IMMEDIATE` transaction: the write lock
@@ -350,14 +345,14 @@ impl ProjectFile {
     /// between, nothing is written and [`Error::ChangedOnDisk`] says so.
     /// Either the whole change is written or none of it. O(size of the
     /// change).
-    pub fn commit(&mut self, change: &Change, version: i64) -> Result<()> {
+    pub fn commit(&mut self, change: &Change, version: i64, checksum: u64) -> Result<()> {
         let lock = self.lock_for_write()?;
         if lock.version()? != version {
             return Err(Error::ChangedOnDisk {
                 path: lock.path.to_owned(),
             });
         }
-        lock.commit(change)
+        lock.commit(change, checksum)
     }
 
     /// Takes the file's write lock (`BEGIN IMMEDIATE`): until the returned
@@ -446,19 +441,13 @@ impl WriteLock<'_> {
 
     /// The whole project as it is in the file now. O(project).
     pub fn snapshot(&self) -> Result<Snapshot> {
-        let project = read::load(&self.tx).map_err(|e| load_error(self.path, e))?;
-        let positions = read::positions(&self.tx).map_err(|e| load_error(self.path, e))?;
-        Ok(Snapshot {
-            project,
-            positions,
-            version: self.version()?,
-        })
+        checked(&self.tx, self.path)
     }
 
-    /// Writes `change` and commits, releasing the lock. O(size of the
-    /// change).
-    pub fn commit(self, change: &Change) -> Result<()> {
-        write::write_change(&self.tx, change).map_err(Error::store(self.path))?;
+    /// Writes `change` with the content's new `checksum` and commits,
+    /// releasing the lock. O(size of the change).
+    pub fn commit(self, change: &Change, checksum: u64) -> Result<()> {
+        write::write_change(&self.tx, change, checksum).map_err(Error::store(self.path))?;
         let path = self.path;
         self.tx.commit().map_err(|e| busy_or_store(path, e))
     }
@@ -515,6 +504,31 @@ pub struct Snapshot {
     /// The file's `PRAGMA data_version` when it was read: it changes when
     /// another connection commits, and only then.
     pub version: i64,
+    /// The checksum of the content read, which matched the stored one.
+    pub checksum: u64,
+}
+
+/// Reads the whole project and its positions, and checks them against the
+/// stored checksum: a difference means a part was changed outside Persona
+/// Atlas or damaged on disk. O(project).
+fn checked(conn: &Connection, path: &Path) -> Result<Snapshot> {
+    let project = read::load(conn).map_err(|e| load_error(path, e))?;
+    let positions = read::positions(conn).map_err(|e| load_error(path, e))?;
+    let checksum = crate::checksum::of_snapshot(&project, &positions);
+    match read::stored_checksum(conn).map_err(|e| load_error(path, e))? {
+        Some(stored) if stored != checksum => Err(Error::Damaged {
+            path: path.to_owned(),
+            detail: "its content does not match its checksum, so part of it was changed \
+                     outside Persona Atlas or damaged on disk"
+                .to_owned(),
+        }),
+        _ => Ok(Snapshot {
+            project,
+            positions,
+            version: data_version(conn).map_err(Error::store(path))?,
+            checksum,
+        }),
+    }
 }
 
 fn data_version(conn: &Connection) -> rusqlite::Result<i64> {

@@ -594,3 +594,15 @@ pub fn positions(conn: &Connection) -> Load<Vec<NodePosition>> {
     }
     Ok(positions)
 }
+
+/// The checksum stored with the content; `None` in a file written before
+/// checksums were (schema 3 and older), until its first edit.
+pub fn stored_checksum(conn: &Connection) -> Load<Option<u64>> {
+    let mut stmt = conn.prepare("SELECT sum FROM checksum WHERE singleton = 1")?;
+    let mut rows = stmt.query([])?;
+    match rows.next()? {
+        // Stored as the same 64 bits in SQLite's signed integer.
+        Some(row) => Ok(Some(row.get::<_, i64>(0)? as u64)),
+        None => Ok(None),
+    }
+}

@@ -54,14 +54,26 @@ pub fn insert_project(tx: &Transaction<'_>, p: &Project) -> rusqlite::Result<()>
     for u in &p.buying_units {
         buying_unit(tx, None, u)?;
     }
+    write_checksum(tx, crate::checksum::of_project(p, []))
+}
+
+fn write_checksum(tx: &Transaction<'_>, sum: u64) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO checksum (singleton, sum) VALUES (1, ?1)
+         ON CONFLICT (singleton) DO UPDATE SET sum = excluded.sum",
+    )?
+    // The same 64 bits in SQLite's signed integer.
+    .execute([sum as i64])?;
     Ok(())
 }
 
-/// Writes every part of `change` that differs, inside `tx`: entities first
+/// Writes every part of `change` that differs, and the content's new
+/// `checksum`, inside `tx`: entities first
 /// in the order that puts what is referred to before what refers to it,
 /// then relationships, then the deletions in the reverse order, so that no
 /// foreign key is ever broken in between. O(size of the change).
-pub fn write_change(tx: &Transaction<'_>, change: &Change) -> rusqlite::Result<()> {
+pub fn write_change(tx: &Transaction<'_>, change: &Change, checksum: u64) -> rusqlite::Result<()> {
+    write_checksum(tx, checksum)?;
     if let Some(meta) = change.meta.as_ref().and_then(|d| d.after.as_ref()) {
         write_meta(tx, meta)?;
     }

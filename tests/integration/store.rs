@@ -713,3 +713,34 @@ fn temporary_files_a_killed_import_left_are_cleared_by_the_next() {
         "the temporary files of an earlier, killed import are gone",
     );
 }
+
+#[test]
+fn a_letter_changed_inside_a_text_on_disk_is_found() {
+    // SQLite's checks see the file's structure, not what a text says: a
+    // flipped byte in a name used to read back as the user's words.
+    let dir = scratch();
+    let path = demo_file(dir.path());
+    let mut b = bytes(&path);
+    let word = b"Procurement";
+    let at = b
+        .windows(word.len())
+        .position(|w| w == word)
+        .expect("the demo names a procurement role");
+    b[at + 4] = b'w';
+    fs::write(&path, &b).expect("write the damaged copy");
+    let before = bytes(&path);
+    for err in [
+        api::open(&path)
+            .map(|_| ())
+            .expect_err("the session refuses it"),
+        api::export_json(&path)
+            .map(|_| ())
+            .expect_err("an export refuses it"),
+    ] {
+        assert!(
+            err.to_string().contains("does not match its checksum"),
+            "the message says the content changed: {err}"
+        );
+    }
+    assert_eq!(bytes(&path), before, "and the file is left as it was");
+}
