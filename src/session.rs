@@ -207,6 +207,7 @@ impl Session {
     pub fn edit_latest(&mut self, make: impl FnOnce(&Project) -> Edit) -> Result<Outcome> {
         let lock = self.file.lock_for_write()?;
         if lock.version()? != self.version {
+            // As `adopt`, field by field: the lock holds `self.file`.
             let snapshot = lock.snapshot()?;
             self.index = Index::of(&snapshot.project);
             self.project = snapshot.project;
@@ -288,6 +289,13 @@ impl Session {
     /// changed it. O(project).
     pub fn reload(&mut self) -> Result<()> {
         let snapshot = self.file.snapshot()?;
+        self.adopt(snapshot);
+        Ok(())
+    }
+
+    /// Makes `snapshot` the project in memory; the history, which was of
+    /// the older content, is forgotten. O(project).
+    fn adopt(&mut self, snapshot: crate::store::Snapshot) {
         self.index = Index::of(&snapshot.project);
         self.project = snapshot.project;
         self.positions = positions_map(snapshot.positions);
@@ -295,7 +303,6 @@ impl Session {
         self.checksum = snapshot.checksum;
         self.history = History::default();
         self.revision += 1;
-        Ok(())
     }
 
     /// Saves a copy of the project at `to` and opens the copy (Save As).

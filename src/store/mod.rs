@@ -82,13 +82,7 @@ impl ProjectFile {
         )
         .map_err(|e| damaged_or_store(path, e))?;
         configure(&conn).map_err(|e| damaged_or_store(path, e))?;
-        let check = structure_check(&conn).map_err(|e| damaged_or_store(path, e))?;
-        if check != "ok" {
-            return Err(Error::Damaged {
-                path: path.to_owned(),
-                detail: check,
-            });
-        }
+        sound(&conn, path)?;
         let mut file = ProjectFile {
             path: path.to_owned(),
             conn,
@@ -106,15 +100,7 @@ impl ProjectFile {
     pub fn open_read_only(path: &Path) -> Result<Self> {
         header::check(path)?;
         let conn = connect_read_only(path)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(|e| damaged_or_store(path, e))?;
-        let check = structure_check(&conn).map_err(|e| damaged_or_store(path, e))?;
-        if check != "ok" {
-            return Err(Error::Damaged {
-                path: path.to_owned(),
-                detail: check,
-            });
-        }
+        sound(&conn, path)?;
         let mut file = ProjectFile {
             path: path.to_owned(),
             conn,
@@ -141,8 +127,6 @@ impl ProjectFile {
     pub fn peek(path: &Path) -> Result<Self> {
         header::check(path)?;
         let conn = connect_read_only(path)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(|e| damaged_or_store(path, e))?;
         Ok(ProjectFile {
             path: path.to_owned(),
             conn,
@@ -468,8 +452,11 @@ fn connect_read_only(path: &Path) -> Result<Connection> {
         )
     } else {
         Connection::open_with_flags(path, flags)
-    };
-    conn.map_err(|e| damaged_or_store(path, e))
+    }
+    .map_err(|e| damaged_or_store(path, e))?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .map_err(|e| damaged_or_store(path, e))?;
+    Ok(conn)
 }
 
 /// `path` as the path part of a `file:` URI: absolute, with every byte
@@ -569,6 +556,19 @@ fn structure_check(conn: &Connection) -> rusqlite::Result<String> {
     let check = conn.query_row("PRAGMA quick_check(1)", [], |row| row.get(0));
     conn.pragma_update(None, "ignore_check_constraints", "OFF")?;
     check
+}
+
+/// Refuses a file whose structure SQLite finds damaged.
+fn sound(conn: &Connection, path: &Path) -> Result<()> {
+    let check = structure_check(conn).map_err(|e| damaged_or_store(path, e))?;
+    if check == "ok" {
+        Ok(())
+    } else {
+        Err(Error::Damaged {
+            path: path.to_owned(),
+            detail: check,
+        })
+    }
 }
 
 /// The connection settings every project file is used with.

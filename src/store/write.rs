@@ -296,24 +296,58 @@ fn product_needs(
     before: Option<&Product>,
     o: &Product,
 ) -> rusqlite::Result<()> {
-    let id = o.id.as_str();
+    offer_needs(
+        tx,
+        Offer::Product,
+        o.id.as_str(),
+        before.map(|b| b.addresses.as_slice()),
+        &o.addresses,
+    )
+}
+
+/// Whose scores a need-score table holds.
+#[derive(Clone, Copy)]
+enum Offer {
+    Product,
+    Competitor,
+}
+
+/// The scores of one product or competitor that changed. The statements are
+/// the two tables' own, never text built from input.
+fn offer_needs(
+    tx: &Transaction<'_>,
+    offer: Offer,
+    id: &str,
+    before: Option<&[NeedScore]>,
+    after: &[NeedScore],
+) -> rusqlite::Result<()> {
+    let (delete, upsert) = match offer {
+        Offer::Product => (
+            "DELETE FROM product_need WHERE product = ?1 AND need = ?2",
+            "INSERT INTO product_need (product, need, score, position) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (product, need) DO UPDATE
+             SET score = excluded.score, position = excluded.position",
+        ),
+        Offer::Competitor => (
+            "DELETE FROM competitor_need WHERE competitor = ?1 AND need = ?2",
+            "INSERT INTO competitor_need (competitor, need, score, position)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (competitor, need) DO UPDATE
+             SET score = excluded.score, position = excluded.position",
+        ),
+    };
     sync_links(
-        &before.map(|b| need_links(&b.addresses)).unwrap_or_default(),
-        &need_links(&o.addresses),
+        &before.map(need_links).unwrap_or_default(),
+        &need_links(after),
         |need| {
-            tx.prepare_cached("DELETE FROM product_need WHERE product = ?1 AND need = ?2")?
+            tx.prepare_cached(delete)?
                 .execute(params![id, need])
                 .map(drop)
         },
         |need, score, position| {
-            tx.prepare_cached(
-                "INSERT INTO product_need (product, need, score, position)
-                 VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (product, need) DO UPDATE
-                 SET score = excluded.score, position = excluded.position",
-            )?
-            .execute(params![id, need, score, position])
-            .map(drop)
+            tx.prepare_cached(upsert)?
+                .execute(params![id, need, score, position])
+                .map(drop)
         },
     )
 }
@@ -351,25 +385,12 @@ fn competitor_needs(
     before: Option<&Competitor>,
     c: &Competitor,
 ) -> rusqlite::Result<()> {
-    let id = c.id.as_str();
-    sync_links(
-        &before.map(|b| need_links(&b.addresses)).unwrap_or_default(),
-        &need_links(&c.addresses),
-        |need| {
-            tx.prepare_cached("DELETE FROM competitor_need WHERE competitor = ?1 AND need = ?2")?
-                .execute(params![id, need])
-                .map(drop)
-        },
-        |need, score, position| {
-            tx.prepare_cached(
-                "INSERT INTO competitor_need (competitor, need, score, position)
-                 VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (competitor, need) DO UPDATE
-                 SET score = excluded.score, position = excluded.position",
-            )?
-            .execute(params![id, need, score, position])
-            .map(drop)
-        },
+    offer_needs(
+        tx,
+        Offer::Competitor,
+        c.id.as_str(),
+        before.map(|b| b.addresses.as_slice()),
+        &c.addresses,
     )
 }
 

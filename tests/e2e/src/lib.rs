@@ -118,6 +118,19 @@ impl Driver {
         }
     }
 
+    /// The Harbor fixture (three personas of a port-software vendor),
+    /// imported into a project in this driver's temporary home.
+    pub fn harbor(&self) -> PathBuf {
+        let project = self.home.path().join("Harbor.patlas");
+        persona_atlas::api::import_json(
+            &workspace().join("tests/fixtures/harbor.json"),
+            &project,
+            false,
+        )
+        .expect("the fixture imports");
+        project
+    }
+
     /// Launches the app with `args` and opens a WebDriver session on it.
     pub fn launch(&self, args: &[&str]) -> Session {
         let caps = json!({
@@ -224,6 +237,16 @@ impl Session {
             );
             sleep(Duration::from_millis(100));
         }
+    }
+
+    /// Clicks the button whose text is `label`; fails when there is none.
+    pub fn click_button(&self, label: &str) {
+        let buttons = self.find_all("button");
+        let button = buttons
+            .iter()
+            .find(|b| self.text(b) == label)
+            .unwrap_or_else(|| panic!("a button labelled {label:?}"));
+        self.click(button);
     }
 
     /// Clicks an element.

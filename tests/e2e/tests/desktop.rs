@@ -3,26 +3,14 @@
 use std::time::Duration;
 
 use persona_atlas::api;
-use persona_atlas_e2e::{Driver, workspace};
+use persona_atlas_e2e::Driver;
 
 const PATIENCE: Duration = Duration::from_secs(30);
-
-/// The Harbor fixture, imported into the driver's temporary home.
-fn harbor(driver: &Driver) -> std::path::PathBuf {
-    let project = driver.home.path().join("Harbor.patlas");
-    api::import_json(
-        &workspace().join("tests/fixtures/harbor.json"),
-        &project,
-        false,
-    )
-    .expect("the fixture imports");
-    project
-}
 
 #[test]
 fn opens_a_project_and_lists_its_personas_by_segment() {
     let driver = Driver::start();
-    let project = harbor(&driver);
+    let project = driver.harbor();
 
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     let tabs = app.wait_for_texts("[role=tab]", PATIENCE);
@@ -98,7 +86,7 @@ fn a_file_that_is_not_a_project_is_refused_in_the_window() {
 #[test]
 fn insights_explain_findings_and_follow_the_thresholds() {
     let driver = Driver::start();
-    let project = harbor(&driver);
+    let project = driver.harbor();
 
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     let titles = app.wait_for_texts(".insights .finding-title", PATIENCE);
@@ -198,23 +186,14 @@ fn wait_for_titles(app: &persona_atlas_e2e::Session, what: &str, done: impl Fn(&
     }
 }
 
-fn click_button(app: &persona_atlas_e2e::Session, label: &str) {
-    let buttons = app.find_all("button");
-    let button = buttons
-        .iter()
-        .find(|b| app.text(b) == label)
-        .unwrap_or_else(|| panic!("a button labelled {label:?}"));
-    app.click(button);
-}
-
 #[test]
 fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
     let driver = Driver::start();
-    let project = harbor(&driver);
+    let project = driver.harbor();
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     app.wait_for_texts(".insights .finding-title", PATIENCE);
 
-    click_button(&app, "New persona");
+    app.click_button("New persona");
     app.wait_for_texts("dialog.editor input[name=name]", PATIENCE);
     // React listens to input events; set values the way a user's typing does.
     app.execute(
@@ -225,7 +204,7 @@ fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
              { bubbles: true })); }; \
          set(document.querySelector('dialog.editor input[name=name]'), 'Iris the Import Broker');",
     );
-    click_button(&app, "Add a need");
+    app.click_button("Add a need");
     app.wait_for_texts("dialog.editor select[aria-label=\"Need 1\"]", PATIENCE);
     app.execute(
         "const el = document.querySelector('dialog.editor select[aria-label=\"Need 1\"]'); \
@@ -234,7 +213,7 @@ fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
          el.dispatchEvent(new Event('change', { bubbles: true }));",
     );
     app.screenshot("editor");
-    click_button(&app, "Save");
+    app.click_button("Save");
     wait_for_titles(&app, "the new persona is listed as underserved", |t| {
         t.iter().any(|x| x.starts_with("Iris the Import Broker"))
     });
@@ -250,7 +229,7 @@ fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
     );
 
     // A product that fully meets the need serves both Iris and Chidi.
-    click_button(&app, "New product");
+    app.click_button("New product");
     app.wait_for_texts("dialog.editor input[name=name]", PATIENCE);
     app.execute(
         "const el = document.querySelector('dialog.editor input[name=name]'); \
@@ -258,7 +237,7 @@ fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
            .set.call(el, 'Customs Desk'); \
          el.dispatchEvent(new Event('input', { bubbles: true }));",
     );
-    click_button(&app, "Add a need");
+    app.click_button("Add a need");
     app.wait_for_texts("dialog.editor select[aria-label=\"Need 1\"]", PATIENCE);
     app.execute(
         "const set = (el, proto, v) => { \
@@ -270,7 +249,7 @@ fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
          set(document.querySelector('dialog.editor input[aria-label^=\"Score for need 1\"]'), \
              HTMLInputElement, '1');",
     );
-    click_button(&app, "Save");
+    app.click_button("Save");
     wait_for_titles(
         &app,
         "once a product meets the need, nobody is underserved",
@@ -281,11 +260,11 @@ fn a_new_persona_with_an_unmet_need_is_underserved_until_undone() {
     );
     app.screenshot("after-product");
 
-    click_button(&app, "Undo");
+    app.click_button("Undo");
     wait_for_titles(&app, "undoing the product brings the finding back", |t| {
         t.iter().any(|x| x.starts_with("Iris"))
     });
-    click_button(&app, "Undo");
+    app.click_button("Undo");
     wait_for_titles(&app, "undo removes the persona and its finding", |t| {
         !t.iter().any(|x| x.starts_with("Iris"))
     });

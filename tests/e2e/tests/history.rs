@@ -7,20 +7,9 @@ use std::time::{Duration, Instant};
 use persona_atlas::api;
 use persona_atlas::edit::Edit;
 use persona_atlas::model::EntityKind;
-use persona_atlas_e2e::{Driver, Session, workspace};
+use persona_atlas_e2e::{Driver, Session};
 
 const PATIENCE: Duration = Duration::from_secs(30);
-
-fn harbor(driver: &Driver) -> std::path::PathBuf {
-    let project = driver.home.path().join("Harbor.patlas");
-    api::import_json(
-        &workspace().join("tests/fixtures/harbor.json"),
-        &project,
-        false,
-    )
-    .expect("the fixture imports");
-    project
-}
 
 /// The titles of the insights panel, read in one go (the list re-renders).
 fn titles(app: &Session) -> Vec<String> {
@@ -51,15 +40,6 @@ fn tab(app: &Session, label: &str) {
         .find(|t| app.text(t) == label)
         .unwrap_or_else(|| panic!("a {label} tab"));
     app.click(tab);
-}
-
-fn click_button(app: &Session, label: &str) {
-    let buttons = app.find_all("button");
-    let button = buttons
-        .iter()
-        .find(|b| app.text(b) == label)
-        .unwrap_or_else(|| panic!("a button labelled {label:?}"));
-    app.click(button);
 }
 
 /// Sets "needs met from" and "underserved below" to 0 and applies them:
@@ -98,12 +78,12 @@ fn saved_names(project: &Path) -> Vec<String> {
 #[test]
 fn undo_takes_back_the_thresholds_then_the_edit_before_them() {
     let driver = Driver::start();
-    let project = harbor(&driver);
+    let project = driver.harbor();
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     app.wait_for_texts(".insights .finding-title", PATIENCE);
 
     // An edit: a new persona with a need nothing meets.
-    click_button(&app, "New persona");
+    app.click_button("New persona");
     app.wait_for_texts("dialog.editor input[name=name]", PATIENCE);
     app.execute(
         "const el = document.querySelector('dialog.editor input[name=name]'); \
@@ -111,7 +91,7 @@ fn undo_takes_back_the_thresholds_then_the_edit_before_them() {
            .set.call(el, 'Iris the Import Broker'); \
          el.dispatchEvent(new Event('input', { bubbles: true }));",
     );
-    click_button(&app, "Add a need");
+    app.click_button("Add a need");
     app.wait_for_texts("dialog.editor select[aria-label=\"Need 1\"]", PATIENCE);
     app.execute(
         "const el = document.querySelector('dialog.editor select[aria-label=\"Need 1\"]'); \
@@ -119,7 +99,7 @@ fn undo_takes_back_the_thresholds_then_the_edit_before_them() {
            .set.call(el, 'need-customs'); \
          el.dispatchEvent(new Event('change', { bubbles: true }));",
     );
-    click_button(&app, "Save");
+    app.click_button("Save");
     wait_until("the new persona is listed as underserved", || {
         titles(&app).iter().any(|t| t.starts_with("Iris"))
     });
@@ -130,7 +110,7 @@ fn undo_takes_back_the_thresholds_then_the_edit_before_them() {
     });
     assert_eq!(saved_thresholds(&project), 0.0, "the thresholds are saved");
 
-    click_button(&app, "Undo");
+    app.click_button("Undo");
     wait_until("the first undo brings the old thresholds back", || {
         titles(&app).iter().any(|t| t.starts_with("Iris"))
     });
@@ -144,7 +124,7 @@ fn undo_takes_back_the_thresholds_then_the_edit_before_them() {
         "and left the new persona"
     );
 
-    click_button(&app, "Undo");
+    app.click_button("Undo");
     wait_until("the second undo takes the new persona away", || {
         !titles(&app).iter().any(|t| t.starts_with("Iris"))
     });
@@ -163,7 +143,7 @@ fn undo_takes_back_the_thresholds_then_the_edit_before_them() {
 #[test]
 fn a_file_changed_by_another_program_is_not_written_over() {
     let driver = Driver::start();
-    let project = harbor(&driver);
+    let project = driver.harbor();
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     app.wait_for_texts(".insights .finding-title", PATIENCE);
 
@@ -206,7 +186,7 @@ fn a_file_changed_by_another_program_is_not_written_over() {
         "the other program's change stays"
     );
 
-    click_button(&app, "Reopen");
+    app.click_button("Reopen");
     wait_until("after reopening, the banner is gone", || {
         app.find_all(".banner-error").is_empty()
     });

@@ -1,28 +1,15 @@
 //! The map in the real app: filters, moving and laying out nodes (kept in
 //! the project file), and linking a persona by dragging it onto a product.
 
-use std::path::PathBuf;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use persona_atlas::api;
 use persona_atlas::model::ProductRelation;
 use persona_atlas::store::ProjectFile;
 use persona_atlas_e2e::{Driver, Session, workspace};
 use serde_json::Value;
 
 const PATIENCE: Duration = Duration::from_secs(30);
-
-fn harbor(driver: &Driver) -> PathBuf {
-    let project = driver.home.path().join("Harbor.patlas");
-    api::import_json(
-        &workspace().join("tests/fixtures/harbor.json"),
-        &project,
-        false,
-    )
-    .expect("the fixture imports");
-    project
-}
 
 /// Where the map draws node `id`, or Null when it is not shown.
 fn drawn(app: &Session, id: &str) -> Value {
@@ -101,7 +88,7 @@ fn positions(path: &std::path::Path) -> Vec<(String, f64, f64)> {
 #[test]
 fn filters_hide_the_personas_they_leave_out() {
     let driver = Driver::start();
-    let project = harbor(&driver);
+    let project = driver.harbor();
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     wait_for_map(&app, "p-customs-clerk");
 
@@ -126,7 +113,7 @@ fn filters_hide_the_personas_they_leave_out() {
 #[test]
 fn a_moved_persona_keeps_its_place_after_reopening() {
     let driver = Driver::start();
-    let project = harbor(&driver);
+    let project = driver.harbor();
     {
         let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
         wait_for_map(&app, "p-berth-planner");
@@ -172,7 +159,7 @@ fn a_moved_persona_keeps_its_place_after_reopening() {
 #[test]
 fn dragging_a_persona_onto_a_product_links_them() {
     let driver = Driver::start();
-    let project = harbor(&driver);
+    let project = driver.harbor();
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     wait_for_map(&app, "p-customs-clerk");
 

@@ -1,28 +1,16 @@
 //! The Portfolio view: every kind of entity but personas, and the
 //! relationships between personas, added, edited and deleted from the window.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use persona_atlas::api;
-use persona_atlas_e2e::{Driver, Session, workspace};
+use persona_atlas_e2e::{Driver, Session};
 use serde_json::Value;
 
 const PATIENCE: Duration = Duration::from_secs(30);
 
 /// The Harbor fixture, imported into the driver's temporary home. It has no
 /// competitors, relationships or buying units: their empty states show.
-fn harbor(driver: &Driver) -> PathBuf {
-    let project = driver.home.path().join("Harbor.patlas");
-    api::import_json(
-        &workspace().join("tests/fixtures/harbor.json"),
-        &project,
-        false,
-    )
-    .expect("the fixture imports");
-    project
-}
-
 /// A string as a JavaScript literal.
 fn js(s: &str) -> String {
     Value::from(s).to_string()
@@ -141,7 +129,7 @@ fn open_portfolio(app: &Session) {
 #[test]
 fn every_kind_is_added_edited_and_deleted_in_the_portfolio() {
     let driver = Driver::start();
-    let project = harbor(&driver);
+    let project = driver.harbor();
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     open_portfolio(&app);
 
@@ -457,7 +445,7 @@ fn every_kind_is_added_edited_and_deleted_in_the_portfolio() {
 #[test]
 fn a_form_shows_the_core_problem_beside_its_field() {
     let driver = Driver::start();
-    let project = harbor(&driver);
+    let project = driver.harbor();
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     open_portfolio(&app);
 
