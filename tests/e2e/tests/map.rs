@@ -141,6 +141,25 @@ fn a_moved_persona_keeps_its_place_after_reopening() {
         "reopened, Bea is where she was put: {at} vs ({sx}, {sy})"
     );
 
+    // A move is an edit like any other: undo puts Bea back.
+    let (x, y) = xy(&at);
+    drag(&app, (x, y), (x + 50.0, y + 30.0));
+    eventually("the second move is saved", || {
+        positions(&project)
+            .iter()
+            .any(|(id, px, _)| id == "p-berth-planner" && (px - sx).abs() > 1.0)
+    });
+    app.click_button("Undo");
+    eventually("undo moves Bea back, on screen and in the file", || {
+        let at = drawn(&app, "p-berth-planner");
+        let on_screen = (at["mapX"].as_f64().unwrap_or(f64::NAN) - sx).abs() < 0.5
+            && (at["mapY"].as_f64().unwrap_or(f64::NAN) - sy).abs() < 0.5;
+        let in_file = positions(&project).iter().any(|(id, px, py)| {
+            id == "p-berth-planner" && (px - sx).abs() < 1e-9 && (py - sy).abs() < 1e-9
+        });
+        on_screen && in_file
+    });
+
     click_text(&app, ".map-tools button", "Organic");
     eventually("the organic layout is saved for every node", || {
         let stored = positions(&project);

@@ -201,8 +201,20 @@ export function MapCanvas({
   // project was read again) is the truth again.
   const placed = useRef(new Map<string, Position>());
   useEffect(() => {
-    placed.current = new Map(positions.map((p) => [p.id, { x: p.x, y: p.y }]));
-  }, [positions]);
+    const next = new Map(positions.map((p) => [p.id, { x: p.x, y: p.y }]));
+    // Moves are in the history: after an undo or redo, each node whose
+    // stored place changed goes there. (A node whose place the undo took
+    // away stays where it is; the layout gives it one when it is drawn.)
+    core?.batch(() => {
+      for (const [id, at] of next) {
+        const was = placed.current.get(id);
+        if (was !== undefined && was.x === at.x && was.y === at.y) continue;
+        const node = core.getElementById(id);
+        if (node.nonempty() && node.isNode() && !node.isParent()) node.position(at);
+      }
+    });
+    placed.current = next;
+  }, [positions, core]);
   // The latest callbacks, read by Cytoscape's handlers without rebuilding it.
   const handlers = useRef({ onSelect, onMoved, onLink, linking });
   const lastFilter = useRef(filter);
