@@ -80,8 +80,8 @@ describe("score and gap text", () => {
     expect(scoreText(null)).toBe("");
   });
 
-  it("prints a gap as how far behind we are", () => {
-    expect(gapText(0.35)).toBe("−0.35");
+  it("prints a gap with the sign its legend gives: competitor minus ours", () => {
+    expect(gapText(0.35)).toBe("+0.35");
     expect(gapText(0)).toBe("—");
   });
 });

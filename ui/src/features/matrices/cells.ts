@@ -90,9 +90,11 @@ export function scoreText(score: number | null): string {
   return score === null ? "" : score.toFixed(2);
 }
 
-/** The value gap of a need: "—" when no competitor is ahead. */
+/** The value gap of a need as the core computes it (the best competitor's
+ * score minus our best, as the legend and `persona-atlas matrix` say):
+ * "+0.90" when a competitor is ahead, "—" when none is. */
 export function gapText(gap: number): string {
-  return gap > 0 ? `−${gap.toFixed(2)}` : "—";
+  return gap > 0 ? `+${gap.toFixed(2)}` : "—";
 }
 
 /** Reads a score typed into the score form; a comma works as the decimal point. */

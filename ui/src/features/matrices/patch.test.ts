@@ -51,16 +51,16 @@ describe("withLink", () => {
 });
 
 describe("withScore", () => {
-  it("sets a product's score and closes the gap it makes up", () => {
+  it("sets a product's score and leaves the gap to the core", () => {
     const next = withScore(m, "need-1", { kind: "product", index: 1 }, 0.95);
     expect(next.needs[0]?.products).toEqual([0.5, 0.95]);
-    expect(next.needs[0]?.gap).toBe(0);
+    // The gap is the core's rule; its fresh matrices follow the edit.
+    expect(next.needs[0]?.gap).toBe(0.4);
   });
 
-  it("removes a competitor's score and recomputes the gap", () => {
+  it("removes a competitor's score without changing the input", () => {
     const next = withScore(m, "need-1", { kind: "competitor", index: 0 }, null);
     expect(next.needs[0]?.competitors).toEqual([null]);
-    expect(next.needs[0]?.gap).toBe(0);
     expect(m.needs[0]?.competitors).toEqual([0.9]);
   });
 });

@@ -1,7 +1,8 @@
 // An edit shown before the core answers with fresh matrices, so that a saved
 // cell changes at once even when reloading a large project takes a moment.
-// Only the edited cell (and a need's gap) is patched: segment coverage waits
-// for the core, which alone knows who has which need.
+// Only the edited cell is patched: a need's gap and segment coverage wait for
+// the core's fresh matrices, which follow every edit, since their rules live
+// in the core alone.
 import type { Matrices, ProductRelation } from "../../ipc";
 
 /** `m` with persona `persona`'s relations to product column `product` set. */
@@ -37,13 +38,7 @@ export function withScore(
       const products = [...row.products];
       const competitors = [...row.competitors];
       (column.kind === "product" ? products : competitors)[column.index] = score;
-      const best = (v: (number | null)[]) => Math.max(0, ...v.map((x) => x ?? 0));
-      return {
-        ...row,
-        products,
-        competitors,
-        gap: Math.max(0, best(competitors) - best(products)),
-      };
+      return { ...row, products, competitors };
     }),
   };
 }
