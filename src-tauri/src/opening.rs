@@ -145,7 +145,7 @@ pub fn save_as_dialog(app: &AppHandle) {
         .set_title("Save the project as")
         .set_file_name(&suggested)
         .add_filter(FILTER_NAME, &[EXTENSION]);
-    if let Some(dir) = current.parent() {
+    if let Some(dir) = dialog_folder(app, current.parent()) {
         dialog = dialog.set_directory(dir);
     }
     dialog.save_file(move |path| {
@@ -185,7 +185,7 @@ pub fn image_path_dialog(
         .set_title("Export the map")
         .set_file_name(format!("{stem} map.{ext}"))
         .add_filter(format.label(), &[ext]);
-    if let Some(dir) = dir {
+    if let Some(dir) = dialog_folder(app, dir.as_deref()) {
         dialog = dialog.set_directory(dir);
     }
     let path = chosen(dialog.blocking_save_file())?;
@@ -212,6 +212,32 @@ pub fn reload(app: &AppHandle) -> Result<(), IpcError> {
         eprintln!("persona-atlas: cannot notify the window: {e}");
     }
     Ok(())
+}
+
+/// Where a save dialog starts: beside the open project, unless the project
+/// lives in the app's own data folder (the demo does), which the user never
+/// chose and cannot find again; then their documents folder.
+fn dialog_folder(app: &AppHandle, beside: Option<&Path>) -> Option<PathBuf> {
+    let data = app.path().app_data_dir().ok();
+    let documents = app
+        .path()
+        .document_dir()
+        .or_else(|_| app.path().home_dir())
+        .ok();
+    save_folder(beside, data.as_deref(), documents)
+}
+
+/// [`dialog_folder`]'s choice, apart from where the folders are.
+fn save_folder(
+    beside: Option<&Path>,
+    data: Option<&Path>,
+    documents: Option<PathBuf>,
+) -> Option<PathBuf> {
+    match (beside, data) {
+        (Some(dir), Some(data)) if dir.starts_with(data) => documents,
+        (Some(dir), _) => Some(dir.to_owned()),
+        (None, _) => documents,
+    }
 }
 
 /// Opens the built-in demo, creating it if it is not there yet.
@@ -258,4 +284,26 @@ pub fn clear_recent(app: &AppHandle) {
         }
     }
     menu::refresh(app);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_save_dialog_never_starts_in_the_apps_hidden_data_folder() {
+        let data = Path::new("/home/u/.local/share/persona-atlas");
+        let docs = Some(PathBuf::from("/home/u/Documents"));
+        assert_eq!(
+            save_folder(Some(&data.join("sub")), Some(data), docs.clone()),
+            docs,
+            "the demo's folder is the app's, not the user's: start in Documents"
+        );
+        assert_eq!(
+            save_folder(Some(Path::new("/home/u/clients")), Some(data), docs.clone()),
+            Some(PathBuf::from("/home/u/clients")),
+            "beside a project the user opened"
+        );
+        assert_eq!(save_folder(None, Some(data), docs.clone()), docs);
+    }
 }
