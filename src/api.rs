@@ -348,6 +348,37 @@ pub fn edit(session: &mut Session, edit: &Edit) -> Result<Outcome> {
     session.edit(edit)
 }
 
+/// Which of the window's views an edit can change: the findings and the
+/// map ([`insights`]), and the project at a glance ([`project_overview`]).
+/// A view it cannot change need not be sent again after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Affected {
+    /// The findings, the map or the stored positions.
+    pub insights: bool,
+    /// The overview: names, counts, segments, roles and product ties.
+    pub overview: bool,
+}
+
+/// What `edit` can change. A move changes only positions, which the window
+/// that made it shows already; thresholds change the findings, never the
+/// overview, which holds no finding. O(1).
+pub fn affected_by(edit: &Edit) -> Affected {
+    match edit {
+        Edit::SetPositions { .. } => Affected {
+            insights: false,
+            overview: false,
+        },
+        Edit::SetThresholds { .. } => Affected {
+            insights: true,
+            overview: false,
+        },
+        _ => Affected {
+            insights: true,
+            overview: true,
+        },
+    }
+}
+
 /// Undoes the last edit. O(size of that edit).
 pub fn undo(session: &mut Session) -> Result<Outcome> {
     session.undo()

@@ -138,3 +138,29 @@ fn entity_names_what_is_missing() {
         "the message says which kind and id are missing: {err}"
     );
 }
+
+#[test]
+fn a_threshold_change_leaves_the_overview_as_it_was() {
+    // The window is not sent the overview again after new thresholds
+    // (api::affected_by): that holds only while it holds no finding.
+    use persona_atlas::edit::{Edit, apply};
+    use persona_atlas::model::{Thresholds, Unit};
+    let project = persona_atlas::demo::project().expect("the demo reads");
+    let edit = Edit::SetThresholds {
+        thresholds: Thresholds {
+            underserved_below: Unit::new(0.95).expect("in range"),
+            overlap_at: Unit::new(0.1).expect("in range"),
+            ..Thresholds::DEFAULT
+        },
+    };
+    let changed = apply(&project, &edit).expect("new thresholds apply");
+    assert_eq!(
+        persona_atlas::overview::overview(&changed, "f"),
+        persona_atlas::overview::overview(&project, "f"),
+        "the overview does not depend on the thresholds"
+    );
+    assert!(
+        !api::affected_by(&edit).overview && api::affected_by(&edit).insights,
+        "so new thresholds resend the findings, not the overview"
+    );
+}

@@ -50,22 +50,30 @@ pub struct Changed {
     pub status: SessionStatus,
     /// False when there was nothing to do and nothing was written.
     pub changed: bool,
-    /// The findings and the map after the change; absent when only the
-    /// window's own moves of nodes were saved, which it shows already.
+    /// The findings and the map after the change; absent when the change
+    /// cannot have changed them (the window's own moves of nodes, which it
+    /// shows already).
     pub insights: Option<Insights>,
-    /// The project at a glance after the change; absent as `insights` is.
+    /// The project at a glance after the change; absent when the change
+    /// cannot have changed it (moves, thresholds).
     pub overview: Option<Overview>,
 }
 
-fn changed(session: &Session, outcome: Outcome, full: bool) -> Changed {
-    let full = full && outcome == Outcome::Changed;
+fn changed(session: &Session, outcome: Outcome, affected: api::Affected) -> Changed {
+    let done = outcome == Outcome::Changed;
     Changed {
         status: SessionStatus::of(session),
-        changed: outcome == Outcome::Changed,
-        insights: full.then(|| api::insights(session)),
-        overview: full.then(|| api::project_overview(session)),
+        changed: done,
+        insights: (done && affected.insights).then(|| api::insights(session)),
+        overview: (done && affected.overview).then(|| api::project_overview(session)),
     }
 }
+
+/// An undo or redo can change anything.
+const EVERYTHING: api::Affected = api::Affected {
+    insights: true,
+    overview: true,
+};
 
 async fn blocking<T: Send + 'static>(
     app: AppHandle,
@@ -84,9 +92,7 @@ pub async fn edit(app: AppHandle, session: u64, edit: Edit) -> Result<Changed, I
         let mut guard = lock(&state.session);
         let open = session_mut(&mut guard, session)?;
         let outcome = api::edit(open, &edit)?;
-        // A drag or a layout is already on screen; the findings do not move.
-        let full = !matches!(edit, Edit::SetPositions { .. });
-        Ok(changed(open, outcome, full))
+        Ok(changed(open, outcome, api::affected_by(&edit)))
     })
     .await
 }
@@ -106,7 +112,7 @@ pub async fn step_history(
         } else {
             api::undo(open)?
         };
-        Ok(changed(open, outcome, true))
+        Ok(changed(open, outcome, EVERYTHING))
     })
     .await
 }
