@@ -8,7 +8,7 @@
 //!
 //! A second writer (another window, the command line, a script) is noticed
 //! by the file's data version: an edit on a file that changed since it was
-//! read is refused with [`Error::ChangedOnDisk`], never written over it.
+//! read is refused with [`crate::Error::ChangedOnDisk`], never written over it.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::path::Path;
@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::change::{self, Change, Index};
 use crate::edit::{self, Edit, Target};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{NodePosition, Project};
 use crate::store::ProjectFile;
 
@@ -309,18 +309,5 @@ impl Session {
     pub fn save_as(&self, to: &Path, overwrite: bool) -> Result<Session> {
         self.file.copy_to(to, overwrite)?;
         Session::open(to)
-    }
-
-    /// Checks that the memory and the file hold the same project, for tests
-    /// and for `persona-atlas edit --verify`. O(project).
-    pub fn verify(&mut self) -> Result<()> {
-        let on_disk = self.file.snapshot()?;
-        if on_disk.project != self.project || on_disk.positions != self.positions() {
-            return Err(Error::Damaged {
-                path: self.path().to_owned(),
-                detail: "the project in memory differs from the file".to_owned(),
-            });
-        }
-        Ok(())
     }
 }

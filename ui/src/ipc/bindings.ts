@@ -725,12 +725,14 @@ status: SessionStatus,
  */
 changed: boolean, 
 /**
- * The findings and the map after the change; absent when only the
- * window's own moves of nodes were saved, which it shows already.
+ * The findings and the map after the change; absent when the change
+ * cannot have changed them (the window's own moves of nodes, which it
+ * shows already).
  */
 insights: Insights | null, 
 /**
- * The project at a glance after the change; absent as `insights` is.
+ * The project at a glance after the change; absent when the change
+ * cannot have changed it (moves, thresholds).
  */
 overview: Overview | null, };
 
