@@ -18,7 +18,7 @@ use crate::change::{self, Change, Index};
 use crate::edit::{self, Edit, Target};
 use crate::error::Result;
 use crate::model::{NodePosition, Project};
-use crate::store::ProjectFile;
+use crate::store::{ProjectFile, Snapshot};
 
 /// How many edits can be undone.
 pub const HISTORY_LIMIT: usize = 100;
@@ -74,6 +74,13 @@ fn positions_map(list: Vec<NodePosition>) -> BTreeMap<String, (f64, f64)> {
 pub struct Session {
     id: u64,
     file: ProjectFile,
+    state: State,
+}
+
+/// What a session holds besides its file, apart from it so that it can be
+/// replaced while the file's write lock is held.
+#[derive(Debug)]
+struct State {
     project: Project,
     index: Index,
     positions: BTreeMap<String, (f64, f64)>,
@@ -81,6 +88,28 @@ pub struct Session {
     checksum: u64,
     revision: u64,
     history: History,
+}
+
+impl State {
+    fn new(snapshot: Snapshot) -> Self {
+        State {
+            index: Index::of(&snapshot.project),
+            positions: positions_map(snapshot.positions),
+            project: snapshot.project,
+            version: snapshot.version,
+            checksum: snapshot.checksum,
+            revision: 0,
+            history: History::default(),
+        }
+    }
+
+    /// Makes `snapshot` the project in memory; the history, which was of
+    /// the older content, is forgotten. O(project).
+    fn adopt(&mut self, snapshot: Snapshot) {
+        let revision = self.revision + 1;
+        *self = State::new(snapshot);
+        self.revision = revision;
+    }
 }
 
 /// What an edit, an undo or a redo did.
@@ -102,16 +131,9 @@ impl Session {
     /// Reads an open project file into a session. O(project).
     pub fn from_file(mut file: ProjectFile) -> Result<Self> {
         let snapshot = file.snapshot()?;
-        let project = snapshot.project;
         Ok(Session {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            index: Index::of(&project),
-            positions: positions_map(snapshot.positions),
-            project,
-            version: snapshot.version,
-            checksum: snapshot.checksum,
-            revision: 0,
-            history: History::default(),
+            state: State::new(snapshot),
             file,
         })
     }
@@ -124,12 +146,7 @@ impl Session {
 
     /// Counts the changes made through this session (edits, undos, redos).
     pub fn revision(&self) -> u64 {
-        self.revision
-    }
-
-    /// The file.
-    pub fn file(&self) -> &ProjectFile {
-        &self.file
+        self.state.revision
     }
 
     /// Where the file is.
@@ -139,17 +156,13 @@ impl Session {
 
     /// The project as it is now, lists sorted by id. O(1).
     pub fn project(&self) -> &Project {
-        &self.project
-    }
-
-    /// The kinds of the project's ids.
-    pub fn index(&self) -> &Index {
-        &self.index
+        &self.state.project
     }
 
     /// Where the user placed nodes, sorted by id. O(positions).
     pub fn positions(&self) -> Vec<NodePosition> {
-        self.positions
+        self.state
+            .positions
             .iter()
             .map(|(id, (x, y))| NodePosition {
                 id: id.clone(),
@@ -161,22 +174,22 @@ impl Session {
 
     /// Whether there is something to undo and to redo.
     pub fn history(&self) -> &History {
-        &self.history
+        &self.state.history
     }
 
     /// Whether another program committed to the file since this session
     /// read it or last wrote it. O(1): one read of the file's header.
     pub fn changed_on_disk(&self) -> Result<bool> {
-        Ok(self.file.data_version()? != self.version)
+        Ok(self.file.data_version()? != self.state.version)
     }
 
     /// What `edit` would change, checked, without changing anything.
     pub fn plan(&self, edit: &Edit) -> Result<Change> {
         edit::plan(
             Target {
-                project: &self.project,
-                index: &self.index,
-                positions: &self.positions,
+                project: &self.state.project,
+                index: &self.state.index,
+                positions: &self.state.positions,
             },
             edit,
         )
@@ -192,7 +205,7 @@ impl Session {
             return Ok(Outcome::Unchanged);
         }
         self.write(&change)?;
-        self.history.record(change);
+        self.state.history.record(change);
         Ok(Outcome::Changed)
     }
 
@@ -206,82 +219,74 @@ impl Session {
     /// loses either writer's change, and always makes progress.
     pub fn edit_latest(&mut self, make: impl FnOnce(&Project) -> Edit) -> Result<Outcome> {
         let lock = self.file.lock_for_write()?;
-        if lock.version()? != self.version {
-            // As `adopt`, field by field: the lock holds `self.file`.
-            let snapshot = lock.snapshot()?;
-            self.index = Index::of(&snapshot.project);
-            self.project = snapshot.project;
-            self.positions = positions_map(snapshot.positions);
-            self.version = snapshot.version;
-            self.checksum = snapshot.checksum;
-            self.history = History::default();
-            self.revision += 1;
+        if lock.version()? != self.state.version {
+            self.state.adopt(lock.snapshot()?);
         }
-        let edit = make(&self.project);
+        let edit = make(&self.state.project);
         let change = edit::plan(
             Target {
-                project: &self.project,
-                index: &self.index,
-                positions: &self.positions,
+                project: &self.state.project,
+                index: &self.state.index,
+                positions: &self.state.positions,
             },
             &edit,
         )?;
         if change.is_empty() {
             return Ok(Outcome::Unchanged);
         }
-        let checksum = crate::checksum::after(self.checksum, &change);
+        let checksum = crate::checksum::after(self.state.checksum, &change);
         lock.commit(&change, checksum)?;
-        self.checksum = checksum;
+        self.state.checksum = checksum;
         change::apply(
             &change,
-            &mut self.project,
-            &mut self.index,
-            &mut self.positions,
+            &mut self.state.project,
+            &mut self.state.index,
+            &mut self.state.positions,
         );
-        self.revision += 1;
-        self.history.record(change);
+        self.state.revision += 1;
+        self.state.history.record(change);
         Ok(Outcome::Changed)
     }
 
     /// Undoes the last edit. When the write fails the edit stays undoable
     /// and the file and memory are as they were.
     pub fn undo(&mut self) -> Result<Outcome> {
-        let Some(change) = self.history.undo.pop_back() else {
+        let Some(change) = self.state.history.undo.pop_back() else {
             return Ok(Outcome::Unchanged);
         };
         let inverse = change.clone().inverted();
         if let Err(e) = self.write(&inverse) {
-            self.history.undo.push_back(change);
+            self.state.history.undo.push_back(change);
             return Err(e);
         }
-        self.history.redo.push(change);
+        self.state.history.redo.push(change);
         Ok(Outcome::Changed)
     }
 
     /// Redoes the last undone edit; as [`Session::undo`] on failure.
     pub fn redo(&mut self) -> Result<Outcome> {
-        let Some(change) = self.history.redo.pop() else {
+        let Some(change) = self.state.history.redo.pop() else {
             return Ok(Outcome::Unchanged);
         };
         if let Err(e) = self.write(&change) {
-            self.history.redo.push(change);
+            self.state.history.redo.push(change);
             return Err(e);
         }
-        self.history.undo.push_back(change);
+        self.state.history.undo.push_back(change);
         Ok(Outcome::Changed)
     }
 
     fn write(&mut self, change: &Change) -> Result<()> {
-        let checksum = crate::checksum::after(self.checksum, change);
-        self.file.commit(change, self.version, checksum)?;
-        self.checksum = checksum;
+        let checksum = crate::checksum::after(self.state.checksum, change);
+        self.file.commit(change, self.state.version, checksum)?;
+        self.state.checksum = checksum;
         change::apply(
             change,
-            &mut self.project,
-            &mut self.index,
-            &mut self.positions,
+            &mut self.state.project,
+            &mut self.state.index,
+            &mut self.state.positions,
         );
-        self.revision += 1;
+        self.state.revision += 1;
         Ok(())
     }
 
@@ -289,20 +294,8 @@ impl Session {
     /// changed it. O(project).
     pub fn reload(&mut self) -> Result<()> {
         let snapshot = self.file.snapshot()?;
-        self.adopt(snapshot);
+        self.state.adopt(snapshot);
         Ok(())
-    }
-
-    /// Makes `snapshot` the project in memory; the history, which was of
-    /// the older content, is forgotten. O(project).
-    fn adopt(&mut self, snapshot: crate::store::Snapshot) {
-        self.index = Index::of(&snapshot.project);
-        self.project = snapshot.project;
-        self.positions = positions_map(snapshot.positions);
-        self.version = snapshot.version;
-        self.checksum = snapshot.checksum;
-        self.history = History::default();
-        self.revision += 1;
     }
 
     /// Saves a copy of the project at `to` and opens the copy (Save As).

@@ -39,10 +39,10 @@ pub fn insert_project(tx: &Transaction<'_>, p: &Project) -> rusqlite::Result<()>
         need(tx, n)?;
     }
     for o in &p.products {
-        product(tx, None, o)?;
+        offer(tx, None, o.into())?;
     }
     for c in &p.competitors {
-        competitor(tx, None, c)?;
+        offer(tx, None, c.into())?;
     }
     for persona in &p.personas {
         self::persona(tx, None, persona)?;
@@ -149,10 +149,12 @@ fn put_entity(
         (_, Entity::CustomerSegment(x)) => customer_segment(tx, x),
         (_, Entity::BuyingRole(x)) => buying_role(tx, x),
         (_, Entity::Need(x)) => need(tx, x),
-        (Some(Entity::Product(old)), Entity::Product(x)) => product(tx, Some(old), x),
-        (_, Entity::Product(x)) => product(tx, None, x),
-        (Some(Entity::Competitor(old)), Entity::Competitor(x)) => competitor(tx, Some(old), x),
-        (_, Entity::Competitor(x)) => competitor(tx, None, x),
+        (Some(Entity::Product(old)), Entity::Product(x)) => offer(tx, Some(old.into()), x.into()),
+        (_, Entity::Product(x)) => offer(tx, None, x.into()),
+        (Some(Entity::Competitor(old)), Entity::Competitor(x)) => {
+            offer(tx, Some(old.into()), x.into())
+        }
+        (_, Entity::Competitor(x)) => offer(tx, None, x.into()),
         (Some(Entity::Persona(old)), Entity::Persona(x)) => persona(tx, Some(old), x),
         (_, Entity::Persona(x)) => persona(tx, None, x),
         (Some(Entity::BuyingUnit(old)), Entity::BuyingUnit(x)) => buying_unit(tx, Some(old), x),
@@ -267,130 +269,114 @@ fn need(tx: &Transaction<'_>, n: &Need) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn product(tx: &Transaction<'_>, before: Option<&Product>, o: &Product) -> rusqlite::Result<()> {
-    let row_same = before.is_some_and(|b| {
-        (&b.name, &b.description, &b.attributes) == (&o.name, &o.description, &o.attributes)
-    });
-    if row_same {
-        return product_needs(tx, before, o);
-    }
-    if before.is_none() {
-        node(tx, o.id.as_str(), "product")?;
-    }
-    tx.prepare_cached(
-        "INSERT INTO product (id, name, description, attributes) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name,
-             description = excluded.description, attributes = excluded.attributes",
-    )?
-    .execute(params![
-        o.id.as_str(),
-        o.name,
-        o.description,
-        json(&o.attributes)
-    ])?;
-    product_needs(tx, before, o)
+/// A product or a competitor as its tables hold it: the two have the same
+/// shape, and differ only in which tables they are written to.
+struct OfferRow<'a> {
+    kind: Offer,
+    id: &'a str,
+    name: &'a str,
+    description: Option<&'a str>,
+    attributes: &'a Attributes,
+    addresses: &'a [NeedScore],
 }
 
-fn product_needs(
-    tx: &Transaction<'_>,
-    before: Option<&Product>,
-    o: &Product,
-) -> rusqlite::Result<()> {
-    offer_needs(
-        tx,
-        Offer::Product,
-        o.id.as_str(),
-        before.map(|b| b.addresses.as_slice()),
-        &o.addresses,
-    )
+impl<'a> From<&'a Product> for OfferRow<'a> {
+    fn from(x: &'a Product) -> Self {
+        OfferRow {
+            kind: Offer::Product,
+            id: x.id.as_str(),
+            name: &x.name,
+            description: x.description.as_deref(),
+            attributes: &x.attributes,
+            addresses: &x.addresses,
+        }
+    }
 }
 
-/// Whose scores a need-score table holds.
+impl<'a> From<&'a Competitor> for OfferRow<'a> {
+    fn from(x: &'a Competitor) -> Self {
+        OfferRow {
+            kind: Offer::Competitor,
+            id: x.id.as_str(),
+            name: &x.name,
+            description: x.description.as_deref(),
+            attributes: &x.attributes,
+            addresses: &x.addresses,
+        }
+    }
+}
+
+/// Whose row and scores an offer's tables hold.
 #[derive(Clone, Copy)]
 enum Offer {
     Product,
     Competitor,
 }
 
-/// The scores of one product or competitor that changed. The statements are
-/// the two tables' own, never text built from input.
-fn offer_needs(
-    tx: &Transaction<'_>,
-    offer: Offer,
-    id: &str,
-    before: Option<&[NeedScore]>,
-    after: &[NeedScore],
-) -> rusqlite::Result<()> {
-    let (delete, upsert) = match offer {
-        Offer::Product => (
+/// The statements of one kind of offer: its node kind, its row's upsert,
+/// and the delete and upsert of one of its scores. They are the tables' own,
+/// never text built from input.
+fn offer_sql(offer: Offer) -> [&'static str; 4] {
+    match offer {
+        Offer::Product => [
+            "product",
+            "INSERT INTO product (id, name, description, attributes) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                 description = excluded.description, attributes = excluded.attributes",
             "DELETE FROM product_need WHERE product = ?1 AND need = ?2",
             "INSERT INTO product_need (product, need, score, position) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (product, need) DO UPDATE
              SET score = excluded.score, position = excluded.position",
-        ),
-        Offer::Competitor => (
+        ],
+        Offer::Competitor => [
+            "competitor",
+            "INSERT INTO competitor (id, name, description, attributes) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                 description = excluded.description, attributes = excluded.attributes",
             "DELETE FROM competitor_need WHERE competitor = ?1 AND need = ?2",
             "INSERT INTO competitor_need (competitor, need, score, position)
              VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (competitor, need) DO UPDATE
              SET score = excluded.score, position = excluded.position",
-        ),
-    };
+        ],
+    }
+}
+
+/// Writes a product or competitor: its row when it changed (or is new), and
+/// the scores that changed.
+fn offer(
+    tx: &Transaction<'_>,
+    before: Option<OfferRow<'_>>,
+    o: OfferRow<'_>,
+) -> rusqlite::Result<()> {
+    let [kind, row, delete, upsert] = offer_sql(o.kind);
+    let row_same = before.as_ref().is_some_and(|b| {
+        (b.name, b.description, b.attributes) == (o.name, o.description, o.attributes)
+    });
+    if !row_same {
+        if before.is_none() {
+            node(tx, o.id, kind)?;
+        }
+        tx.prepare_cached(row)?.execute(params![
+            o.id,
+            o.name,
+            o.description,
+            json(o.attributes)
+        ])?;
+    }
     sync_links(
-        &before.map(need_links).unwrap_or_default(),
-        &need_links(after),
+        &before.map(|b| need_links(b.addresses)).unwrap_or_default(),
+        &need_links(o.addresses),
         |need| {
             tx.prepare_cached(delete)?
-                .execute(params![id, need])
+                .execute(params![o.id, need])
                 .map(drop)
         },
         |need, score, position| {
             tx.prepare_cached(upsert)?
-                .execute(params![id, need, score, position])
+                .execute(params![o.id, need, score, position])
                 .map(drop)
         },
-    )
-}
-
-fn competitor(
-    tx: &Transaction<'_>,
-    before: Option<&Competitor>,
-    c: &Competitor,
-) -> rusqlite::Result<()> {
-    let row_same = before.is_some_and(|b| {
-        (&b.name, &b.description, &b.attributes) == (&c.name, &c.description, &c.attributes)
-    });
-    if row_same {
-        return competitor_needs(tx, before, c);
-    }
-    if before.is_none() {
-        node(tx, c.id.as_str(), "competitor")?;
-    }
-    tx.prepare_cached(
-        "INSERT INTO competitor (id, name, description, attributes) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name,
-             description = excluded.description, attributes = excluded.attributes",
-    )?
-    .execute(params![
-        c.id.as_str(),
-        c.name,
-        c.description,
-        json(&c.attributes)
-    ])?;
-    competitor_needs(tx, before, c)
-}
-
-fn competitor_needs(
-    tx: &Transaction<'_>,
-    before: Option<&Competitor>,
-    c: &Competitor,
-) -> rusqlite::Result<()> {
-    offer_needs(
-        tx,
-        Offer::Competitor,
-        c.id.as_str(),
-        before.map(|b| b.addresses.as_slice()),
-        &c.addresses,
     )
 }
 

@@ -239,6 +239,22 @@ impl Session {
         }
     }
 
+    /// The titles of the insights panel, read in one go (the list
+    /// re-renders while it is read element by element).
+    pub fn finding_titles(&self) -> Vec<String> {
+        self.execute(
+            "return [...document.querySelectorAll('.insights .finding-title')]\
+             .map(e => e.textContent)",
+        )
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|t| t.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
     /// Clicks the button whose text is `label`; fails when there is none.
     pub fn click_button(&self, label: &str) {
         let buttons = self.find_all("button");

@@ -125,19 +125,7 @@ fn insights_explain_findings_and_follow_the_thresholds() {
     app.click(apply);
     let deadline = std::time::Instant::now() + PATIENCE;
     loop {
-        // Read in one go: the list is re-rendered while we poll.
-        let titles: Vec<String> = app
-            .execute(
-                "return [...document.querySelectorAll('.insights .finding-title')]\
-                 .map(e => e.textContent)",
-            )
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|t| t.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let titles = app.finding_titles();
         if !titles.iter().any(|t| t.starts_with("Chidi")) {
             break;
         }
@@ -159,25 +147,11 @@ fn insights_explain_findings_and_follow_the_thresholds() {
     );
 }
 
-/// The titles of the insights panel, read in one go (the list re-renders).
-fn finding_titles(app: &persona_atlas_e2e::Session) -> Vec<String> {
-    app.execute(
-        "return [...document.querySelectorAll('.insights .finding-title')].map(e => e.textContent)",
-    )
-    .as_array()
-    .map(|a| {
-        a.iter()
-            .filter_map(|t| t.as_str().map(str::to_owned))
-            .collect()
-    })
-    .unwrap_or_default()
-}
-
 /// Waits until `done` holds for the insights panel's titles.
 fn wait_for_titles(app: &persona_atlas_e2e::Session, what: &str, done: impl Fn(&[String]) -> bool) {
     let deadline = std::time::Instant::now() + PATIENCE;
     loop {
-        let titles = finding_titles(app);
+        let titles = app.finding_titles();
         if done(&titles) {
             return;
         }

@@ -11,20 +11,6 @@ use persona_atlas_e2e::{Driver, Session};
 
 const PATIENCE: Duration = Duration::from_secs(30);
 
-/// The titles of the insights panel, read in one go (the list re-renders).
-fn titles(app: &Session) -> Vec<String> {
-    app.execute(
-        "return [...document.querySelectorAll('.insights .finding-title')].map(e => e.textContent)",
-    )
-    .as_array()
-    .map(|a| {
-        a.iter()
-            .filter_map(|t| t.as_str().map(str::to_owned))
-            .collect()
-    })
-    .unwrap_or_default()
-}
-
 fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     let deadline = Instant::now() + PATIENCE;
     while !done() {
@@ -101,18 +87,18 @@ fn undo_takes_back_the_thresholds_then_the_edit_before_them() {
     );
     app.click_button("Save");
     wait_until("the new persona is listed as underserved", || {
-        titles(&app).iter().any(|t| t.starts_with("Iris"))
+        app.finding_titles().iter().any(|t| t.starts_with("Iris"))
     });
 
     lower_thresholds(&app);
     wait_until("with lower thresholds nobody is underserved", || {
-        !titles(&app).iter().any(|t| t.starts_with("Iris"))
+        !app.finding_titles().iter().any(|t| t.starts_with("Iris"))
     });
     assert_eq!(saved_thresholds(&project), 0.0, "the thresholds are saved");
 
     app.click_button("Undo");
     wait_until("the first undo brings the old thresholds back", || {
-        titles(&app).iter().any(|t| t.starts_with("Iris"))
+        app.finding_titles().iter().any(|t| t.starts_with("Iris"))
     });
     assert_eq!(
         saved_thresholds(&project),
@@ -126,7 +112,7 @@ fn undo_takes_back_the_thresholds_then_the_edit_before_them() {
 
     app.click_button("Undo");
     wait_until("the second undo takes the new persona away", || {
-        !titles(&app).iter().any(|t| t.starts_with("Iris"))
+        !app.finding_titles().iter().any(|t| t.starts_with("Iris"))
     });
     app.screenshot("history-undone");
     assert!(
