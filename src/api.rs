@@ -12,7 +12,7 @@ use ts_rs::TS;
 use crate::analysis::{self, Analysis};
 use crate::edit::Edit;
 use crate::error::{Error, Result};
-use crate::model::{Counts, EntityKind, Project, ProjectMeta, RelationshipKind, Thresholds};
+use crate::model::{Counts, Date, EntityKind, Project, ProjectMeta, RelationshipKind, Thresholds};
 use crate::overview::{Overview, overview};
 use crate::recent::RecentFiles;
 use crate::session::{Outcome, Session};
@@ -275,11 +275,16 @@ pub fn read_any(path: &Path) -> Result<Project> {
 }
 
 /// Analyses the project in `path` (`.patlas` or `.json`), with the
-/// thresholds stored in it unless `thresholds` overrides them.
-pub fn analyze(path: &Path, thresholds: Option<Thresholds>) -> Result<(Project, Analysis)> {
+/// thresholds stored in it unless `thresholds` overrides them, judging what
+/// is stale on `today`. O(project).
+pub fn analyze(
+    path: &Path,
+    thresholds: Option<Thresholds>,
+    today: Date,
+) -> Result<(Project, Analysis)> {
     let project = read_any(path)?;
     let t = thresholds.unwrap_or(project.thresholds);
-    let analysis = analysis::analyze(&project, &t);
+    let analysis = analysis::analyze(&project, &t, today);
     Ok((project, analysis))
 }
 
@@ -294,7 +299,7 @@ pub fn change_thresholds(
 ) -> Result<Thresholds> {
     let mut session = Session::open(path)?;
     session.edit_latest(|p| Edit::SetThresholds {
-        thresholds: change(p.thresholds),
+        thresholds: change(p.thresholds).into(),
     })?;
     Ok(session.project().thresholds)
 }
@@ -319,10 +324,10 @@ pub struct Insights {
 }
 
 /// The findings and the map of an open project, with its stored
-/// thresholds. O(analysis), from memory.
+/// thresholds, on today's date. O(analysis), from memory.
 pub fn insights(session: &Session) -> Insights {
     let project = session.project();
-    let analysis = analysis::analyze(project, &project.thresholds);
+    let analysis = analysis::analyze(project, &project.thresholds, Date::today());
     let map = crate::map_view::map_view(project, &analysis);
     Insights {
         analysis,
@@ -530,6 +535,7 @@ pub fn entities(session: &Session, kind: EntityKind) -> Vec<serde_json::Value> {
         EntityKind::Competitor => each(&p.competitors),
         EntityKind::Persona => each(&p.personas),
         EntityKind::BuyingUnit => each(&p.buying_units),
+        EntityKind::Journey => each(&p.journeys),
     }
 }
 

@@ -30,6 +30,8 @@ pub enum Entity {
     Persona(Box<Persona>),
     /// A buying unit.
     BuyingUnit(BuyingUnit),
+    /// A journey.
+    Journey(Journey),
 }
 
 impl Entity {
@@ -44,6 +46,7 @@ impl Entity {
             Entity::Competitor(_) => EntityKind::Competitor,
             Entity::Persona(_) => EntityKind::Persona,
             Entity::BuyingUnit(_) => EntityKind::BuyingUnit,
+            Entity::Journey(_) => EntityKind::Journey,
         }
     }
 
@@ -58,6 +61,7 @@ impl Entity {
             Entity::Competitor(x) => x.id.as_str(),
             Entity::Persona(x) => x.id.as_str(),
             Entity::BuyingUnit(x) => x.id.as_str(),
+            Entity::Journey(x) => x.id.as_str(),
         }
     }
 
@@ -72,6 +76,7 @@ impl Entity {
             Entity::Competitor(x) => serde_json::to_value(x),
             Entity::Persona(x) => serde_json::to_value(x),
             Entity::BuyingUnit(x) => serde_json::to_value(x),
+            Entity::Journey(x) => serde_json::to_value(x),
         };
         // The model's types are plain data with string keys: they always
         // serialise.
@@ -133,6 +138,7 @@ impl EntityKindOrder {
             EntityKind::Competitor => 5,
             EntityKind::Persona => 6,
             EntityKind::BuyingUnit => 7,
+            EntityKind::Journey => 8,
         })
     }
 }
@@ -251,6 +257,28 @@ impl Change {
                 Entity::Product(p) => 256 + 48 * p.addresses.len(),
                 Entity::Competitor(p) => 256 + 48 * p.addresses.len(),
                 Entity::BuyingUnit(u) => 256 + 48 * u.members.len(),
+                Entity::Journey(j) => {
+                    256 + 48 * j.personas.len()
+                        + j.stages
+                            .iter()
+                            .map(|s| 256 + 48 * s.needs.len())
+                            .sum::<usize>()
+                        + j.stages
+                            .iter()
+                            .flat_map(|s| {
+                                [
+                                    &s.goals,
+                                    &s.questions,
+                                    &s.touchpoints,
+                                    &s.channels,
+                                    &s.pains,
+                                    &s.opportunities,
+                                ]
+                            })
+                            .flat_map(|l| l.iter())
+                            .map(String::len)
+                            .sum::<usize>()
+                }
                 _ => 256,
             })
         };
@@ -304,6 +332,9 @@ impl Index {
         for x in &project.buying_units {
             add(x.id.as_str(), EntityKind::BuyingUnit);
         }
+        for x in &project.journeys {
+            add(x.id.as_str(), EntityKind::Journey);
+        }
         Index { kinds }
     }
 
@@ -346,7 +377,8 @@ keyed!(
     Product,
     Competitor,
     Persona,
-    BuyingUnit
+    BuyingUnit,
+    Journey
 );
 
 /// The entity with `id` in a list sorted by id. O(log n).
@@ -479,6 +511,14 @@ pub fn apply(
                 id,
                 after.and_then(|e| match e {
                     Entity::BuyingUnit(x) => Some(x),
+                    _ => None,
+                }),
+            ),
+            EntityKind::Journey => place(
+                &mut project.journeys,
+                id,
+                after.and_then(|e| match e {
+                    Entity::Journey(x) => Some(x),
                     _ => None,
                 }),
             ),

@@ -51,6 +51,7 @@ fn of_entity(e: &Entity) -> u64 {
         Entity::Competitor(x) => entity(kind, x),
         Entity::Persona(x) => entity(kind, x.as_ref()),
         Entity::BuyingUnit(x) => entity(kind, x),
+        Entity::Journey(x) => entity(kind, x),
     }
 }
 
@@ -72,6 +73,11 @@ fn of_thresholds(t: &Thresholds) -> u64 {
     for name in Thresholds::NAMES {
         let v = t.get(name).map_or(0.0, |u| u.get());
         bytes.extend_from_slice(&v.to_bits().to_be_bytes());
+    }
+    // Added in schema 5 after the four units, and only when it differs from
+    // its default, so that the sums of files written before stay right.
+    if t.stale_after_days != Thresholds::DEFAULT.stale_after_days {
+        bytes.extend_from_slice(&t.stale_after_days.get().to_be_bytes());
     }
     fnv(&[b"thresholds", &bytes])
 }
@@ -110,6 +116,9 @@ pub fn of_project<'a>(
     }
     for x in &p.buying_units {
         add(entity("buying_units", x));
+    }
+    for x in &p.journeys {
+        add(entity("journeys", x));
     }
     for r in &p.relationships {
         add(of_relationship(r));

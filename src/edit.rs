@@ -61,8 +61,8 @@ pub enum Edit {
         id: String,
     },
     /// Makes two personas one: `keep` takes over the needs, products,
-    /// evidence, words, relationships and buying units of `remove`, which
-    /// is then deleted.
+    /// evidence, words, scenarios, relationships, buying units and journeys
+    /// of `remove`, which is then deleted.
     MergePersonas {
         /// The persona that stays.
         keep: PersonaId,
@@ -112,8 +112,10 @@ pub enum Edit {
     },
     /// Replaces the thresholds the analyses judge by.
     SetThresholds {
-        /// The new thresholds, all four.
-        thresholds: Thresholds,
+        /// The new thresholds: the four from 0 to 1, and `stale_after_days`,
+        /// which keeps its value when left out (scripts written before it
+        /// existed send four).
+        thresholds: NewThresholds,
     },
     /// Places nodes on the map. With `replace_all` every other position is
     /// forgotten (a new layout); otherwise only these nodes move.
@@ -132,6 +134,36 @@ pub enum Edit {
         #[serde(default)]
         description: Option<String>,
     },
+}
+
+/// The thresholds a `set_thresholds` edit sets.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct NewThresholds {
+    /// See [`Thresholds::underserved_below`].
+    pub underserved_below: Unit,
+    /// See [`Thresholds::important_need`].
+    pub important_need: Unit,
+    /// See [`Thresholds::met_at`].
+    pub met_at: Unit,
+    /// See [`Thresholds::overlap_at`].
+    pub overlap_at: Unit,
+    /// See [`Thresholds::stale_after_days`]; unchanged when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub stale_after_days: Option<Days>,
+}
+
+impl From<Thresholds> for NewThresholds {
+    fn from(t: Thresholds) -> Self {
+        NewThresholds {
+            underserved_below: t.underserved_below,
+            important_need: t.important_need,
+            met_at: t.met_at,
+            overlap_at: t.overlap_at,
+            stale_after_days: Some(t.stale_after_days),
+        }
+    }
 }
 
 /// The most positions one edit may place: more nodes than a map of 20,000
@@ -262,10 +294,16 @@ pub fn plan(target: Target<'_>, edit: &Edit) -> Result<Change> {
             kind,
             weight,
         } => relate(p, from, to, *kind, *weight, &mut change)?,
-        Edit::SetThresholds { thresholds } => {
+        Edit::SetThresholds { thresholds: t } => {
             change.thresholds = Some(Delta {
                 before: Some(p.thresholds),
-                after: Some(*thresholds),
+                after: Some(Thresholds {
+                    underserved_below: t.underserved_below,
+                    important_need: t.important_need,
+                    met_at: t.met_at,
+                    overlap_at: t.overlap_at,
+                    stale_after_days: t.stale_after_days.unwrap_or(p.thresholds.stale_after_days),
+                }),
             });
         }
         Edit::SetPositions {
@@ -386,6 +424,7 @@ pub fn entity_of(project: &Project, kind: EntityKind, id: &str) -> Option<Entity
         EntityKind::Competitor => find(&p.competitors, id).cloned().map(Entity::Competitor),
         EntityKind::Persona => find(&p.personas, id).map(|x| Entity::Persona(Box::new(x.clone()))),
         EntityKind::BuyingUnit => find(&p.buying_units, id).cloned().map(Entity::BuyingUnit),
+        EntityKind::Journey => find(&p.journeys, id).cloned().map(Entity::Journey),
     }
 }
 
@@ -411,6 +450,19 @@ fn each_unit(p: &Project, change: &mut Change, f: impl Fn(&mut BuyingUnit)) {
             change.entity(
                 Some(Entity::BuyingUnit(x.clone())),
                 Some(Entity::BuyingUnit(after)),
+            );
+        }
+    }
+}
+
+fn each_journey(p: &Project, change: &mut Change, f: impl Fn(&mut Journey)) {
+    for x in &p.journeys {
+        let mut after = x.clone();
+        f(&mut after);
+        if &after != x {
+            change.entity(
+                Some(Entity::Journey(x.clone())),
+                Some(Entity::Journey(after)),
             );
         }
     }
@@ -456,6 +508,11 @@ fn delete(target: Target<'_>, kind: EntityKind, id: &str, change: &mut Change) -
         }
         EntityKind::Need => {
             each_persona(p, change, |x| x.needs.retain(|n| !is(n.need.as_str())));
+            each_journey(p, change, |j| {
+                for s in &mut j.stages {
+                    s.needs.retain(|n| !is(n.as_str()));
+                }
+            });
             for x in &p.products {
                 if x.addresses.iter().any(|a| is(a.need.as_str())) {
                     let mut after = x.clone();
@@ -487,7 +544,7 @@ fn delete(target: Target<'_>, kind: EntityKind, id: &str, change: &mut Change) -
                 }
             });
         }
-        EntityKind::Competitor | EntityKind::BuyingUnit => {}
+        EntityKind::Competitor | EntityKind::BuyingUnit | EntityKind::Journey => {}
         EntityKind::Persona => {
             for r in &p.relationships {
                 if is(r.from.as_str()) || is(r.to.as_str()) {
@@ -495,6 +552,7 @@ fn delete(target: Target<'_>, kind: EntityKind, id: &str, change: &mut Change) -
                 }
             }
             each_unit(p, change, |u| u.members.retain(|m| !is(m.persona.as_str())));
+            each_journey(p, change, |j| j.personas.retain(|x| !is(x.as_str())));
         }
     }
     change.entity(Some(gone), None);
@@ -661,6 +719,7 @@ fn merged(a: &Persona, b: &Persona) -> Persona {
         (&mut merged.goals, &b.goals),
         (&mut merged.pain_points, &b.pain_points),
         (&mut merged.channels, &b.channels),
+        (&mut merged.used_by, &b.used_by),
     ] {
         for s in from {
             if !into.contains(s) {
@@ -676,6 +735,12 @@ fn merged(a: &Persona, b: &Persona) -> Persona {
     }
     merged.title = merged.title.or_else(|| b.title.clone());
     merged.quote = merged.quote.or_else(|| b.quote.clone());
+    merged.portrait = merged.portrait.or_else(|| b.portrait.clone());
+    for s in &b.scenarios {
+        if !merged.scenarios.contains(s) {
+            merged.scenarios.push(s.clone());
+        }
+    }
     merged.market_segment = merged.market_segment.or_else(|| b.market_segment.clone());
     merged.customer_segment = merged
         .customer_segment
@@ -741,6 +806,15 @@ fn merge(
         for m in &mut u.members {
             if &m.persona == remove {
                 m.persona = keep.clone();
+            }
+        }
+    });
+    each_journey(p, change, |j| {
+        let had_keep = j.personas.contains(keep);
+        j.personas.retain(|x| !(had_keep && x == remove));
+        for x in &mut j.personas {
+            if x == remove {
+                *x = keep.clone();
             }
         }
     });

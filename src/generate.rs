@@ -365,12 +365,11 @@ pub fn portfolio(personas: usize, seed: u64) -> Project {
                 .ok(),
             needs,
             products,
-            evidence: vec![Evidence {
-                kind: EvidenceKind::Assumption,
-                source: Some("Generated".to_owned()),
-                date: None,
-            }],
+            evidence: generated_evidence(i),
             rules: None,
+            used_by: Vec::new(),
+            scenarios: Vec::new(),
+            portrait: None,
         });
     }
     for persona in &mut p.personas {
@@ -430,7 +429,83 @@ pub fn portfolio(personas: usize, seed: u64) -> Project {
             members,
         });
     }
+    p.journeys = generated_journeys(&p);
     p
+}
+
+/// One journey per 500 personas (at least one when there are two
+/// personas), each comparing two personas on four stages whose needs are
+/// the first persona's. Drawn from no random numbers, like the evidence.
+fn generated_journeys(p: &Project) -> Vec<Journey> {
+    const STAGES: [&str; 4] = ["Awareness", "Evaluation", "Purchase", "Renewal"];
+    if p.personas.len() < 2 {
+        return Vec::new();
+    }
+    let count = (p.personas.len() / 500).max(1);
+    let step = p.personas.len() / count;
+    (0..count)
+        .map(|j| {
+            let first = &p.personas[j * step];
+            let second = &p.personas[j * step + 1];
+            Journey {
+                id: id(JourneyId::new, "j", j),
+                name: format!(
+                    "{} and {} from first need to renewal",
+                    first.name, second.name
+                ),
+                description: None,
+                attributes: Attributes::new(),
+                personas: vec![first.id.clone(), second.id.clone()],
+                stages: STAGES
+                    .iter()
+                    .enumerate()
+                    .map(|(k, name)| Stage {
+                        name: (*name).to_owned(),
+                        goals: vec![format!("{name} without surprises")],
+                        questions: Vec::new(),
+                        touchpoints: vec!["Website".to_owned()],
+                        channels: first.channels.clone(),
+                        needs: first
+                            .needs
+                            .iter()
+                            .skip(k)
+                            .take(2)
+                            .map(|n| n.need.clone())
+                            .collect(),
+                        pains: Vec::new(),
+                        opportunities: Vec::new(),
+                        emotion: Emotion::new([0.0, -1.0, 1.0, 0.5][k]).ok(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The evidence of the `i`th generated persona: every fifth rests on an
+/// assumption, others on interviews, surveys or customer records of
+/// different ages, so that the health findings have something to say at
+/// any size. It draws nothing from the random numbers, so the rest of a
+/// generated project does not depend on it.
+fn generated_evidence(i: usize) -> Vec<Evidence> {
+    let piece = |kind, year, month, records: Option<u64>| Evidence {
+        kind,
+        source: Some("Generated".to_owned()),
+        date: Date::from_ymd(year, month, 1).ok(),
+        note: None,
+        records,
+        share: None,
+    };
+    match i % 5 {
+        0 => vec![piece(EvidenceKind::Assumption, 2025, 3, None)],
+        1 => vec![piece(EvidenceKind::Interview, 2024, 6, None)],
+        2 => vec![
+            piece(EvidenceKind::Survey, 2026, 2, None),
+            piece(EvidenceKind::Crm, 2026, 5, Some(40 + (i % 97) as u64)),
+        ],
+        3 => vec![piece(EvidenceKind::Workshop, 2026, 1, None)],
+        _ => Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -5,19 +5,20 @@
 #[cfg(test)]
 mod tests {
     use persona_atlas::analysis::{
-        Analysis, Gaps, Golden, MultiProduct, Overlap, Underserved, UnitFinding, ValueGap,
+        Analysis, Gaps, Golden, Health, HealthProblem, HealthSummary, MultiProduct, Overlap,
+        Underserved, UnitFinding, ValueGap,
     };
     use persona_atlas::api::{Catalog, Choice, Insights, RelationshipChoice};
-    use persona_atlas::edit::Edit;
+    use persona_atlas::edit::{Edit, NewThresholds};
     use persona_atlas::image::ImageFormat;
     use persona_atlas::map_view::{MapEdge, MapEdgeKind, MapNode, MapNodeKind, MapView, Mark};
     use persona_atlas::matrix::{
         Coverage, Matrices, NeedRow, PersonaRow, ProductLinks, SegmentRow,
     };
     use persona_atlas::model::{
-        BuyingRoleId, BuyingUnitId, CompetitorId, Counts, EntityKind, MarketSegmentId, NeedId,
-        NodePosition, PersonaId, ProductId, ProductRelation, RelationshipKind, Status, Thresholds,
-        Unit,
+        BuyingRoleId, BuyingUnitId, CompetitorId, Counts, Date, Days, EntityKind, MarketSegmentId,
+        NeedId, NodePosition, PersonaId, ProductId, ProductRelation, RelationshipKind, Status,
+        Thresholds, Unit,
     };
     use persona_atlas::overview::{
         Overview, PersonaCard, ProductTie, SegmentGroup, SegmentSummary,
@@ -55,7 +56,10 @@ mod tests {
             decl::<BuyingUnitId>(&cfg),
             decl::<CompetitorId>(&cfg),
             decl::<Unit>(&cfg),
+            decl::<Days>(&cfg),
+            decl::<Date>(&cfg),
             decl::<Thresholds>(&cfg),
+            decl::<NewThresholds>(&cfg),
             decl::<Golden>(&cfg),
             decl::<Underserved>(&cfg),
             decl::<Overlap>(&cfg),
@@ -63,6 +67,9 @@ mod tests {
             decl::<UnitFinding>(&cfg),
             decl::<Gaps>(&cfg),
             decl::<ValueGap>(&cfg),
+            decl::<HealthProblem>(&cfg),
+            decl::<Health>(&cfg),
+            decl::<HealthSummary>(&cfg),
             decl::<Analysis>(&cfg),
             decl::<MapNodeKind>(&cfg),
             decl::<Mark>(&cfg),

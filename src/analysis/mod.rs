@@ -7,6 +7,7 @@
 mod buying_unit;
 mod gaps;
 mod golden;
+pub mod health;
 mod multi_product;
 mod overlap;
 pub mod report;
@@ -19,6 +20,7 @@ use ts_rs::TS;
 use crate::graph::EcosystemGraph;
 use crate::model::*;
 
+pub use health::{Health, HealthProblem, HealthSummary};
 pub use overlap::similarity;
 
 /// A persona that keeps coming up across product teams' persona sets.
@@ -142,15 +144,22 @@ pub struct Analysis {
     pub gaps: Gaps,
     /// Needs where a competitor beats our best product.
     pub value_gaps: Vec<ValueGap>,
+    /// Personas that rest on guesses, the least supported first.
+    pub health: Vec<Health>,
+    /// The portfolio's health in numbers.
+    pub health_summary: HealthSummary,
+    /// The day the findings were judged on (what is stale depends on it).
+    pub today: Date,
     /// The thresholds the findings were judged by.
     pub thresholds: Thresholds,
 }
 
-/// Runs every analysis on `project` with `thresholds`.
+/// Runs every analysis on `project` with `thresholds`, judging what is
+/// stale on `today`.
 ///
 /// O(|V| + |E|) for everything but the overlaps, whose candidate pairs are
 /// pruned through an inverted index over needs (see [`similarity`]).
-pub fn analyze(project: &Project, thresholds: &Thresholds) -> Analysis {
+pub fn analyze(project: &Project, thresholds: &Thresholds, today: Date) -> Analysis {
     let graph = EcosystemGraph::new(project);
     let scores = service::NeedScores::new(&graph);
     let overlaps = overlap::find(&graph, thresholds);
@@ -162,6 +171,9 @@ pub fn analyze(project: &Project, thresholds: &Thresholds) -> Analysis {
         gaps: gaps::find(&graph, &scores, thresholds),
         value_gaps: service::value_gaps(&graph, &scores),
         overlaps: overlaps.into_iter().map(|o| o.finding).collect(),
+        health: health::find(project, thresholds, today),
+        health_summary: health::summarize(project, thresholds, today),
+        today,
         thresholds: *thresholds,
     }
 }

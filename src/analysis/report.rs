@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::Analysis;
 use super::text::{percent, score};
+use super::{Analysis, HealthProblem};
 use crate::model::Project;
 
 /// The report formats.
@@ -215,14 +215,46 @@ pub fn render(project: &Project, analysis: &Analysis, style: Style) -> String {
             Style::Markdown => w.line(&format!("- **{label}**: {listed}")),
         }
     }
+    w.section("Persona health", analysis.health.len());
+    if !analysis.health_summary.why.is_empty() {
+        w.line(&analysis.health_summary.why);
+        if !analysis.health.is_empty() {
+            w.line("");
+        }
+    }
+    for h in &analysis.health {
+        let problems: Vec<&str> = h.problems.iter().map(|p| problem_label(*p)).collect();
+        w.item(
+            &format!(
+                "{} (confidence {}: {})",
+                name(h.persona.as_str()),
+                score(h.confidence),
+                problems.join(", ")
+            ),
+            &h.why,
+        );
+    }
     let t = &analysis.thresholds;
     w.line("");
     w.line(&format!(
-        "Judged with: underserved below {}, important needs from {}, a need met from a score of {}, overlap from {} similarity.",
+        "Judged on {} with: underserved below {}, important needs from {}, a need met from a \
+         score of {}, overlap from {} similarity, stale after {} days.",
+        analysis.today,
         percent(t.underserved_below.get()),
         score(t.important_need.get()),
         score(t.met_at.get()),
-        percent(t.overlap_at.get())
+        percent(t.overlap_at.get()),
+        t.stale_after_days.get()
     ));
     w.out
+}
+
+fn problem_label(p: HealthProblem) -> &'static str {
+    match p {
+        HealthProblem::NoEvidence => "no evidence",
+        HealthProblem::AssumptionsOnly => "assumptions only",
+        HealthProblem::Stale => "stale",
+        HealthProblem::NoRules => "no rules",
+        HealthProblem::UnsupportedByData => "unsupported by data",
+    }
 }

@@ -7,7 +7,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use persona_atlas::analysis::report::{Style, render};
 use persona_atlas::matrix::{MatrixKind, to_csv};
-use persona_atlas::model::{Thresholds, Unit};
+use persona_atlas::model::{Date, Days, Thresholds, Unit};
 use persona_atlas::{api, generate, interchange};
 
 /// Persona Atlas: map a company's B2B persona ecosystem.
@@ -68,13 +68,16 @@ enum Command {
         file: PathBuf,
     },
     /// Find golden, underserved and overlapping personas, buying units that
-    /// cannot close, and the portfolio's gaps.
+    /// cannot close, the portfolio's gaps, and personas that rest on guesses.
     Analyze {
         /// A project file (.patlas) or an interchange file (.json).
         file: PathBuf,
         /// How to write the findings.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// The day to judge what is stale on, YYYY-MM-DD (default: today, UTC).
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        today: Option<Date>,
         #[command(flatten)]
         thresholds: ThresholdArgs,
     },
@@ -159,6 +162,9 @@ struct ThresholdArgs {
     /// Two personas overlap from this similarity, 0-1 (default 0.7).
     #[arg(long, value_name = "X", value_parser = unit)]
     overlap_at: Option<Unit>,
+    /// A persona not reviewed for more days than this is stale (default 365).
+    #[arg(long, value_name = "DAYS", value_parser = days)]
+    stale_after_days: Option<Days>,
 }
 
 impl ThresholdArgs {
@@ -167,6 +173,7 @@ impl ThresholdArgs {
             || self.important_need.is_some()
             || self.met_at.is_some()
             || self.overlap_at.is_some()
+            || self.stale_after_days.is_some()
     }
 
     fn apply(&self, mut t: Thresholds) -> Thresholds {
@@ -180,8 +187,22 @@ impl ThresholdArgs {
                 t.set(name, v);
             }
         }
+        if let Some(d) = self.stale_after_days {
+            t.stale_after_days = d;
+        }
         t
     }
+}
+
+fn days(s: &str) -> Result<Days, String> {
+    let v: i64 = s
+        .parse()
+        .map_err(|_| format!("{s:?} is not a whole number of days"))?;
+    Days::new(v)
+}
+
+fn date(s: &str) -> Result<Date, String> {
+    Date::parse(s)
 }
 
 fn unit(s: &str) -> Result<Unit, String> {
@@ -263,6 +284,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Analyze {
             file,
             format,
+            today,
             thresholds,
         } => {
             let overrides = thresholds.any().then(|| {
@@ -271,7 +293,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     .unwrap_or_default();
                 thresholds.apply(stored)
             });
-            let (project, analysis) = api::analyze(&file, overrides)?;
+            let (project, analysis) =
+                api::analyze(&file, overrides, today.unwrap_or_else(Date::today))?;
             let text = match format {
                 Format::Text => render(&project, &analysis, Style::Text),
                 Format::Markdown => render(&project, &analysis, Style::Markdown),
@@ -306,6 +329,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 let note = if value == default { " (default)" } else { "" };
                 out.push_str(&format!("{name:<18} {value}{note}\n"));
             }
+            let days = t.stale_after_days.get();
+            let note = if t.stale_after_days == Thresholds::DEFAULT.stale_after_days {
+                " (default)"
+            } else {
+                ""
+            };
+            out.push_str(&format!(
+                "{:<18} {days}{note}\n",
+                Thresholds::STALE_AFTER_DAYS
+            ));
             write_stdout(&out)?;
         }
         Command::Generate {

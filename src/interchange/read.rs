@@ -79,6 +79,7 @@ pub fn read_entity(
         EntityKind::Competitor => reader.competitor(&obj).map(Entity::Competitor),
         EntityKind::Persona => reader.persona(&obj).map(|p| Entity::Persona(Box::new(p))),
         EntityKind::BuyingUnit => reader.buying_unit(&obj).map(Entity::BuyingUnit),
+        EntityKind::Journey => reader.journey(&obj).map(Entity::Journey),
     };
     match entity {
         Some(entity) if reader.problems.is_empty() => Ok(entity),
@@ -206,6 +207,7 @@ const LISTS: &[(&str, EntityKind)] = &[
     ("competitors", EntityKind::Competitor),
     ("personas", EntityKind::Persona),
     ("buying_units", EntityKind::BuyingUnit),
+    ("journeys", EntityKind::Journey),
 ];
 
 /// A place in the document, built on the stack and written out only when a
@@ -305,6 +307,9 @@ struct Reader<'a> {
     outside: Option<IdLookup<'a>>,
 }
 
+/// The largest count a file may hold: 2^53 - 1.
+const MAX_COUNT: u64 = (1 << 53) - 1;
+
 const COMMON: &[&str] = &["id", "name", "description", "attributes"];
 
 impl Reader<'_> {
@@ -362,6 +367,7 @@ impl Reader<'_> {
         let personas = self.entities(&root, "personas", Self::persona);
         let relationships = self.relationships(&root);
         let buying_units = self.entities(&root, "buying_units", Self::buying_unit);
+        let journeys = self.entities(&root, "journeys", Self::journey);
         let thresholds = self.thresholds(&root);
         Some(Project {
             project: project?,
@@ -374,6 +380,7 @@ impl Reader<'_> {
             personas: personas?,
             relationships: relationships?,
             buying_units: buying_units?,
+            journeys: journeys?,
             thresholds: thresholds?,
         })
     }
@@ -383,8 +390,15 @@ impl Reader<'_> {
         let Some(value) = root.get("thresholds") else {
             return Some(out);
         };
-        let obj = self.object(value, root.path.key("thresholds"), &Thresholds::NAMES)?;
+        let mut allowed = Thresholds::NAMES.to_vec();
+        allowed.push(Thresholds::STALE_AFTER_DAYS);
+        let obj = self.object(value, root.path.key("thresholds"), &allowed)?;
         let mut ok = true;
+        match self.days(&obj, Thresholds::STALE_AFTER_DAYS) {
+            Some(Some(d)) => out.stale_after_days = d,
+            Some(None) => {}
+            None => ok = false,
+        }
         for name in Thresholds::NAMES {
             match self.opt_unit(&obj, name) {
                 Some(Some(v)) => {
@@ -750,6 +764,92 @@ impl Reader<'_> {
         }
     }
 
+    fn days(&mut self, obj: &Obj<'_, '_>, key: &str) -> Option<Option<Days>> {
+        let path = obj.path.key(key);
+        match obj.get(key) {
+            None => Some(None),
+            Some(Value::Number(n)) => match n.as_i64().map(Days::new) {
+                Some(Ok(d)) => Some(Some(d)),
+                Some(Err(why)) => {
+                    self.problem(&path, why);
+                    None
+                }
+                None => {
+                    self.problem(&path, format!("{n} is not a whole number of days"));
+                    None
+                }
+            },
+            Some(v) => {
+                self.problem(
+                    &path,
+                    format!("expected a number of days, found {}", type_name(v)),
+                );
+                None
+            }
+        }
+    }
+
+    /// An optional whole number from 0 up.
+    fn count(&mut self, obj: &Obj<'_, '_>, key: &str) -> Option<Option<u64>> {
+        match obj.get(key) {
+            None => Some(None),
+            // Counts stay within what JavaScript reads exactly (2^53 - 1), so
+            // the app shows the number the file holds.
+            Some(Value::Number(n)) => match n.as_u64().filter(|c| *c <= MAX_COUNT) {
+                Some(c) => Some(Some(c)),
+                None => {
+                    self.problem(
+                        &obj.path.key(key),
+                        format!("{n} is not a count (a whole number from 0)"),
+                    );
+                    None
+                }
+            },
+            Some(v) => {
+                self.problem(
+                    &obj.path.key(key),
+                    format!("expected a count, found {}", type_name(v)),
+                );
+                None
+            }
+        }
+    }
+
+    fn portrait(&mut self, obj: &Obj<'_, '_>) -> Option<Option<Portrait>> {
+        match obj.get("portrait") {
+            None => Some(None),
+            Some(Value::String(s)) => match Portrait::new(s.as_str()) {
+                Ok(p) => Some(Some(p)),
+                Err(why) => {
+                    self.problem(&obj.path.key("portrait"), why);
+                    None
+                }
+            },
+            Some(v) => {
+                self.problem(
+                    &obj.path.key("portrait"),
+                    format!("expected a data: URI, found {}", type_name(v)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A required text that must not be blank.
+    fn req_text(&mut self, obj: &Obj<'_, '_>, key: &str) -> Option<String> {
+        match self.opt_text(obj, key)? {
+            Some(s) if !s.trim().is_empty() => Some(s),
+            Some(_) => {
+                self.problem(&obj.path.key(key), "must not be empty");
+                None
+            }
+            None => {
+                self.problem(&obj.path.key(key), "missing");
+                None
+            }
+        }
+    }
+
     fn flag(&mut self, obj: &Obj<'_, '_>, key: &str) -> Option<bool> {
         match obj.get(key) {
             None => Some(false),
@@ -832,21 +932,33 @@ impl Reader<'_> {
         kind: EntityKind,
         make: fn(String) -> Result<Id, String>,
     ) -> Option<Option<Id>> {
-        let path = obj.path.key(key);
-        let value = match obj.get(key) {
-            None => return Some(None),
-            Some(Value::String(s)) => s,
-            Some(v) => {
-                self.problem(
-                    &path,
-                    format!(
-                        "expected the id of a {}, found {}",
-                        kind.label(),
-                        type_name(v)
-                    ),
-                );
-                return None;
-            }
+        match obj.get(key) {
+            None => Some(None),
+            Some(value) => self
+                .reference(value, &obj.path.key(key), kind, make)
+                .map(Some),
+        }
+    }
+
+    /// A reference to an entity of `kind`, looked up in the document and
+    /// then in the open project.
+    fn reference<Id>(
+        &mut self,
+        value: &Value,
+        path: &Path<'_>,
+        kind: EntityKind,
+        make: fn(String) -> Result<Id, String>,
+    ) -> Option<Id> {
+        let Value::String(value) = value else {
+            self.problem(
+                path,
+                format!(
+                    "expected the id of a {}, found {}",
+                    kind.label(),
+                    type_name(value)
+                ),
+            );
+            return None;
         };
         let found = match self.ids.get(value.as_str()) {
             Some((found, _)) => Some(*found),
@@ -854,19 +966,19 @@ impl Reader<'_> {
         };
         match found {
             Some(found) if found == kind => match make(value.clone()) {
-                Ok(id) => Some(Some(id)),
+                Ok(id) => Some(id),
                 Err(why) => {
-                    self.problem(&path, why);
+                    self.problem(path, why);
                     None
                 }
             },
             Some(found) => {
                 let message = format!("{value:?} is a {}, not a {}", found.label(), kind.label());
-                self.problem(&path, message);
+                self.problem(path, message);
                 None
             }
             None => {
-                self.problem(&path, format!("no {} with id {value:?}", kind.label()));
+                self.problem(path, format!("no {} with id {value:?}", kind.label()));
                 None
             }
         }
@@ -1054,6 +1166,9 @@ impl Reader<'_> {
                 "products",
                 "evidence",
                 "rules",
+                "used_by",
+                "scenarios",
+                "portrait",
             ],
         );
         let title = self.opt_text(obj, "title");
@@ -1120,6 +1235,9 @@ impl Reader<'_> {
         );
         let evidence = self.evidence(obj);
         let rules = self.opt_text(obj, "rules");
+        let used_by = self.texts(obj, "used_by");
+        let scenarios = self.scenarios(obj);
+        let portrait = self.portrait(obj);
         let (id, name, description, attributes) = common?;
         Some(Persona {
             id,
@@ -1141,7 +1259,133 @@ impl Reader<'_> {
             products: products?,
             evidence: evidence?,
             rules: rules?,
+            used_by: used_by?,
+            scenarios: scenarios?,
+            portrait: portrait?,
         })
+    }
+
+    fn scenarios(&mut self, obj: &Obj<'_, '_>) -> Option<Vec<Scenario>> {
+        let items = self.list(obj, "scenarios");
+        let path = obj.path.key("scenarios");
+        let mut ok = true;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let Some(e) = self.object(item, path.index(i), &["title", "text"]) else {
+                ok = false;
+                continue;
+            };
+            let title = self.req_text(&e, "title");
+            let text = self.opt_text(&e, "text");
+            match (title, text) {
+                (Some(title), Some(text)) => out.push(Scenario { title, text }),
+                _ => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn journey(&mut self, obj: &Obj<'_, '_>) -> Option<Journey> {
+        let common = self.common(obj, JourneyId::new, &["personas", "stages"]);
+        let personas = self.id_list(obj, "personas", EntityKind::Persona, PersonaId::new);
+        let items = self.list(obj, "stages");
+        let path = obj.path.key("stages");
+        let mut stages = Some(Vec::with_capacity(items.len()));
+        for (i, item) in items.iter().enumerate() {
+            let stage = self.stage(item, path.index(i));
+            match (stage, stages.as_mut()) {
+                (Some(stage), Some(list)) => list.push(stage),
+                _ => stages = None,
+            }
+        }
+        let (id, name, description, attributes) = common?;
+        Some(Journey {
+            id,
+            name,
+            description,
+            attributes,
+            personas: personas?,
+            stages: stages?,
+        })
+    }
+
+    fn stage(&mut self, item: &Value, path: Path<'_>) -> Option<Stage> {
+        let obj = self.object(
+            item,
+            path,
+            &[
+                "name",
+                "goals",
+                "questions",
+                "touchpoints",
+                "channels",
+                "needs",
+                "pains",
+                "opportunities",
+                "emotion",
+            ],
+        )?;
+        let name = self.req_text(&obj, "name");
+        let goals = self.texts(&obj, "goals");
+        let questions = self.texts(&obj, "questions");
+        let touchpoints = self.texts(&obj, "touchpoints");
+        let channels = self.texts(&obj, "channels");
+        let needs = self.id_list(&obj, "needs", EntityKind::Need, NeedId::new);
+        let pains = self.texts(&obj, "pains");
+        let opportunities = self.texts(&obj, "opportunities");
+        let emotion = self
+            .number(&obj, "emotion", "a number from -2 to 2")
+            .and_then(|n| match n.map(Emotion::new).transpose() {
+                Ok(e) => Some(e),
+                Err(why) => {
+                    self.problem(&obj.path.key("emotion"), why);
+                    None
+                }
+            });
+        Some(Stage {
+            name: name?,
+            goals: goals?,
+            questions: questions?,
+            touchpoints: touchpoints?,
+            channels: channels?,
+            needs: needs?,
+            pains: pains?,
+            opportunities: opportunities?,
+            emotion: emotion?,
+        })
+    }
+
+    /// A list of references to entities of one kind, each at most once.
+    fn id_list<Id: PartialEq>(
+        &mut self,
+        obj: &Obj<'_, '_>,
+        key: &str,
+        kind: EntityKind,
+        make: fn(String) -> Result<Id, String>,
+    ) -> Option<Vec<Id>> {
+        let items = self.list(obj, key);
+        let path = obj.path.key(key);
+        let mut ok = true;
+        let mut out: Vec<Id> = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let here = path.index(i);
+            let Some(id) = self.reference(item, &here, kind, make) else {
+                ok = false;
+                continue;
+            };
+            if let Some(first) = out.iter().position(|o| *o == id) {
+                let message = format!(
+                    "{} {:?} is listed twice (first at {})",
+                    kind.label(),
+                    item.as_str().unwrap_or_default(),
+                    path.index(first).render()
+                );
+                self.problem(&here, message);
+                ok = false;
+            }
+            out.push(id);
+        }
+        ok.then_some(out)
     }
 
     fn evidence(&mut self, obj: &Obj<'_, '_>) -> Option<Vec<Evidence>> {
@@ -1150,15 +1394,31 @@ impl Reader<'_> {
         let mut ok = true;
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let Some(e) = self.object(item, path.index(i), &["kind", "source", "date"]) else {
+            let Some(e) = self.object(
+                item,
+                path.index(i),
+                &["kind", "source", "date", "note", "records", "share"],
+            ) else {
                 ok = false;
                 continue;
             };
             let kind = self.req_enum(&e, "kind");
             let source = self.opt_text(&e, "source");
             let date = self.date(&e, "date");
-            match (kind, source, date) {
-                (Some(kind), Some(source), Some(date)) => out.push(Evidence { kind, source, date }),
+            let note = self.opt_text(&e, "note");
+            let records = self.count(&e, "records");
+            let share = self.opt_unit(&e, "share");
+            match (kind, source, date, note, records, share) {
+                (Some(kind), Some(source), Some(date), Some(note), Some(records), Some(share)) => {
+                    out.push(Evidence {
+                        kind,
+                        source,
+                        date,
+                        note,
+                        records,
+                        share,
+                    })
+                }
                 _ => ok = false,
             }
         }

@@ -117,6 +117,10 @@ id_type!(
     /// Id of a buying unit.
     BuyingUnitId
 );
+id_type!(
+    /// Id of a customer journey.
+    JourneyId
+);
 
 #[cfg(test)]
 mod tests {

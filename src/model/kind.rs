@@ -24,6 +24,8 @@ pub enum EntityKind {
     Persona,
     /// A buying unit.
     BuyingUnit,
+    /// A customer journey.
+    Journey,
 }
 
 impl EntityKind {
@@ -38,6 +40,7 @@ impl EntityKind {
             EntityKind::Competitor => "competitors",
             EntityKind::Persona => "personas",
             EntityKind::BuyingUnit => "buying_units",
+            EntityKind::Journey => "journeys",
         }
     }
 
@@ -52,6 +55,7 @@ impl EntityKind {
             EntityKind::Competitor => "competitor",
             EntityKind::Persona => "persona",
             EntityKind::BuyingUnit => "buying unit",
+            EntityKind::Journey => "journey",
         }
     }
 }

@@ -47,6 +47,9 @@ pub struct Project {
     pub relationships: Vec<Relationship>,
     /// Groups of personas that buy together.
     pub buying_units: Vec<BuyingUnit>,
+    /// How personas move from first need to renewal.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub journeys: Vec<Journey>,
     /// Where the analyses draw their lines.
     #[serde(skip_serializing_if = "Thresholds::is_default")]
     pub thresholds: Thresholds,
@@ -211,6 +214,26 @@ pub struct Evidence {
     /// When it was gathered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
+    /// What was learned, or a quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// From a match of customer records: how many records the rule matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records: Option<u64>,
+    /// From a match of customer records: the share of the table matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<Unit>,
+}
+
+/// A short story of a persona at work.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// What the story is called.
+    pub title: String,
+    /// The story.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// A product persona: the granular person.
@@ -232,6 +255,9 @@ pub struct Persona {
     /// Something they would say.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// The face on the one-pager.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub portrait: Option<Portrait>,
     /// What they want to achieve.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<String>,
@@ -241,6 +267,12 @@ pub struct Persona {
     /// Where to reach them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<String>,
+    /// The teams or functions that work with this persona.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub used_by: Vec<String>,
+    /// Stories of the persona at work.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
     /// Their market segment.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub market_segment: Option<MarketSegmentId>,
@@ -326,6 +358,58 @@ pub struct BuyingUnit {
     pub members: Vec<Member>,
 }
 
+/// One stage of a journey, and what happens there.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stage {
+    /// What the stage is called ("Awareness", "Evaluation"...).
+    pub name: String,
+    /// What the personas want here.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<String>,
+    /// What they ask.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
+    /// Where they meet us.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub touchpoints: Vec<String>,
+    /// Through which channels.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<String>,
+    /// The project's needs that matter at this stage.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<NeedId>,
+    /// What hurts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pains: Vec<String>,
+    /// What we could do better.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub opportunities: Vec<String>,
+    /// How they feel, -2 to 2.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emotion: Option<Emotion>,
+}
+
+/// How one or several personas move from first need to renewal.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Journey {
+    /// Unique id.
+    pub id: JourneyId,
+    /// Display name.
+    pub name: String,
+    /// Free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Free attributes.
+    #[serde(skip_serializing_if = "Attributes::is_empty")]
+    pub attributes: Attributes,
+    /// The personas compared on it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub personas: Vec<PersonaId>,
+    /// The stages, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<Stage>,
+}
+
 impl Project {
     /// Sorts every list by id (relationships by from, to and kind), the
     /// order in which exports are written. Lists inside an entity keep the
@@ -341,6 +425,7 @@ impl Project {
         self.relationships
             .sort_by(|a, b| (&a.from, &a.to, a.kind).cmp(&(&b.from, &b.to, b.kind)));
         self.buying_units.sort_by(|a, b| a.id.cmp(&b.id));
+        self.journeys.sort_by(|a, b| a.id.cmp(&b.id));
     }
 
     /// How many entities of each kind the project holds.
@@ -355,6 +440,7 @@ impl Project {
             personas: self.personas.len(),
             relationships: self.relationships.len(),
             buying_units: self.buying_units.len(),
+            journeys: self.journeys.len(),
         }
     }
 }
@@ -380,4 +466,6 @@ pub struct Counts {
     pub relationships: usize,
     /// Buying units.
     pub buying_units: usize,
+    /// Journeys.
+    pub journeys: usize,
 }

@@ -4,9 +4,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Unit;
+use super::{Days, Unit};
 
-/// Where the analyses draw their lines. Every value is from 0 to 1.
+/// Where the analyses draw their lines. Every value but
+/// `stale_after_days` is from 0 to 1.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Thresholds {
     /// A persona whose service level (the importance-weighted share of its
@@ -21,6 +22,9 @@ pub struct Thresholds {
     /// Two personas at least this similar are taken for one person written
     /// twice. Default 0.7.
     pub overlap_at: Unit,
+    /// A persona not reviewed for longer than this many days is stale.
+    /// Default 365.
+    pub stale_after_days: Days,
 }
 
 impl Default for Thresholds {
@@ -36,9 +40,14 @@ impl Thresholds {
         important_need: Unit::const_new(0.7),
         met_at: Unit::const_new(0.5),
         overlap_at: Unit::const_new(0.7),
+        stale_after_days: Days::const_new(365),
     };
 
-    /// The names of the thresholds, as written in files and on the command line.
+    /// The name of the one threshold that counts days.
+    pub const STALE_AFTER_DAYS: &'static str = "stale_after_days";
+
+    /// The names of the thresholds from 0 to 1, as written in files and on
+    /// the command line; [`Thresholds::STALE_AFTER_DAYS`] is the fifth.
     pub const NAMES: [&'static str; 4] = [
         "underserved_below",
         "important_need",

@@ -52,6 +52,146 @@ impl From<Unit> for f64 {
     }
 }
 
+/// A point on a journey stage's emotion curve, from -2 (very negative) to
+/// 2 (very positive).
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize, Deserialize, TS)]
+#[serde(try_from = "f64", into = "f64")]
+#[ts(type = "number")]
+pub struct Emotion(f64);
+
+impl Emotion {
+    /// Makes an emotion, refusing anything outside -2..2 (and NaN).
+    pub fn new(v: f64) -> Result<Self, String> {
+        if (-2.0..=2.0).contains(&v) {
+            Ok(Emotion(v + 0.0))
+        } else {
+            Err(format!("{v} is outside -2..2"))
+        }
+    }
+
+    /// The number.
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for Emotion {
+    type Error = String;
+    fn try_from(v: f64) -> Result<Self, String> {
+        Emotion::new(v)
+    }
+}
+
+impl From<Emotion> for f64 {
+    fn from(e: Emotion) -> f64 {
+        e.0
+    }
+}
+
+/// A persona's portrait: a `data:` URI of a PNG or JPEG image, at most
+/// [`Portrait::MAX_BYTES`] long, whose bytes are checked to be the image
+/// type it says. It is inlined so that a project stays one file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(type = "string")]
+pub struct Portrait(String);
+
+impl Portrait {
+    /// The longest portrait URI, 512 KiB.
+    pub const MAX_BYTES: usize = 512 * 1024;
+
+    /// Checks a `data:image/png;base64,...` or `data:image/jpeg;base64,...`
+    /// URI. O(length).
+    pub fn new(uri: impl Into<String>) -> Result<Self, String> {
+        use base64::Engine as _;
+        let uri = uri.into();
+        if uri.len() > Self::MAX_BYTES {
+            return Err(format!(
+                "the portrait is {} KiB; at most {} KiB is allowed",
+                uri.len().div_ceil(1024),
+                Self::MAX_BYTES / 1024
+            ));
+        }
+        let (magic, data): (&[u8], &str) =
+            if let Some(d) = uri.strip_prefix("data:image/png;base64,") {
+                (b"\x89PNG\r\n\x1a\n", d)
+            } else if let Some(d) = uri.strip_prefix("data:image/jpeg;base64,") {
+                (&[0xFF, 0xD8, 0xFF], d)
+            } else {
+                return Err(
+                    "a portrait is a data:image/png;base64,... or data:image/jpeg;base64,... URI"
+                        .to_owned(),
+                );
+            };
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .map_err(|e| format!("the portrait's base64 is damaged: {e}"))?;
+        if !bytes.starts_with(magic) {
+            return Err("the portrait's bytes are not the image type its URI names".to_owned());
+        }
+        Ok(Portrait(uri))
+    }
+
+    /// The URI.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Portrait {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Portrait::new(s)
+    }
+}
+
+impl From<Portrait> for String {
+    fn from(p: Portrait) -> String {
+        p.0
+    }
+}
+
+/// A number of days, at least 1: how long a persona stays fresh after its
+/// last review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(try_from = "u32", into = "u32")]
+#[ts(type = "number")]
+pub struct Days(u32);
+
+impl Days {
+    /// A count known at compile time.
+    pub const fn const_new(v: u32) -> Self {
+        assert!(v >= 1, "at least one day");
+        Days(v)
+    }
+
+    /// Makes a count of days, refusing 0 and anything above 100 years.
+    pub fn new(v: i64) -> Result<Self, String> {
+        match u32::try_from(v) {
+            Ok(d) if (1..=36_525).contains(&d) => Ok(Days(d)),
+            _ => Err(format!("{v} is not a number of days from 1 to 36525")),
+        }
+    }
+
+    /// The count.
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl TryFrom<u32> for Days {
+    type Error = String;
+    fn try_from(v: u32) -> Result<Self, String> {
+        Days::new(i64::from(v))
+    }
+}
+
+impl From<Days> for u32 {
+    fn from(d: Days) -> u32 {
+        d.0
+    }
+}
+
 /// How important something is to the business, from 1 (low) to 5 (high).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(try_from = "u8", into = "u8")]
@@ -138,6 +278,57 @@ impl Date {
             }
             _ => Err(format!("{s:?} is not a date written YYYY-MM-DD")),
         }
+    }
+}
+
+impl Date {
+    /// The day's number counted from 1970-01-01 (day 0), so that two dates
+    /// are days apart by subtraction. The proleptic Gregorian calendar.
+    pub fn day_number(self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let year_of_era = y - era * 400;
+        let day_of_year = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The date of a [`Date::day_number`], if it is between the years 1 and 9999.
+    pub fn from_day_number(n: i64) -> Option<Date> {
+        let z = n + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date::from_ymd(
+            u16::try_from(year)
+                .ok()
+                .filter(|y| (1..=9999).contains(y))?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+        .ok()
+    }
+
+    /// Today's date in UTC, from the system clock.
+    pub fn today() -> Date {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        i64::try_from(days)
+            .ok()
+            .and_then(Date::from_day_number)
+            .unwrap_or(Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            })
     }
 }
 
@@ -354,5 +545,76 @@ mod tests {
             assert_eq!(json, format!("{name:?}"), "Named and serde must agree");
         }
         assert_eq!(Status::choices(), r#""proto", "validated" or "detailed""#);
+    }
+
+    #[test]
+    fn day_numbers_count_days_and_come_back() {
+        let d = |s: &str| Date::parse(s).expect("a valid date");
+        assert_eq!(d("1970-01-01").day_number(), 0, "the epoch is day 0");
+        assert_eq!(
+            d("2000-03-01").day_number() - d("2000-02-28").day_number(),
+            2,
+            "2000 is leap"
+        );
+        assert_eq!(
+            d("1900-03-01").day_number() - d("1900-02-28").day_number(),
+            1,
+            "1900 is not"
+        );
+        assert_eq!(
+            d("2026-12-02").day_number() - d("2025-12-02").day_number(),
+            365
+        );
+        for n in [-719_162, -1, 0, 1, 10_957, 20_789, 2_932_896] {
+            let back = Date::from_day_number(n).map(Date::day_number);
+            assert_eq!(back, Some(n), "day {n} must come back from its date");
+        }
+        assert_eq!(
+            Date::from_day_number(-719_163),
+            None,
+            "year 0 is not a date here"
+        );
+        assert!(
+            Date::today().day_number() > 20_000,
+            "the clock is after 2024"
+        );
+    }
+
+    #[test]
+    fn portraits_are_checked_images() {
+        use base64::Engine as _;
+        let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+        let png = format!("data:image/png;base64,{}", b64(b"\x89PNG\r\n\x1a\nrest"));
+        assert!(
+            Portrait::new(png).is_ok(),
+            "a PNG signature under a PNG URI"
+        );
+        let jpeg = format!("data:image/jpeg;base64,{}", b64(&[0xFF, 0xD8, 0xFF, 0xE0]));
+        assert!(
+            Portrait::new(jpeg).is_ok(),
+            "a JPEG signature under a JPEG URI"
+        );
+        let lying = format!("data:image/png;base64,{}", b64(&[0xFF, 0xD8, 0xFF]));
+        let err = Portrait::new(lying).unwrap_err();
+        assert!(err.contains("not the image type"), "{err}");
+        let svg = "data:image/svg+xml;base64,PHN2Zz4=";
+        assert!(Portrait::new(svg).is_err(), "SVG can carry script: refused");
+        assert!(
+            Portrait::new("data:image/png;base64,***").is_err(),
+            "damaged base64"
+        );
+        let huge = format!("data:image/png;base64,{}", "A".repeat(Portrait::MAX_BYTES));
+        let err = Portrait::new(huge).unwrap_err();
+        assert!(err.contains("at most 512 KiB"), "{err}");
+    }
+
+    #[test]
+    fn emotions_and_days_have_their_ranges() {
+        assert!(
+            Emotion::new(-2.0).is_ok() && Emotion::new(2.0).is_ok(),
+            "ends included"
+        );
+        assert!(Emotion::new(2.5).is_err() && Emotion::new(f64::NAN).is_err());
+        assert!(Days::new(1).is_ok() && Days::new(0).is_err() && Days::new(-3).is_err());
     }
 }

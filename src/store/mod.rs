@@ -54,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v2.sql"),
     include_str!("schema_v3.sql"),
     include_str!("schema_v4.sql"),
+    include_str!("schema_v5.sql"),
 ];
 
 /// The schema version this build writes, and the newest it reads.
@@ -288,6 +289,13 @@ impl ProjectFile {
             personas: count("persona")?,
             relationships: count("relationship")?,
             buying_units: count("buying_unit")?,
+            // `info` reads a file of an older schema as it is, without
+            // upgrading it: before schema 5 there are no journeys.
+            journeys: if self.schema_version()? >= 5 {
+                count("journey")?
+            } else {
+                0
+            },
         })
     }
 

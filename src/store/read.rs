@@ -340,7 +340,7 @@ pub fn load(conn: &Connection) -> Load<Project> {
 
     let thresholds = thresholds(conn)?;
 
-    let project = Project {
+    let mut project = Project {
         thresholds,
         project,
         market_segments,
@@ -352,9 +352,56 @@ pub fn load(conn: &Connection) -> Load<Project> {
         personas,
         relationships,
         buying_units,
+        journeys: Vec::new(),
     };
     references(&project)?;
+    project.journeys = journeys(conn, &crate::change::Index::of(&project))?;
     Ok(project)
+}
+
+/// The journeys, each checked by the interchange reader against the rest of
+/// the project (`index`): their stages are stored as the format writes them.
+fn journeys(conn: &Connection, index: &crate::change::Index) -> Load<Vec<Journey>> {
+    let t = "journey";
+    let mut personas = grouped(
+        conn,
+        "SELECT journey, persona, position FROM journey_persona",
+        |row| row.get::<_, String>(1),
+    )?;
+    let mut out = Vec::new();
+    let mut stmt =
+        conn.prepare("SELECT id, name, description, attributes, stages FROM journey ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let c = Common::from_row(row)?;
+        let stages: String = row.get(4)?;
+        let mut value = serde_json::Map::new();
+        value.insert("id".to_owned(), c.id.clone().into());
+        value.insert("name".to_owned(), c.name(t)?.into());
+        if let Some(d) = &c.description {
+            value.insert("description".to_owned(), d.clone().into());
+        }
+        value.insert(
+            "attributes".to_owned(),
+            from_json::<serde_json::Value>(t, &c.id, &c.attributes)?,
+        );
+        let members = personas.remove(&c.id).unwrap_or_default();
+        value.insert("personas".to_owned(), members.into());
+        value.insert(
+            "stages".to_owned(),
+            from_json::<serde_json::Value>(t, &c.id, &stages)?,
+        );
+        let lookup = |id: &str| index.kind(id);
+        match crate::interchange::read_entity(EntityKind::Journey, &value.into(), &lookup) {
+            Ok(crate::change::Entity::Journey(j)) => out.push(j),
+            Ok(_) => return bad(t, &c.id, "is not a journey"),
+            Err(problems) => return bad(t, &c.id, problems),
+        }
+    }
+    if let Some(j) = out.iter().find(|j| index.kind(j.id.as_str()).is_some()) {
+        return bad(t, j.id.as_str(), "has the id of another entity");
+    }
+    Ok(out)
 }
 
 /// Checks that every reference of the project resolves to an entity of the
@@ -477,12 +524,15 @@ fn personas(conn: &Connection) -> Load<Vec<Persona>> {
     )?;
     let mut evidence = grouped(
         conn,
-        "SELECT persona, kind, source, date, position FROM evidence",
+        "SELECT persona, kind, source, date, note, records, share, position FROM evidence",
         |row| {
             Ok((
                 row.get::<_, String>(1)?,
                 row.get::<_, Option<String>>(2)?,
                 row.get::<_, Option<String>>(3)?,
+                row.get::<_, Option<String>>(4)?,
+                row.get::<_, Option<i64>>(5)?,
+                row.get::<_, Option<f64>>(6)?,
             ))
         },
     )?;
@@ -490,7 +540,7 @@ fn personas(conn: &Connection) -> Load<Vec<Persona>> {
     let mut stmt = conn.prepare(
         "SELECT id, name, description, attributes, title, quote, goals, pain_points, channels,
                 market_segment, customer_segment, buying_role, priority, status,
-                last_reviewed, rules
+                last_reviewed, rules, used_by, scenarios, portrait
          FROM persona ORDER BY id",
     )?;
     let mut rows = stmt.query([])?;
@@ -501,6 +551,12 @@ fn personas(conn: &Connection) -> Load<Vec<Persona>> {
         let pains: String = row.get(7)?;
         let channels: String = row.get(8)?;
         let status: Option<String> = row.get(13)?;
+        let used_by: String = row.get(16)?;
+        let scenarios: String = row.get(17)?;
+        let scenarios: Vec<Scenario> = from_json(t, id, &scenarios)?;
+        if scenarios.iter().any(|s| s.title.trim().is_empty()) {
+            return bad(t, id, "a scenario has no title");
+        }
         out.push(Persona {
             attributes: c.attributes(t)?,
             title: row.get(4)?,
@@ -515,6 +571,9 @@ fn personas(conn: &Connection) -> Load<Vec<Persona>> {
             status: status.map(|s| named(t, id, &s)).transpose()?,
             last_reviewed: opt(t, id, row.get(14)?, date)?,
             rules: row.get(15)?,
+            used_by: from_json(t, id, &used_by)?,
+            scenarios,
+            portrait: opt(t, id, row.get(18)?, Portrait::new)?,
             needs: needs
                 .remove(id)
                 .unwrap_or_default()
@@ -541,11 +600,21 @@ fn personas(conn: &Connection) -> Load<Vec<Persona>> {
                 .remove(id)
                 .unwrap_or_default()
                 .into_iter()
-                .map(|(kind, source, when)| {
+                .map(|(kind, source, when, note, records, share)| {
                     Ok(Evidence {
                         kind: named(t, id, &kind)?,
                         source,
                         date: opt(t, id, when, date)?,
+                        note,
+                        records: records
+                            .map(|r| {
+                                u64::try_from(r)
+                                    .ok()
+                                    .filter(|r| *r < 1 << 53)
+                                    .map_or_else(|| bad(t, id, "a count out of range"), Ok)
+                            })
+                            .transpose()?,
+                        share: share.map(|v| unit(t, id, v)).transpose()?,
                     })
                 })
                 .collect::<Load<_>>()?,
@@ -563,7 +632,17 @@ pub fn thresholds(conn: &Connection) -> Load<Thresholds> {
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let name: String = row.get(0)?;
-        let value = unit("threshold", &name, row.get(1)?)?;
+        let value: f64 = row.get(1)?;
+        if name == Thresholds::STALE_AFTER_DAYS {
+            out.stale_after_days = match value {
+                v if v.fract() == 0.0 && v.abs() < 1e9 => {
+                    Days::new(v as i64).or_else(|why| bad("threshold", &name, why))?
+                }
+                v => return bad("threshold", &name, format!("{v} is not a number of days")),
+            };
+            continue;
+        }
+        let value = unit("threshold", &name, value)?;
         if !out.set(&name, value) {
             return bad("threshold", &name, "unknown threshold");
         }

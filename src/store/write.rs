@@ -54,6 +54,9 @@ pub fn insert_project(tx: &Transaction<'_>, p: &Project) -> rusqlite::Result<()>
     for u in &p.buying_units {
         buying_unit(tx, None, u)?;
     }
+    for j in &p.journeys {
+        journey(tx, None, j)?;
+    }
     write_checksum(tx, crate::checksum::of_project(p, []))
 }
 
@@ -103,9 +106,12 @@ pub fn write_change(tx: &Transaction<'_>, change: &Change, checksum: u64) -> rus
         if let (Some(before), None) = (&delta.before, &delta.after) {
             // The node's row holds the entity's; the schema's cascades take
             // its own links and clear references that the change has
-            // already rewritten.
-            tx.prepare_cached("DELETE FROM node WHERE id = ?1")?
-                .execute([before.id()])?;
+            // already rewritten. A journey is no node.
+            let sql = match before {
+                Entity::Journey(_) => "DELETE FROM journey WHERE id = ?1",
+                _ => "DELETE FROM node WHERE id = ?1",
+            };
+            tx.prepare_cached(sql)?.execute([before.id()])?;
         }
     }
     for (id, delta) in &change.positions {
@@ -159,6 +165,8 @@ fn put_entity(
         (_, Entity::Persona(x)) => persona(tx, None, x),
         (Some(Entity::BuyingUnit(old)), Entity::BuyingUnit(x)) => buying_unit(tx, Some(old), x),
         (_, Entity::BuyingUnit(x)) => buying_unit(tx, None, x),
+        (Some(Entity::Journey(old)), Entity::Journey(x)) => journey(tx, Some(old), x),
+        (_, Entity::Journey(x)) => journey(tx, None, x),
     }
 }
 
@@ -409,6 +417,7 @@ fn same_persona_row(a: &Persona, b: &Persona) -> bool {
         &b.buying_role,
     ) && (a.priority, a.status, a.last_reviewed, &a.rules)
         == (b.priority, b.status, b.last_reviewed, &b.rules)
+        && (&a.used_by, &a.scenarios, &a.portrait) == (&b.used_by, &b.scenarios, &b.portrait)
 }
 
 fn persona(tx: &Transaction<'_>, before: Option<&Persona>, p: &Persona) -> rusqlite::Result<()> {
@@ -425,8 +434,9 @@ fn persona_row(tx: &Transaction<'_>, new: bool, p: &Persona) -> rusqlite::Result
     tx.prepare_cached(
         "INSERT INTO persona (id, name, description, attributes, title, quote, goals,
              pain_points, channels, market_segment, customer_segment, buying_role, priority,
-             status, last_reviewed, rules)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+             status, last_reviewed, rules, used_by, scenarios, portrait)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+             ?18, ?19)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name,
              description = excluded.description, attributes = excluded.attributes,
              title = excluded.title, quote = excluded.quote, goals = excluded.goals,
@@ -435,7 +445,8 @@ fn persona_row(tx: &Transaction<'_>, new: bool, p: &Persona) -> rusqlite::Result
              customer_segment = excluded.customer_segment,
              buying_role = excluded.buying_role, priority = excluded.priority,
              status = excluded.status, last_reviewed = excluded.last_reviewed,
-             rules = excluded.rules",
+             rules = excluded.rules, used_by = excluded.used_by,
+             scenarios = excluded.scenarios, portrait = excluded.portrait",
     )?
     .execute(params![
         p.id.as_str(),
@@ -453,7 +464,10 @@ fn persona_row(tx: &Transaction<'_>, new: bool, p: &Persona) -> rusqlite::Result
         p.priority.map(Priority::get),
         p.status.map(Status::name),
         p.last_reviewed.map(|d| d.to_string()),
-        p.rules
+        p.rules,
+        json(&p.used_by),
+        json(&p.scenarios),
+        p.portrait.as_ref().map(Portrait::as_str)
     ])?;
     Ok(())
 }
@@ -522,15 +536,20 @@ fn persona_links(
             .execute([id])?;
         for (i, e) in p.evidence.iter().enumerate() {
             tx.prepare_cached(
-                "INSERT INTO evidence (persona, position, kind, source, date)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO evidence (persona, position, kind, source, date, note, records,
+                     share)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
             .execute(params![
                 id,
                 i as i64,
                 e.kind.name(),
                 e.source,
-                e.date.map(|d| d.to_string())
+                e.date.map(|d| d.to_string()),
+                e.note,
+                // Counts are read at most 2^53 - 1, well within SQLite's integers.
+                e.records.map(|r| i64::try_from(r).unwrap_or(i64::MAX)),
+                e.share.map(Unit::get)
             ])?;
         }
     }
@@ -635,6 +654,53 @@ fn buying_unit_row(tx: &Transaction<'_>, new: bool, u: &BuyingUnit) -> rusqlite:
     Ok(())
 }
 
+fn journey(tx: &Transaction<'_>, before: Option<&Journey>, j: &Journey) -> rusqlite::Result<()> {
+    let row_same = before.is_some_and(|b| {
+        (&b.name, &b.description, &b.attributes, &b.stages)
+            == (&j.name, &j.description, &j.attributes, &j.stages)
+    });
+    let id = j.id.as_str();
+    if !row_same {
+        tx.prepare_cached(
+            "INSERT INTO journey (id, name, description, attributes, stages)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                 description = excluded.description, attributes = excluded.attributes,
+                 stages = excluded.stages",
+        )?
+        .execute(params![
+            id,
+            j.name,
+            j.description,
+            json(&j.attributes),
+            json(&j.stages)
+        ])?;
+    }
+    let personas = |x: &Journey| -> Vec<(String, ())> {
+        x.personas
+            .iter()
+            .map(|p| (p.as_str().to_owned(), ()))
+            .collect()
+    };
+    sync_links(
+        &before.map(personas).unwrap_or_default(),
+        &personas(j),
+        |persona| {
+            tx.prepare_cached("DELETE FROM journey_persona WHERE journey = ?1 AND persona = ?2")?
+                .execute(params![id, persona])
+                .map(drop)
+        },
+        |persona, (), position| {
+            tx.prepare_cached(
+                "INSERT INTO journey_persona (journey, persona, position) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (journey, persona) DO UPDATE SET position = excluded.position",
+            )?
+            .execute(params![id, persona, position])
+            .map(drop)
+        },
+    )
+}
+
 /// Replaces the stored thresholds. Only values that differ from the defaults
 /// are stored, so a later version can improve a default for every project
 /// that never chose its own.
@@ -648,6 +714,13 @@ pub fn write_thresholds(tx: &Transaction<'_>, t: &Thresholds) -> rusqlite::Resul
             tx.prepare_cached("INSERT INTO threshold (name, value) VALUES (?1, ?2)")?
                 .execute(params![name, value.get()])?;
         }
+    }
+    if t.stale_after_days != Thresholds::DEFAULT.stale_after_days {
+        tx.prepare_cached("INSERT INTO threshold (name, value) VALUES (?1, ?2)")?
+            .execute(params![
+                Thresholds::STALE_AFTER_DAYS,
+                f64::from(t.stale_after_days.get())
+            ])?;
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use persona_atlas::analysis::report::{Style, render};
 use persona_atlas::analysis::{self, Analysis, Overlap, Underserved, UnitFinding, similarity};
-use persona_atlas::model::{Persona, Project, Thresholds, Unit};
+use persona_atlas::model::{Date, Persona, Project, Thresholds, Unit};
 use persona_atlas::{api, demo, interchange};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -29,6 +29,12 @@ fn doc(name: &str, lists: Value) -> Value {
     out
 }
 
+/// The day every analysis here is judged on, so that what is stale does
+/// not change with the calendar.
+fn today() -> Date {
+    Date::from_ymd(2026, 12, 2).expect("a calendar day")
+}
+
 /// Reads a fixture, which must be a valid project.
 fn read(doc: &Value) -> Project {
     let text = serde_json::to_string(doc).expect("a JSON value always serialises");
@@ -39,12 +45,12 @@ fn read(doc: &Value) -> Project {
 /// The findings on a fixture, with the thresholds stored in it.
 fn analyse(doc: &Value) -> Analysis {
     let project = read(doc);
-    analysis::analyze(&project, &project.thresholds)
+    analysis::analyze(&project, &project.thresholds, today())
 }
 
 /// The findings on a fixture with some thresholds changed from the defaults.
 fn analyse_with(doc: &Value, changes: &[(&str, f64)]) -> Analysis {
-    analysis::analyze(&read(doc), &thresholds(changes))
+    analysis::analyze(&read(doc), &thresholds(changes), today())
 }
 
 /// The default thresholds with `changes` applied.
@@ -979,8 +985,8 @@ fn fixtures() -> Vec<(&'static str, Value)> {
 #[test]
 fn analysing_twice_gives_identical_json() {
     let demo = demo::project().expect("the demo reads");
-    let first = json_of(&analysis::analyze(&demo, &demo.thresholds));
-    let second = json_of(&analysis::analyze(&demo, &demo.thresholds));
+    let first = json_of(&analysis::analyze(&demo, &demo.thresholds, today()));
+    let second = json_of(&analysis::analyze(&demo, &demo.thresholds, today()));
     assert_eq!(
         first, second,
         "the findings on the demo are a function of the project"
@@ -1209,9 +1215,10 @@ fn a_pair_with_weightless_needs_overlaps_whatever_the_order() {
 #[test]
 fn the_demo_gives_the_same_findings_from_its_json_and_from_a_project_file() {
     let dir = scratch();
-    let (_, from_file) = api::analyze(&demo_file(dir.path()), None).expect("the demo analyses");
+    let (_, from_file) =
+        api::analyze(&demo_file(dir.path()), None, today()).expect("the demo analyses");
     let json = write_file(dir.path(), "portfolio.json", DEMO_JSON);
-    let (_, from_json) = api::analyze(&json, None).expect("the demo JSON analyses");
+    let (_, from_json) = api::analyze(&json, None, today()).expect("the demo JSON analyses");
     assert_eq!(
         json_of(&from_json),
         json_of(&from_file),
@@ -1416,7 +1423,7 @@ proptest! {
         below in 0.3f64..0.9,
     ) {
         let t = thresholds(&[("underserved_below", below)]);
-        let before = analysis::analyze(&read(&doc), &t);
+        let before = analysis::analyze(&read(&doc), &t, today());
         let mut grown = doc.clone();
         if let Some(products) = grown["products"].as_array_mut() {
             products.push(json!({
@@ -1424,7 +1431,7 @@ proptest! {
                 "addresses": [{ "need": need_id(need), "score": 1 }]
             }));
         }
-        let after = analysis::analyze(&read(&grown), &t);
+        let after = analysis::analyze(&read(&grown), &t, today());
         for u in &after.underserved {
             let was = before.underserved.iter().find(|b| b.persona == u.persona);
             prop_assert!(
@@ -1444,14 +1451,14 @@ proptest! {
     #[test]
     fn removing_a_persona_removes_its_overlaps_and_keeps_the_others(doc in random_doc()) {
         let t = thresholds(&[("overlap_at", 0.6)]);
-        let before = analysis::analyze(&read(&doc), &t);
+        let before = analysis::analyze(&read(&doc), &t, today());
         if let Some(first) = before.overlaps.first() {
             let gone = first.personas[0].to_string();
             let mut smaller = doc.clone();
             if let Some(personas) = smaller["personas"].as_array_mut() {
                 personas.retain(|p| p["id"] != gone.as_str());
             }
-            let after = analysis::analyze(&read(&smaller), &t);
+            let after = analysis::analyze(&read(&smaller), &t, today());
             let kept: Vec<Overlap> = before
                 .overlaps
                 .iter()
@@ -1473,7 +1480,7 @@ proptest! {
         // weightless-needs case (see `a_pair_with_weightless_needs_overlaps_whatever_the_order`)
         // cannot arise.
         let project = read(&doc);
-        let found = analysis::analyze(&project, &thresholds(&[("overlap_at", at)]));
+        let found = analysis::analyze(&project, &thresholds(&[("overlap_at", at)]), today());
         let reported: BTreeMap<(String, String), f64> = found
             .overlaps
             .iter()
@@ -1549,7 +1556,7 @@ fn a_persona_without_descriptive_words_is_fully_similar_to_itself() {
 #[test]
 fn the_demo_shows_its_clear_cut_findings() {
     let project = demo::project().expect("the demo reads");
-    let a = analysis::analyze(&project, &project.thresholds);
+    let a = analysis::analyze(&project, &project.thresholds, today());
 
     let dana = a
         .golden
@@ -1606,7 +1613,7 @@ fn the_demo_shows_its_clear_cut_findings() {
 #[test]
 fn demo_reports_read_the_same_as_last_time() {
     let project = demo::project().expect("the demo reads");
-    let a = analysis::analyze(&project, &project.thresholds);
+    let a = analysis::analyze(&project, &project.thresholds, today());
     insta::assert_snapshot!("demo_report_text", render(&project, &a, Style::Text));
     insta::assert_snapshot!(
         "demo_report_markdown",
@@ -1624,7 +1631,7 @@ fn cli_analyze_writes_every_format_from_a_project_file_and_from_json() {
     let export = cli(dir.path(), &["export", "demo.patlas", "-o", "demo.json"]);
     export.assert_ok("export of the demo");
     let (project, a) =
-        api::analyze(&dir.path().join("demo.patlas"), None).expect("the demo analyses");
+        api::analyze(&dir.path().join("demo.patlas"), None, today()).expect("the demo analyses");
     let expected = [
         ("text", render(&project, &a, Style::Text)),
         ("markdown", render(&project, &a, Style::Markdown)),
@@ -1690,7 +1697,8 @@ fn cli_analyze_threshold_flags_change_the_findings() {
         &["analyze", "demo.patlas", "--overlap-at", "0.99"],
     );
     assert!(
-        text.stdout.contains("overlap from 99% similarity."),
+        text.stdout
+            .contains("overlap from 99% similarity, stale after 365 days."),
         "the text report states the threshold used: {}",
         text.stdout
     );
@@ -1748,7 +1756,8 @@ fn cli_thresholds_persist_and_analyze_uses_them() {
     assert_eq!(
         show.stdout,
         "underserved_below  0.6 (default)\nimportant_need     0.7 (default)\n\
-         met_at             0.5 (default)\noverlap_at         0.7 (default)\n",
+         met_at             0.5 (default)\noverlap_at         0.7 (default)\n\
+         stale_after_days   365 (default)\n",
         "a new project is judged by the documented defaults"
     );
     let before = cli(dir.path(), &["analyze", "demo.patlas", "--format", "json"]);
@@ -1788,8 +1797,10 @@ fn cli_thresholds_persist_and_analyze_uses_them() {
         &["analyze", "demo.patlas", "--overlap-at", "0.8"],
     );
     assert!(
-        both.stdout
-            .contains("Judged with: underserved below 50%, important needs from 0.70, a need met from a score of 0.50, overlap from 80% similarity."),
+        both.stdout.contains(
+            "with: underserved below 50%, important needs from 0.70, a need met from a \
+                       score of 0.50, overlap from 80% similarity, stale after 365 days."
+        ),
         "a flag overrides one threshold and the stored ones stay: {}",
         both.stdout
     );

@@ -151,7 +151,8 @@ fn a_threshold_change_leaves_the_overview_as_it_was() {
             underserved_below: Unit::new(0.95).expect("in range"),
             overlap_at: Unit::new(0.1).expect("in range"),
             ..Thresholds::DEFAULT
-        },
+        }
+        .into(),
     };
     let changed = apply(&project, &edit).expect("new thresholds apply");
     assert_eq!(

@@ -263,7 +263,8 @@ fn unknown_fields_are_refused() {
             "products[0].addresses[0].scor: unknown field (expected one of: need, score)",
             "personas[0].titel: unknown field (expected one of: attributes, buying_role, channels, \
              customer_segment, description, evidence, goals, id, last_reviewed, market_segment, \
-             name, needs, pain_points, priority, products, quote, rules, status, title)",
+             name, needs, pain_points, portrait, priority, products, quote, rules, scenarios, \
+             status, title, used_by)",
         ],
         "a typo is refused, naming the field and the fields allowed there"
     );
@@ -459,4 +460,46 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn the_profile_evidence_journey_and_threshold_fields_are_checked() {
+    let mut doc = small_project();
+    doc["personas"][0]["used_by"] = json!(["marketing", 3]);
+    doc["personas"][0]["scenarios"] =
+        json!([{ "title": " ", "text": "x" }, { "text": "no title" }]);
+    doc["personas"][0]["portrait"] = json!("data:image/svg+xml;base64,PHN2Zz4=");
+    doc["personas"][0]["evidence"][0]["records"] = json!(-4);
+    doc["personas"][0]["evidence"][0]["share"] = json!(1.2);
+    doc["journeys"] = json!([{
+        "id": "j-1",
+        "name": "Rollout",
+        "personas": ["p-ops", "p-gone", "p-ops"],
+        "stages": [
+            { "name": "Awareness", "needs": ["need-speed", "prod-fast"], "emotion": 3 },
+            { "goals": ["no name"] }
+        ]
+    }, { "id": "p-ops", "name": "Taken id" }]);
+    doc["thresholds"] = json!({ "stale_after_days": 0 });
+    assert_eq!(
+        refused_doc(&doc),
+        [
+            "journeys[1].id: duplicate id \"p-ops\": personas[0] has it already",
+            "personas[0].evidence[0].records: -4 is not a count (a whole number from 0)",
+            "personas[0].evidence[0].share: 1.2 is outside 0..1",
+            "personas[0].used_by[1]: expected text, found a number",
+            "personas[0].scenarios[0].title: must not be empty",
+            "personas[0].scenarios[1].title: missing",
+            "personas[0].portrait: a portrait is a data:image/png;base64,... or \
+             data:image/jpeg;base64,... URI",
+            "journeys[0].personas[1]: no persona with id \"p-gone\"",
+            "journeys[0].personas[2]: persona \"p-ops\" is listed twice (first at \
+             journeys[0].personas[0])",
+            "journeys[0].stages[0].needs[1]: \"prod-fast\" is a product, not a need",
+            "journeys[0].stages[0].emotion: 3 is outside -2..2",
+            "journeys[0].stages[1].name: missing",
+            "thresholds.stale_after_days: 0 is not a number of days from 1 to 36525",
+        ],
+        "each new field is checked as the others are, every problem at its place"
+    );
 }

@@ -258,8 +258,52 @@ struct PersonaDraft {
     last_reviewed: Option<Date>,
     needs: Vec<(Index, Unit)>,
     products: Vec<(Index, ProductRelation)>,
-    evidence: Vec<(EvidenceKind, Option<String>, Option<Date>)>,
+    evidence: Vec<EvidenceDraft>,
+    used_by: Vec<String>,
+    scenarios: Vec<(String, Option<String>)>,
+    portrait: Option<Portrait>,
 }
+
+type EvidenceDraft = (
+    EvidenceKind,
+    Option<String>,
+    Option<Date>,
+    Option<String>,
+    Option<u64>,
+    Option<Unit>,
+);
+
+/// A small real PNG or JPEG portrait: only their signatures are checked.
+fn portrait() -> impl Strategy<Value = Portrait> {
+    use base64::Engine as _;
+    (any::<bool>(), prop::collection::vec(any::<u8>(), 0..40)).prop_map(|(png, tail)| {
+        let (kind, mut bytes) = if png {
+            ("png", b"\x89PNG\r\n\x1a\n".to_vec())
+        } else {
+            ("jpeg", vec![0xFF, 0xD8, 0xFF])
+        };
+        bytes.extend(tail);
+        let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+        Portrait::new(format!("data:image/{kind};base64,{b64}")).expect("a valid portrait")
+    })
+}
+
+/// A journey stage with its needs as indexes.
+type StageDraft = (String, [Vec<String>; 6], Vec<Index>, Option<Emotion>);
+
+fn stage() -> impl Strategy<Value = StageDraft> {
+    let texts = || prop::collection::vec(text(), 0..2);
+    (
+        name(),
+        [texts(), texts(), texts(), texts(), texts(), texts()],
+        prop::collection::vec(any::<Index>(), 0..3),
+        prop::option::of(
+            (-8i32..=8).prop_map(|q| Emotion::new(f64::from(q) / 4.0).expect("-2..2")),
+        ),
+    )
+}
+
+type JourneyDraft = (Common, Vec<Index>, Vec<StageDraft>);
 
 fn persona_draft() -> impl Strategy<Value = PersonaDraft> {
     let texts = (
@@ -285,6 +329,9 @@ fn persona_draft() -> impl Strategy<Value = PersonaDraft> {
                 pick::<EvidenceKind>(),
                 prop::option::of(text()),
                 prop::option::of(date()),
+                prop::option::of(text()),
+                prop::option::of(0u64..=(1 << 53) - 1),
+                prop::option::of(unit()),
             ),
             0..3,
         ),
@@ -300,19 +347,29 @@ fn persona_draft() -> impl Strategy<Value = PersonaDraft> {
             prop::option::of(date()),
         ),
         links,
+        (
+            prop::collection::vec(text(), 0..3),
+            prop::collection::vec((name(), prop::option::of(text())), 0..3),
+            prop::option::of(portrait()),
+        ),
     )
         .prop_map(
-            |(common, texts, lists, refs, (priority, status, last_reviewed), links)| PersonaDraft {
-                common,
-                texts,
-                lists,
-                refs,
-                priority,
-                status,
-                last_reviewed,
-                needs: links.0,
-                products: links.1,
-                evidence: links.2,
+            |(common, texts, lists, refs, (priority, status, last_reviewed), links, profile)| {
+                PersonaDraft {
+                    common,
+                    texts,
+                    lists,
+                    refs,
+                    priority,
+                    status,
+                    last_reviewed,
+                    needs: links.0,
+                    products: links.1,
+                    evidence: links.2,
+                    used_by: profile.0,
+                    scenarios: profile.1,
+                    portrait: profile.2,
+                }
             },
         )
 }
@@ -339,6 +396,8 @@ struct Draft {
     personas: Vec<PersonaDraft>,
     relationships: Vec<RelationshipDraft>,
     buying_units: Vec<UnitDraft>,
+    journeys: Vec<JourneyDraft>,
+    stale_after_days: Option<Days>,
 }
 
 fn scored() -> impl Strategy<Value = Scored> {
@@ -385,9 +444,31 @@ fn draft() -> impl Strategy<Value = Draft> {
             ),
             few(2),
         ),
+        prop::collection::vec(
+            (
+                common(),
+                prop::collection::vec(any::<Index>(), 0..3),
+                prop::collection::vec(stage(), 0..3),
+            ),
+            few(2),
+        ),
+        prop::option::of((1i64..=36_525).prop_map(|d| Days::new(d).expect("a number of days"))),
     )
         .prop_map(
-            |(meta, ms, cs, roles, needs, products, competitors, personas, rels, units)| Draft {
+            |(
+                meta,
+                ms,
+                cs,
+                roles,
+                needs,
+                products,
+                competitors,
+                personas,
+                rels,
+                units,
+                journeys,
+                stale,
+            )| Draft {
                 meta,
                 market_segments: ms,
                 customer_segments: cs,
@@ -398,6 +479,8 @@ fn draft() -> impl Strategy<Value = Draft> {
                 personas,
                 relationships: rels,
                 buying_units: units,
+                journeys,
+                stale_after_days: stale,
             },
         )
 }
@@ -469,6 +552,11 @@ fn build(d: Draft) -> Project {
         "bu",
         d.buying_units.iter().map(|u| u.0.tail.clone()),
         BuyingUnitId::new,
+    );
+    let journey_ids = ids(
+        "j",
+        d.journeys.iter().map(|j| j.0.tail.clone()),
+        JourneyId::new,
     );
     let addresses = |links: Vec<(Index, Unit)>| {
         let scores = links
@@ -625,8 +713,22 @@ fn build(d: Draft) -> Project {
                     evidence: p
                         .evidence
                         .into_iter()
-                        .map(|(kind, source, date)| Evidence { kind, source, date })
+                        .map(|(kind, source, date, note, records, share)| Evidence {
+                            kind,
+                            source,
+                            date,
+                            note,
+                            records,
+                            share,
+                        })
                         .collect(),
+                    used_by: p.used_by,
+                    scenarios: p
+                        .scenarios
+                        .into_iter()
+                        .map(|(title, text)| Scenario { title, text })
+                        .collect(),
+                    portrait: p.portrait,
                 }
             })
             .collect(),
@@ -658,6 +760,64 @@ fn build(d: Draft) -> Project {
                 }
             })
             .collect(),
+        journeys: d
+            .journeys
+            .into_iter()
+            .zip(&journey_ids)
+            .map(|((c, personas, stages), id)| Journey {
+                id: id.clone(),
+                name: c.name,
+                description: c.description,
+                attributes: c.attributes,
+                personas: first_of_each(
+                    personas
+                        .iter()
+                        .filter_map(|i| at(Some(i), &persona_ids))
+                        .collect(),
+                    Clone::clone,
+                ),
+                stages: stages
+                    .into_iter()
+                    .map(
+                        |(
+                            name,
+                            [
+                                goals,
+                                questions,
+                                touchpoints,
+                                channels,
+                                pains,
+                                opportunities,
+                            ],
+                            needs,
+                            emotion,
+                        )| Stage {
+                            name,
+                            goals,
+                            questions,
+                            touchpoints,
+                            channels,
+                            needs: first_of_each(
+                                needs
+                                    .iter()
+                                    .filter_map(|i| at(Some(i), &need_ids))
+                                    .collect(),
+                                Clone::clone,
+                            ),
+                            pains,
+                            opportunities,
+                            emotion,
+                        },
+                    )
+                    .collect(),
+            })
+            .collect(),
+        thresholds: Thresholds {
+            stale_after_days: d
+                .stale_after_days
+                .unwrap_or(Thresholds::DEFAULT.stale_after_days),
+            ..Thresholds::DEFAULT
+        },
         // Anything the model grows later starts from its default here.
         ..Project::default()
     }

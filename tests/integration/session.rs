@@ -113,7 +113,8 @@ fn edit_from(p: &Project, (op, a, b, x): (u8, u32, u32, f64), serial: usize) -> 
             thresholds: Thresholds {
                 overlap_at: Unit::new(x).ok()?,
                 ..p.thresholds
-            },
+            }
+            .into(),
         },
         12 => Edit::SetPositions {
             positions: p
@@ -146,8 +147,56 @@ fn edit_from(p: &Project, (op, a, b, x): (u8, u32, u32, f64), serial: usize) -> 
                 serde_json::to_value(&u).ok()?
             },
         },
+        18 => {
+            let mut j = pick(&p.journeys, a)?.clone();
+            j.personas.retain(|x| Some(x) != persona(b).as_ref());
+            j.personas.extend(persona(a));
+            j.personas.dedup();
+            if let Some(stage) = j.stages.first_mut() {
+                stage.name = format!("Stage {serial}");
+                stage.needs = need(b).into_iter().collect();
+                stage.emotion = Emotion::new(x * 4.0 - 2.0).ok();
+            }
+            Edit::Put {
+                kind: EntityKind::Journey,
+                value: serde_json::to_value(&j).ok()?,
+            }
+        }
+        19 => Edit::Create {
+            kind: EntityKind::Journey,
+            value: json!({
+                "id": format!("j-prop-{serial}"),
+                "name": format!("Journey {serial}"),
+                "personas": persona(a).into_iter().collect::<Vec<_>>(),
+                "stages": [{ "name": "First", "needs": need(b).into_iter().collect::<Vec<_>>() }],
+            }),
+        },
+        20 => Edit::Delete {
+            kind: EntityKind::Journey,
+            id: pick(&p.journeys, a)?.id.as_str().to_owned(),
+        },
+        21 => {
+            let mut value = pick(&p.personas, a)?.clone();
+            value.used_by.push(format!("team {b}"));
+            value.scenarios.push(Scenario {
+                title: format!("Scenario {serial}"),
+                text: (b % 2 == 0).then(|| "A day at work.".to_owned()),
+            });
+            value.evidence.push(Evidence {
+                kind: EvidenceKind::Crm,
+                source: Some("contacts.csv".to_owned()),
+                date: Date::from_ymd(2026, 1 + (b % 12) as u8, 1).ok(),
+                note: Some(format!("note {serial}")),
+                records: Some(u64::from(b % 500)),
+                share: Unit::new(x).ok(),
+            });
+            Edit::Update {
+                kind: EntityKind::Persona,
+                value: serde_json::to_value(&value).ok()?,
+            }
+        }
         // What must be refused: a link to no need, a create over an id.
-        16 => Edit::LinkNeed {
+        16 | 22 => Edit::LinkNeed {
             persona: persona(a)?,
             need: NeedId::new("need-that-is-not-there").ok()?,
             importance: Some(0.5),
@@ -160,7 +209,7 @@ fn edit_from(p: &Project, (op, a, b, x): (u8, u32, u32, f64), serial: usize) -> 
 }
 
 fn draws() -> impl Strategy<Value = Vec<(u8, u32, u32, f64)>> {
-    prop::collection::vec((0u8..18, any::<u32>(), any::<u32>(), 0.0f64..1.0), 1..16)
+    prop::collection::vec((0u8..23, any::<u32>(), any::<u32>(), 0.0f64..1.0), 1..16)
 }
 
 proptest! {
@@ -238,7 +287,8 @@ fn thresholds(overlap: f64) -> Edit {
         thresholds: Thresholds {
             overlap_at: Unit::new(overlap).expect("in range"),
             ..Thresholds::DEFAULT
-        },
+        }
+        .into(),
     }
 }
 

@@ -744,3 +744,94 @@ fn a_letter_changed_inside_a_text_on_disk_is_found() {
     }
     assert_eq!(bytes(&path), before, "and the file is left as it was");
 }
+
+#[test]
+fn a_schema_4_file_upgrades_to_5_with_its_checksum_and_thresholds_intact() {
+    // A file as the previous release wrote it: schemas 1 to 4, a changed
+    // threshold, evidence, and the checksum of its content.
+    let dir = scratch();
+    let path = dir.path().join("v4.patlas");
+    let expected = interchange::read(
+        r#"{"format": "persona-atlas", "version": 1, "project": {"name": "Four"},
+            "needs": [{"id": "need-a", "name": "Audit trail"}],
+            "personas": [{"id": "p-1", "name": "Olga", "needs": [{"need": "need-a", "importance": 0.9}],
+                          "evidence": [{"kind": "interview", "source": "Call", "date": "2026-05-01"}]}],
+            "thresholds": {"overlap_at": 0.8}}"#,
+        "v4.json",
+    )
+    .expect("the fixture reads");
+    {
+        let conn = rusqlite::Connection::open(&path).expect("create an old-style file");
+        conn.pragma_update(None, "application_id", APPLICATION_ID as i32)
+            .expect("application id");
+        for sql in [
+            include_str!("../../src/store/schema_v1.sql"),
+            include_str!("../../src/store/schema_v2.sql"),
+            include_str!("../../src/store/schema_v3.sql"),
+            include_str!("../../src/store/schema_v4.sql"),
+        ] {
+            conn.execute_batch(sql).expect("an old schema applies");
+        }
+        conn.execute_batch(
+            "INSERT INTO project (singleton, name) VALUES (1, 'Four');
+             INSERT INTO node (id, kind) VALUES ('need-a', 'need'), ('p-1', 'persona');
+             INSERT INTO need (id, name) VALUES ('need-a', 'Audit trail');
+             INSERT INTO persona (id, name) VALUES ('p-1', 'Olga');
+             INSERT INTO persona_need (persona, need, importance, position)
+               VALUES ('p-1', 'need-a', 0.9, 0);
+             INSERT INTO evidence (persona, position, kind, source, date)
+               VALUES ('p-1', 0, 'interview', 'Call', '2026-05-01');
+             INSERT INTO threshold (name, value) VALUES ('overlap_at', 0.8);
+             PRAGMA user_version = 4;",
+        )
+        .expect("old content");
+        let sum = persona_atlas::checksum::of_project(&expected, []);
+        conn.execute(
+            "INSERT INTO checksum (singleton, sum) VALUES (1, ?1)",
+            [sum as i64],
+        )
+        .expect("the old file's checksum");
+    }
+
+    let read_only = ProjectFile::open_read_only(&path)
+        .and_then(|f| f.load())
+        .expect("a schema 4 file reads, upgraded in memory");
+    assert_eq!(
+        read_only, expected,
+        "reading it upgrades nothing on disk and loses nothing"
+    );
+    assert_eq!(
+        header_u32(&path, 60),
+        4,
+        "a read leaves the file at schema 4"
+    );
+
+    let mut session = Session::open(&path).expect("a schema 4 file opens for editing");
+    assert_eq!(
+        header_u32(&path, 60),
+        SCHEMA_VERSION,
+        "opening for editing upgrades the file"
+    );
+    assert_eq!(
+        session.project(),
+        &expected,
+        "the checksum written by schema 4 still matches after the upgrade"
+    );
+    let stale = Thresholds {
+        stale_after_days: Days::new(90).expect("a number of days"),
+        ..expected.thresholds
+    };
+    session
+        .edit(&Edit::SetThresholds {
+            thresholds: stale.into(),
+        })
+        .expect("the new threshold can be set");
+    drop(session);
+    let reopened = ProjectFile::open(&path)
+        .and_then(|f| f.load())
+        .expect("the upgraded file reopens");
+    assert_eq!(
+        reopened.thresholds, stale,
+        "stale_after_days is stored beside the old thresholds, which stay"
+    );
+}

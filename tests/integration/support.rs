@@ -193,7 +193,9 @@ pub fn small_project() -> Value {
 /// and every optional field of the format: attributes of every value type,
 /// evidence with and without a date, a relationship without a weight, a
 /// buying-unit member whose role differs from the persona's, a persona with
-/// rules. Lists are deliberately out of id order.
+/// rules, the whole profile (teams, scenarios, a portrait), evidence from a
+/// match of customer records, journeys and a changed stale_after_days. Lists
+/// are deliberately out of id order.
 pub fn full_portfolio() -> Value {
     json!({
         "format": "persona-atlas",
@@ -315,9 +317,23 @@ pub fn full_portfolio() -> Value {
                         "date": "2024-04-18"
                     },
                     { "kind": "crm", "source": "Won deals export" },
-                    { "kind": "assumption" }
+                    { "kind": "assumption" },
+                    {
+                        "kind": "crm",
+                        "source": "contacts.csv",
+                        "date": "2026-11-20",
+                        "note": "Matched from the CRM export of November.",
+                        "records": 4210,
+                        "share": 0.125
+                    }
                 ],
-                "rules": "department = \"operations\" and fleet_size >= 50"
+                "rules": "department = \"operations\" and fleet_size >= 50",
+                "used_by": ["marketing", "sales", "ux"],
+                "scenarios": [
+                    { "title": "Monday 6 a.m.", "text": "Two drivers call in sick.\nOlga reroutes." },
+                    { "title": "Quarterly review" }
+                ],
+                "portrait": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUg=="
             },
             {
                 "id": "p-cfo-carl",
@@ -374,7 +390,33 @@ pub fn full_portfolio() -> Value {
                 ]
             },
             { "id": "bu-3pl-deal", "name": "3PL deal" }
-        ]
+        ],
+        "journeys": [
+            {
+                "id": "j-rollout",
+                "name": "From pilot to rollout",
+                "description": "Two personas on the same stages.",
+                "attributes": { "owner": "product marketing" },
+                "personas": ["p-ops-olga", "p-cfo-carl"],
+                "stages": [
+                    {
+                        "name": "Awareness",
+                        "goals": ["Hear of a better way"],
+                        "questions": ["Who else uses it?"],
+                        "touchpoints": ["Trade fair booth"],
+                        "channels": ["Trade fairs"],
+                        "needs": ["need-track"],
+                        "pains": ["No time to look"],
+                        "opportunities": ["Customer video"],
+                        "emotion": -1
+                    },
+                    { "name": "Evaluation", "needs": ["need-cost", "need-audit"], "emotion": 0.5 },
+                    { "name": "Renewal" }
+                ]
+            },
+            { "id": "j-empty", "name": "Not yet mapped" }
+        ],
+        "thresholds": { "stale_after_days": 180, "overlap_at": 0.75 }
     })
 }
 
@@ -388,11 +430,12 @@ const ID_LISTS: &[&str] = &[
     "competitors",
     "personas",
     "buying_units",
+    "journeys",
 ];
 
 /// Fields that hold a plain number the format reads as a float: an export
 /// writes `4200` back as `4200.0`, the same number.
-const FLOAT_FIELDS: &[&str] = &["size", "score", "importance", "weight"];
+const FLOAT_FIELDS: &[&str] = &["size", "score", "importance", "weight", "emotion"];
 
 /// Relationship kinds in the order the spec lists them, which is the order
 /// an export sorts relationships of one pair of personas in.
@@ -415,8 +458,20 @@ pub fn normalised(doc: &Value) -> Value {
     let mut doc = doc.clone();
     let text = |v: &Value, key: &str| v[key].as_str().unwrap_or_default().to_owned();
     for list in ID_LISTS {
-        if let Some(items) = doc[*list].as_array_mut() {
+        if let Some(items) = doc.get_mut(*list).and_then(Value::as_array_mut) {
             items.sort_by_key(|item| text(item, "id"));
+        }
+    }
+    // Thresholds that differ from the defaults are written whole.
+    if let Some(t) = doc.get_mut("thresholds").and_then(Value::as_object_mut) {
+        for (name, default) in [
+            ("underserved_below", json!(0.6)),
+            ("important_need", json!(0.7)),
+            ("met_at", json!(0.5)),
+            ("overlap_at", json!(0.7)),
+            ("stale_after_days", json!(365)),
+        ] {
+            t.entry(name).or_insert(default);
         }
     }
     if let Some(items) = doc["relationships"].as_array_mut() {

@@ -47,7 +47,11 @@ relationships: number,
 /**
  * Buying units.
  */
-buying_units: number, };
+buying_units: number, 
+/**
+ * Journeys.
+ */
+journeys: number, };
 
 export type ProductTie = { 
 /**
@@ -201,6 +205,10 @@ export type CompetitorId = string;
 
 export type Unit = number;
 
+export type Days = number;
+
+export type Date = string;
+
 export type Thresholds = { 
 /**
  * A persona whose service level (the importance-weighted share of its
@@ -221,7 +229,34 @@ met_at: Unit,
  * Two personas at least this similar are taken for one person written
  * twice. Default 0.7.
  */
-overlap_at: Unit, };
+overlap_at: Unit, 
+/**
+ * A persona not reviewed for longer than this many days is stale.
+ * Default 365.
+ */
+stale_after_days: Days, };
+
+export type NewThresholds = { 
+/**
+ * See [`Thresholds::underserved_below`].
+ */
+underserved_below: Unit, 
+/**
+ * See [`Thresholds::important_need`].
+ */
+important_need: Unit, 
+/**
+ * See [`Thresholds::met_at`].
+ */
+met_at: Unit, 
+/**
+ * See [`Thresholds::overlap_at`].
+ */
+overlap_at: Unit, 
+/**
+ * See [`Thresholds::stale_after_days`]; unchanged when absent.
+ */
+stale_after_days?: Days, };
 
 export type Golden = { 
 /**
@@ -374,6 +409,66 @@ theirs: number,
  */
 why: string, };
 
+export type HealthProblem = "no_evidence" | "assumptions_only" | "stale" | "no_rules" | "unsupported_by_data";
+
+export type Health = { 
+/**
+ * The persona.
+ */
+persona: PersonaId, 
+/**
+ * How far it rests on evidence, 0..1 (see the module's formula).
+ */
+confidence: number, 
+/**
+ * What is wrong, in the order of [`HealthProblem`].
+ */
+problems: Array<HealthProblem>, 
+/**
+ * Why, for a marketer.
+ */
+why: string, };
+
+export type HealthSummary = { 
+/**
+ * Every persona.
+ */
+personas: number, 
+/**
+ * Personas whose status is validated or detailed.
+ */
+validated: number, 
+/**
+ * Personas not reviewed within `stale_after_days`, or never.
+ */
+stale: number, 
+/**
+ * Personas that rest on assumptions only.
+ */
+assumptions_only: number, 
+/**
+ * Personas with no evidence at all.
+ */
+no_evidence: number, 
+/**
+ * Personas without rules.
+ */
+no_rules: number, 
+/**
+ * The mean confidence of all personas, 0 when there are none.
+ */
+mean_confidence: number, 
+/**
+ * Important personas (priority 4 or 5, or deciding in a buying unit)
+ * whose confidence is below one half, the least supported first, at
+ * most five.
+ */
+weakest_important: Array<PersonaId>, 
+/**
+ * Why, for a marketer.
+ */
+why: string, };
+
 export type Analysis = { 
 /**
  * Golden personas.
@@ -403,6 +498,18 @@ gaps: Gaps,
  * Needs where a competitor beats our best product.
  */
 value_gaps: Array<ValueGap>, 
+/**
+ * Personas that rest on guesses, the least supported first.
+ */
+health: Array<Health>, 
+/**
+ * The portfolio's health in numbers.
+ */
+health_summary: HealthSummary, 
+/**
+ * The day the findings were judged on (what is stale depends on it).
+ */
+today: Date, 
 /**
  * The thresholds the findings were judged by.
  */
@@ -517,7 +624,7 @@ map: MapView,
  */
 positions: Array<NodePosition>, };
 
-export type EntityKind = "market_segment" | "customer_segment" | "buying_role" | "need" | "product" | "competitor" | "persona" | "buying_unit";
+export type EntityKind = "market_segment" | "customer_segment" | "buying_role" | "need" | "product" | "competitor" | "persona" | "buying_unit" | "journey";
 
 export type Edit = { "op": "create", 
 /**
@@ -613,9 +720,11 @@ kind: RelationshipKind,
  */
 weight: number | null, } | { "op": "set_thresholds", 
 /**
- * The new thresholds, all four.
+ * The new thresholds: the four from 0 to 1, and `stale_after_days`,
+ * which keeps its value when left out (scripts written before it
+ * existed send four).
  */
-thresholds: Thresholds, } | { "op": "set_positions", 
+thresholds: NewThresholds, } | { "op": "set_positions", 
 /**
  * Where each node goes.
  */

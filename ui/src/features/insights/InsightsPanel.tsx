@@ -76,6 +76,7 @@ function Group<T>({
   count = items.length,
   open: initiallyOpen = false,
   render,
+  lead,
 }: {
   title: string;
   items: T[];
@@ -83,6 +84,8 @@ function Group<T>({
   count?: number;
   open?: boolean;
   render: (item: T) => ReactNode;
+  /** What the open group says before its items. */
+  lead?: ReactNode;
 }) {
   const [open, setOpen] = useState(initiallyOpen);
   const [limit, setLimit] = useState(PAGE);
@@ -96,6 +99,7 @@ function Group<T>({
         <span>{title}</span>
         <span className="badge">{count}</span>
       </summary>
+      {open && lead}
       {open &&
         (items.length === 0 ? (
           <p className="muted small none">None found.</p>
@@ -113,7 +117,9 @@ function Group<T>({
   );
 }
 
-const FIELDS: { key: keyof Thresholds; label: string; hint: string }[] = [
+type UnitKey = Exclude<keyof Thresholds, "stale_after_days">;
+
+const FIELDS: { key: UnitKey; label: string; hint: string }[] = [
   { key: "underserved_below", label: "Underserved below", hint: "service level, 0–1" },
   { key: "important_need", label: "Important need from", hint: "importance, 0–1" },
   { key: "met_at", label: "Need met from", hint: "product score, 0–1" },
@@ -132,6 +138,7 @@ function ThresholdsForm({
     important_need: String(current.important_need),
     met_at: String(current.met_at),
     overlap_at: String(current.overlap_at),
+    stale_after_days: String(current.stale_after_days),
   });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -147,6 +154,12 @@ function ThresholdsForm({
       }
       next[f.key] = v;
     }
+    const days = Number(draft.stale_after_days);
+    if (!Number.isInteger(days) || days < 1) {
+      setError("Stale after: enter a whole number of days from 1.");
+      return;
+    }
+    next.stale_after_days = days;
     setError(null);
     setBusy(true);
     onApply(next)
@@ -173,6 +186,20 @@ function ThresholdsForm({
           </span>
         </label>
       ))}
+      <label>
+        <span>Stale after</span>
+        <input
+          type="number"
+          min={1}
+          step={1}
+          value={draft.stale_after_days}
+          aria-describedby="hint-stale_after_days"
+          onChange={(e) => setDraft({ ...draft, stale_after_days: e.target.value })}
+        />
+        <span className="muted small" id="hint-stale_after_days">
+          days since the last review
+        </span>
+      </label>
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -293,6 +320,21 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
             onFocus={onFocus}
           />
         )}
+      />
+      <Group
+        title="Persona health"
+        items={a.health}
+        count={a.health.length}
+        render={(h) => (
+          <Finding
+            key={h.persona}
+            title={`${name(h.persona)} — confidence ${h.confidence.toFixed(2)}`}
+            why={h.why}
+            focus={[h.persona]}
+            onFocus={onFocus}
+          />
+        )}
+        lead={<p className="muted small health-summary">{a.health_summary.why}</p>}
       />
       <Group
         title="Gaps"

@@ -47,6 +47,7 @@ describe("countsSummary", () => {
       personas: 15,
       relationships: 4,
       buying_units: 3,
+      journeys: 2,
     });
     expect(s).toBe(
       "15 personas · 3 market segments · 5 buying roles · 1 product · 10 needs · 3 buying units",

@@ -15,7 +15,8 @@ import { plural } from "../personas/format";
 
 /** What the Portfolio view lists: the kinds of entity but personas, and the
  * relationships between personas, which have no id of their own. */
-export type Listed = Exclude<EntityKind, "persona"> | "relationship";
+/** Journeys have a view of their own (issue #9), not a list here. */
+export type Listed = Exclude<EntityKind, "persona" | "journey"> | "relationship";
 
 /** The kinds in the order the view lists them. */
 export const KINDS: {
