@@ -239,11 +239,15 @@ impl Session {
         }
     }
 
-    /// The titles of the insights panel, read in one go (the list
-    /// re-renders while it is read element by element).
+    /// The titles of the insights panel's findings about the portfolio,
+    /// read in one go (the list re-renders while it is read element by
+    /// element). The persona health group is left out: it names nearly
+    /// every persona, whatever the other findings say of them.
     pub fn finding_titles(&self) -> Vec<String> {
         self.execute(
-            "return [...document.querySelectorAll('.insights .finding-title')]\
+            "return [...document.querySelectorAll('.insights .insight-group')]\
+             .filter(g => !g.querySelector('summary')?.textContent.startsWith('Persona health'))\
+             .flatMap(g => [...g.querySelectorAll('.finding-title')])\
              .map(e => e.textContent)",
         )
         .as_array()
