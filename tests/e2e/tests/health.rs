@@ -3,20 +3,12 @@
 //! threshold changes what is stale, is saved, and is undone like any edit.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use persona_atlas::api;
-use persona_atlas_e2e::{Driver, Session};
+use persona_atlas_e2e::{Driver, Session, wait_until};
 
 const PATIENCE: Duration = Duration::from_secs(30);
-
-fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
-    let deadline = Instant::now() + PATIENCE;
-    while !done() {
-        assert!(Instant::now() < deadline, "{what}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
 
 /// How many personas the "Persona health" group calls stale, read from the
 /// whys of its items (the group must be open); -1 when there is no group.

@@ -2,22 +2,14 @@
 //! included, and a file another program changed is never written over.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use persona_atlas::api;
 use persona_atlas::edit::Edit;
 use persona_atlas::model::EntityKind;
-use persona_atlas_e2e::{Driver, Session};
+use persona_atlas_e2e::{Driver, Session, wait_until};
 
 const PATIENCE: Duration = Duration::from_secs(30);
-
-fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
-    let deadline = Instant::now() + PATIENCE;
-    while !done() {
-        assert!(Instant::now() < deadline, "{what}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
 
 fn tab(app: &Session, label: &str) {
     let tabs = app.find_all("[role=tab]");
