@@ -222,37 +222,15 @@ fn why(
     )
 }
 
-/// Every persona with at least one problem, lowest confidence first, then
-/// by id. O(personas + evidence).
-pub fn find(project: &Project, thresholds: &Thresholds, today: Date) -> Vec<Health> {
-    let mut out: Vec<Health> = project
-        .personas
-        .iter()
-        .filter_map(|p| {
-            let problems = problems(p, thresholds, today);
-            if problems.is_empty() {
-                return None;
-            }
-            let confidence = confidence(p, thresholds, today);
-            Some(Health {
-                why: why(p, &problems, confidence, thresholds, today),
-                persona: p.id.clone(),
-                confidence,
-                problems,
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        a.confidence
-            .total_cmp(&b.confidence)
-            .then_with(|| a.persona.cmp(&b.persona))
-    });
-    out
-}
-
-/// The portfolio's health in numbers, and which important personas rest on
-/// the least. O(personas + evidence + buying-unit members).
-pub fn summarize(project: &Project, thresholds: &Thresholds, today: Date) -> HealthSummary {
+/// The health of every persona and of the portfolio, each persona judged
+/// once: the personas with at least one problem, lowest confidence first,
+/// then by id, and the summary in numbers with the important personas that
+/// rest on the least. O(personas + evidence + buying-unit members).
+pub fn assess(
+    project: &Project,
+    thresholds: &Thresholds,
+    today: Date,
+) -> (Vec<Health>, HealthSummary) {
     let deciding: HashSet<&str> = project
         .buying_roles
         .iter()
@@ -285,6 +263,7 @@ pub fn summarize(project: &Project, thresholds: &Thresholds, today: Date) -> Hea
         personas: project.personas.len(),
         ..HealthSummary::default()
     };
+    let mut found = Vec::new();
     let mut total = 0.0;
     let mut important = Vec::new();
     for p in &project.personas {
@@ -293,7 +272,8 @@ pub fn summarize(project: &Project, thresholds: &Thresholds, today: Date) -> Hea
         if matches!(p.status, Some(Status::Validated | Status::Detailed)) {
             s.validated += 1;
         }
-        for problem in problems(p, thresholds, today) {
+        let problems = problems(p, thresholds, today);
+        for problem in &problems {
             match problem {
                 HealthProblem::Stale => s.stale += 1,
                 HealthProblem::AssumptionsOnly => s.assumptions_only += 1,
@@ -307,14 +287,27 @@ pub fn summarize(project: &Project, thresholds: &Thresholds, today: Date) -> Hea
         if is_important && c < 0.5 {
             important.push((c, p.id.clone()));
         }
+        if !problems.is_empty() {
+            found.push(Health {
+                why: why(p, &problems, c, thresholds, today),
+                persona: p.id.clone(),
+                confidence: c,
+                problems,
+            });
+        }
     }
+    found.sort_by(|a, b| {
+        a.confidence
+            .total_cmp(&b.confidence)
+            .then_with(|| a.persona.cmp(&b.persona))
+    });
     important.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
     s.weakest_important = important.into_iter().take(5).map(|(_, id)| id).collect();
     if s.personas > 0 {
         s.mean_confidence = round2(total / s.personas as f64);
     }
     s.why = summary_why(&by_id, &s);
-    s
+    (found, s)
 }
 
 fn summary_why(by_id: &HashMap<&str, &Persona>, s: &HealthSummary) -> String {
@@ -480,7 +473,7 @@ mod tests {
         p.name = "Ops Olivia".to_owned();
         p.last_reviewed = Some(day("2025-10-28"));
         p.rules = None;
-        let found = find(
+        let (found, _) = assess(
             &Project {
                 personas: vec![p],
                 ..Project::default()

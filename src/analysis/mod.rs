@@ -163,6 +163,7 @@ pub fn analyze(project: &Project, thresholds: &Thresholds, today: Date) -> Analy
     let graph = EcosystemGraph::new(project);
     let scores = service::NeedScores::new(&graph);
     let overlaps = overlap::find(&graph, thresholds);
+    let (health, health_summary) = health::assess(project, thresholds, today);
     Analysis {
         golden: golden::find(&graph, &overlaps),
         underserved: service::underserved(&graph, &scores, thresholds),
@@ -171,8 +172,8 @@ pub fn analyze(project: &Project, thresholds: &Thresholds, today: Date) -> Analy
         gaps: gaps::find(&graph, &scores, thresholds),
         value_gaps: service::value_gaps(&graph, &scores),
         overlaps: overlaps.into_iter().map(|o| o.finding).collect(),
-        health: health::find(project, thresholds, today),
-        health_summary: health::summarize(project, thresholds, today),
+        health,
+        health_summary,
         today,
         thresholds: *thresholds,
     }

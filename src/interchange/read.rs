@@ -307,9 +307,6 @@ struct Reader<'a> {
     outside: Option<IdLookup<'a>>,
 }
 
-/// The largest count a file may hold: 2^53 - 1.
-const MAX_COUNT: u64 = (1 << 53) - 1;
-
 const COMMON: &[&str] = &["id", "name", "description", "attributes"];
 
 impl Reader<'_> {
@@ -793,8 +790,6 @@ impl Reader<'_> {
     fn count(&mut self, obj: &Obj<'_, '_>, key: &str) -> Option<Option<u64>> {
         match obj.get(key) {
             None => Some(None),
-            // Counts stay within what JavaScript reads exactly (2^53 - 1), so
-            // the app shows the number the file holds.
             Some(Value::Number(n)) => match n.as_u64().filter(|c| *c <= MAX_COUNT) {
                 Some(c) => Some(Some(c)),
                 None => {

@@ -52,6 +52,10 @@ impl From<Unit> for f64 {
     }
 }
 
+/// The largest count of records a project may hold, 2^53 - 1: what
+/// JavaScript reads exactly, so the app shows the number the file holds.
+pub const MAX_COUNT: u64 = (1 << 53) - 1;
+
 /// A point on a journey stage's emotion curve, from -2 (very negative) to
 /// 2 (very positive).
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize, Deserialize, TS)]

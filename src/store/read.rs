@@ -354,8 +354,9 @@ pub fn load(conn: &Connection) -> Load<Project> {
         buying_units,
         journeys: Vec::new(),
     };
-    references(&project)?;
-    project.journeys = journeys(conn, &crate::change::Index::of(&project))?;
+    let index = crate::change::Index::of(&project);
+    references(&project, &index)?;
+    project.journeys = journeys(conn, &index)?;
     Ok(project)
 }
 
@@ -408,8 +409,7 @@ fn journeys(conn: &Connection, index: &crate::change::Index) -> Load<Vec<Journey
 /// right kind, as the schema's foreign keys promise: a file written by
 /// another tool with the keys off, or damaged on disk, must not pass for a
 /// project that an export would then refuse. O(project), in memory.
-fn references(p: &Project) -> Load<()> {
-    let index = crate::change::Index::of(p);
+fn references(p: &Project, index: &crate::change::Index) -> Load<()> {
     let dangling = |owner: &str, id: &str, what: &str, expected: EntityKind| -> Load<()> {
         match index.kind(id) {
             Some(k) if k == expected => Ok(()),
@@ -610,7 +610,7 @@ fn personas(conn: &Connection) -> Load<Vec<Persona>> {
                             .map(|r| {
                                 u64::try_from(r)
                                     .ok()
-                                    .filter(|r| *r < 1 << 53)
+                                    .filter(|r| *r <= MAX_COUNT)
                                     .map_or_else(|| bad(t, id, "a count out of range"), Ok)
                             })
                             .transpose()?,

@@ -547,7 +547,7 @@ fn persona_links(
                 e.source,
                 e.date.map(|d| d.to_string()),
                 e.note,
-                // Counts are read at most 2^53 - 1, well within SQLite's integers.
+                // Counts are read at most MAX_COUNT, well within SQLite's integers.
                 e.records.map(|r| i64::try_from(r).unwrap_or(i64::MAX)),
                 e.share.map(Unit::get)
             ])?;

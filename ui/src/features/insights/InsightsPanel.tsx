@@ -324,7 +324,6 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
       <Group
         title="Persona health"
         items={a.health}
-        count={a.health.length}
         render={(h) => (
           <Finding
             key={h.persona}
