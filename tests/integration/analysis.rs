@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use persona_atlas::analysis::report::{Style, render};
 use persona_atlas::analysis::{self, Analysis, Overlap, Underserved, UnitFinding, similarity};
-use persona_atlas::model::{Date, Persona, Project, Thresholds, Unit};
+use persona_atlas::model::{Persona, Project, Thresholds, Unit};
 use persona_atlas::{api, demo, interchange};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -27,12 +27,6 @@ fn doc(name: &str, lists: Value) -> Value {
         out[key] = value.clone();
     }
     out
-}
-
-/// The day every analysis here is judged on, so that what is stale does
-/// not change with the calendar.
-fn today() -> Date {
-    Date::from_ymd(2026, 12, 2).expect("a calendar day")
 }
 
 /// Reads a fixture, which must be a valid project.
@@ -1632,6 +1626,7 @@ fn cli_analyze_writes_every_format_from_a_project_file_and_from_json() {
     export.assert_ok("export of the demo");
     let (project, a) =
         api::analyze(&dir.path().join("demo.patlas"), None, today()).expect("the demo analyses");
+    let day = today().to_string();
     let expected = [
         ("text", render(&project, &a, Style::Text)),
         ("markdown", render(&project, &a, Style::Markdown)),
@@ -1639,7 +1634,11 @@ fn cli_analyze_writes_every_format_from_a_project_file_and_from_json() {
     ];
     for (format, expected) in expected {
         for file in ["demo.patlas", "demo.json"] {
-            let run = cli(dir.path(), &["analyze", file, "--format", format]);
+            // The day is given, as the expected findings were judged on it.
+            let run = cli(
+                dir.path(),
+                &["analyze", file, "--format", format, "--today", &day],
+            );
             run.assert_ok(&format!("analyze {file} --format {format}"));
             assert_eq!(
                 run.stdout, expected,
@@ -1648,7 +1647,7 @@ fn cli_analyze_writes_every_format_from_a_project_file_and_from_json() {
             );
         }
     }
-    let default = cli(dir.path(), &["analyze", "demo.patlas"]);
+    let default = cli(dir.path(), &["analyze", "demo.patlas", "--today", &day]);
     default.assert_ok("analyze without --format");
     assert_eq!(
         default.stdout,
