@@ -19,6 +19,7 @@ fn main() {
         "entity",
         "entities",
         "matrices",
+        "profile",
         "export_map_image",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {

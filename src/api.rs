@@ -188,7 +188,11 @@ pub fn info(path: &Path) -> Result<Info> {
 
 /// The first view of an open project. O(project), from memory.
 pub fn project_overview(session: &Session) -> Overview {
-    overview(session.project(), &session.path().display().to_string())
+    overview(
+        session.project(),
+        &session.path().display().to_string(),
+        Date::today(),
+    )
 }
 
 /// Saves a copy of the open project at `to` and opens the copy (Save As).
@@ -365,17 +369,18 @@ pub struct Affected {
 }
 
 /// What `edit` can change. A move changes only positions, which the window
-/// that made it shows already; thresholds change the findings, never the
-/// overview, which holds no finding. O(1).
+/// that made it shows already. Thresholds change the findings, and the
+/// overview only through `stale_after_days`, which ages the evidence behind
+/// each card's confidence. O(1).
 pub fn affected_by(edit: &Edit) -> Affected {
     match edit {
         Edit::SetPositions { .. } => Affected {
             insights: false,
             overview: false,
         },
-        Edit::SetThresholds { .. } => Affected {
+        Edit::SetThresholds { thresholds } => Affected {
             insights: true,
-            overview: false,
+            overview: thresholds.stale_after_days.is_some(),
         },
         _ => Affected {
             insights: true,
@@ -545,6 +550,13 @@ pub fn entity(session: &Session, kind: EntityKind, id: &str) -> Result<serde_jso
     crate::edit::entity_of(session.project(), kind, id)
         .map(|e| e.to_json())
         .ok_or_else(|| invalid_project(format!("no {} with id {id:?}", kind.label())))
+}
+
+/// One persona of the open project with everything its page shows, judged
+/// on today's date. O(analysis), from memory.
+pub fn profile(session: &Session, id: &str) -> Result<crate::profile::PersonaProfile> {
+    crate::profile::profile(session.project(), id, Date::today())
+        .ok_or_else(|| invalid_project(format!("no persona with id {id:?}")))
 }
 
 /// A problem with the open project as a whole, with no field to point at.

@@ -53,6 +53,19 @@ pub enum Edit {
         #[ts(type = "unknown")]
         value: Value,
     },
+    /// Changes some fields of an entity and keeps the others: each field
+    /// given replaces the one of that name, as the interchange format
+    /// writes it; `null` removes an optional field. The result is checked
+    /// like an `update`. For editing one field in place.
+    Patch {
+        /// What kind of entity.
+        kind: EntityKind,
+        /// Its id, which a patch cannot change.
+        id: String,
+        /// The fields to replace, by name.
+        #[ts(type = "Record<string, unknown>")]
+        fields: serde_json::Map<String, Value>,
+    },
     /// Deletes an entity and every link to it.
     Delete {
         /// What kind of entity.
@@ -202,6 +215,10 @@ pub fn plan(target: Target<'_>, edit: &Edit) -> Result<Change> {
         Edit::Create { kind, value } => put(target, *kind, value, Mode::Create, &mut change)?,
         Edit::Update { kind, value } => put(target, *kind, value, Mode::Update, &mut change)?,
         Edit::Put { kind, value } => put(target, *kind, value, Mode::Either, &mut change)?,
+        Edit::Patch { kind, id, fields } => {
+            let value = patched(p, *kind, id, fields)?;
+            put(target, *kind, &value, Mode::Update, &mut change)?
+        }
         Edit::Delete { kind, id } => delete(target, *kind, id, &mut change)?,
         Edit::MergePersonas { keep, remove } => merge(target, keep, remove, &mut change)?,
         Edit::LinkProduct {
@@ -426,6 +443,45 @@ pub fn entity_of(project: &Project, kind: EntityKind, id: &str) -> Option<Entity
         EntityKind::BuyingUnit => find(&p.buying_units, id).cloned().map(Entity::BuyingUnit),
         EntityKind::Journey => find(&p.journeys, id).cloned().map(Entity::Journey),
     }
+}
+
+/// The entity `id` of `kind` as the interchange format writes it, with
+/// `fields` put in place of its own; `null` takes a field away.
+fn patched(
+    p: &Project,
+    kind: EntityKind,
+    id: &str,
+    fields: &serde_json::Map<String, Value>,
+) -> Result<Value> {
+    let at = |path: &str, message: String| Error::Invalid {
+        source_name: format!("the {}", kind.label()),
+        problems: Problems(vec![Problem {
+            path: path.to_owned(),
+            message,
+        }]),
+    };
+    let Some(entity) = entity_of(p, kind, id) else {
+        return Err(at(
+            "id",
+            format!("no {} with id {id:?} to change", kind.label()),
+        ));
+    };
+    if let Some(given) = fields.get("id")
+        && given.as_str() != Some(id)
+    {
+        return Err(at("id", "a patch cannot change the id".to_owned()));
+    }
+    let mut value = entity.to_json();
+    if let Value::Object(object) = &mut value {
+        for (name, field) in fields {
+            if field.is_null() {
+                object.remove(name);
+            } else {
+                object.insert(name.clone(), field.clone());
+            }
+        }
+    }
+    Ok(value)
 }
 
 /// Records `after` for each persona that `f` changes.
@@ -863,6 +919,67 @@ mod tests {
             paths,
             ["name", "needs[0].need", "needs[0].importance"],
             "problems are placed relative to the persona, for the form: {err}"
+        );
+    }
+
+    #[test]
+    fn patch_changes_the_fields_given_and_keeps_the_rest() {
+        let p = demo();
+        let dana = |q: &Project| {
+            q.personas
+                .iter()
+                .find(|x| x.id.as_str() == "p-dana-platform")
+                .cloned()
+                .expect("Dana")
+        };
+        let before = dana(&p);
+        assert!(
+            before.quote.is_some() && !before.needs.is_empty(),
+            "the demo's Dana has a quote and needs"
+        );
+        let patch = |fields: Value| Edit::Patch {
+            kind: EntityKind::Persona,
+            id: "p-dana-platform".into(),
+            fields: fields.as_object().cloned().expect("an object"),
+        };
+        let next = apply(
+            &p,
+            &patch(json!({ "goals": ["Ship faster", "Sleep at night"], "quote": null })),
+        )
+        .expect("a valid patch applies");
+        let after = dana(&next);
+        assert_eq!(after.goals, ["Ship faster", "Sleep at night"]);
+        assert_eq!(after.quote, None, "null takes the quote away");
+        assert_eq!(
+            (&after.name, &after.needs, &after.evidence),
+            (&before.name, &before.needs, &before.evidence),
+            "the fields not named are kept"
+        );
+
+        let err = apply(&p, &patch(json!({ "goals": ["fine", 7] }))).expect_err("a bad goal");
+        assert_eq!(
+            err.problems()[0].path,
+            "goals[1]",
+            "placed for the form: {err}"
+        );
+        let err = apply(&p, &patch(json!({ "id": "p-other" }))).expect_err("no new id");
+        assert!(err.to_string().contains("cannot change the id"), "{err}");
+        let err = apply(&p, &patch(json!({ "colour": "blue" }))).expect_err("unknown field");
+        assert_eq!(err.problems()[0].path, "colour", "{err}");
+        let missing = Edit::Patch {
+            kind: EntityKind::Persona,
+            id: "p-nobody".into(),
+            fields: serde_json::Map::new(),
+        };
+        assert!(apply(&p, &missing).is_err(), "a patch never creates");
+        let wrong_kind = Edit::Patch {
+            kind: EntityKind::Product,
+            id: "p-dana-platform".into(),
+            fields: serde_json::Map::new(),
+        };
+        assert!(
+            apply(&p, &wrong_kind).is_err(),
+            "a persona is not a product"
         );
     }
 

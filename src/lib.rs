@@ -23,6 +23,7 @@ pub mod map_view;
 pub mod matrix;
 pub mod model;
 pub mod overview;
+pub mod profile;
 pub mod recent;
 pub mod session;
 pub mod store;

@@ -64,6 +64,8 @@ pub struct MapNode {
     pub status: Option<Status>,
     /// What the findings say about it.
     pub marks: Vec<Mark>,
+    /// How far a persona rests on evidence, 0..1, on the analysis' day.
+    pub confidence: Option<f64>,
 }
 
 /// What an edge of the map stands for.
@@ -121,6 +123,7 @@ fn node(id: &str, kind: MapNodeKind, label: &str) -> MapNode {
         decides: false,
         status: None,
         marks: Vec::new(),
+        confidence: None,
     }
 }
 
@@ -175,6 +178,11 @@ pub fn map_view(project: &Project, analysis: &Analysis) -> MapView {
         n.decides = role.is_some_and(|r| r.decides);
         n.status = p.status;
         n.marks = marks.remove(p.id.as_str()).unwrap_or_default();
+        n.confidence = Some(crate::analysis::health::confidence(
+            p,
+            &analysis.thresholds,
+            analysis.today,
+        ));
         nodes.push(n);
         for need in &p.needs {
             edges.push(MapEdge {

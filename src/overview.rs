@@ -67,6 +67,8 @@ pub struct PersonaCard {
     pub priority: Option<u8>,
     /// The products it is tied to, in the order given.
     pub products: Vec<ProductTie>,
+    /// How far it rests on evidence, 0..1, on the day the overview was made.
+    pub confidence: f64,
 }
 
 /// A persona's tie to a product, by name.
@@ -82,7 +84,7 @@ pub struct ProductTie {
 
 /// Builds the overview of `project`, stored in `file`.
 /// O(|personas| log |personas| + |links|).
-pub fn overview(project: &Project, file: &str) -> Overview {
+pub fn overview(project: &Project, file: &str, today: Date) -> Overview {
     let roles: HashMap<&BuyingRoleId, &BuyingRole> =
         project.buying_roles.iter().map(|r| (&r.id, r)).collect();
     let customer_segments: HashMap<&CustomerSegmentId, &str> = project
@@ -122,6 +124,7 @@ pub fn overview(project: &Project, file: &str) -> Overview {
                     })
                 })
                 .collect(),
+            confidence: crate::analysis::health::confidence(p, &project.thresholds, today),
         }
     };
 

@@ -16,12 +16,16 @@ mod tests {
         Coverage, Matrices, NeedRow, PersonaRow, ProductLinks, SegmentRow,
     };
     use persona_atlas::model::{
-        BuyingRoleId, BuyingUnitId, CompetitorId, Counts, Date, Days, EntityKind, MarketSegmentId,
-        NeedId, NodePosition, PersonaId, ProductId, ProductRelation, RelationshipKind, Status,
-        Thresholds, Unit,
+        AttributeValue, BuyingRoleId, BuyingUnitId, CompetitorId, Counts, Date, Days, EntityKind,
+        Evidence, EvidenceKind, MarketSegmentId, NeedId, NodePosition, PersonaId, ProductId,
+        ProductRelation, RelationshipKind, Scenario, Status, Thresholds, Unit,
     };
     use persona_atlas::overview::{
         Overview, PersonaCard, ProductTie, SegmentGroup, SegmentSummary,
+    };
+    use persona_atlas::profile::{
+        PersonaProfile, ProfileFinding, ProfileFindingKind, ProfileNeed, ProfileProduct,
+        ProfileRelationship, ProfileRole, ProfileUnit,
     };
     use ts_rs::{Config, TS};
 
@@ -95,6 +99,18 @@ mod tests {
             decl::<Matrices>(&cfg),
             decl::<ImageFormat>(&cfg),
             decl::<MenuCommand>(&cfg),
+            decl::<AttributeValue>(&cfg),
+            decl::<EvidenceKind>(&cfg),
+            decl::<Evidence>(&cfg),
+            decl::<Scenario>(&cfg),
+            decl::<ProfileRole>(&cfg),
+            decl::<ProfileNeed>(&cfg),
+            decl::<ProfileProduct>(&cfg),
+            decl::<ProfileUnit>(&cfg),
+            decl::<ProfileRelationship>(&cfg),
+            decl::<ProfileFindingKind>(&cfg),
+            decl::<ProfileFinding>(&cfg),
+            decl::<PersonaProfile>(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\
@@ -116,5 +132,73 @@ mod tests {
             "ui/src/ipc/bindings.ts differs from the Rust types; run \
              `UPDATE_BINDINGS=1 cargo test -p persona-atlas-desktop bindings` and commit it"
         );
+    }
+
+    /// The names between `start` and the first `end` after it that follow
+    /// `before` and end at `after`.
+    fn names_in(text: &str, start: &str, end: &str, before: &str, after: char) -> Vec<String> {
+        let from = text.find(start).map_or(text.len(), |i| i + start.len());
+        let to = text[from..].find(end).map_or(text.len(), |i| from + i);
+        let mut out: Vec<String> = text[from..to]
+            .split(before)
+            .skip(1)
+            .filter_map(|rest| rest.split(after).next())
+            .map(str::to_owned)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// A command is named in four places: the handler list, the build
+    /// script that makes its permission, the capability that grants it and
+    /// the UI's ipc module. One missing from any of them is a command the
+    /// window cannot call, or one it may call that nothing wraps.
+    #[test]
+    fn every_command_is_handled_permitted_granted_and_wrapped() {
+        let read = |path: &str| {
+            std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap_or_else(|e| panic!("{path}: {e}"))
+        };
+        let handled: Vec<String> = names_in(
+            &read("src/lib.rs"),
+            "generate_handler![",
+            "]",
+            "commands::",
+            ',',
+        )
+        .into_iter()
+        .filter_map(|x| x.rsplit("::").next().map(str::to_owned))
+        .collect();
+        let permitted = names_in(&read("build.rs"), ".commands(&[", "]", "\"", '"')
+            .into_iter()
+            .filter(|x| !x.trim().is_empty() && !x.contains(','))
+            .collect::<Vec<_>>();
+        let granted: Vec<String> = names_in(
+            &read("capabilities/main.json"),
+            "\"permissions\"",
+            "]",
+            "\"allow-",
+            '"',
+        )
+        .into_iter()
+        .map(|x| x.replace('-', "_"))
+        .collect();
+        let wrapped = names_in(&read("../ui/src/ipc/index.ts"), "", "\u{0}", "(\"", '"')
+            .into_iter()
+            .filter(|x| handled.contains(x))
+            .collect::<Vec<_>>();
+        let mut handled_sorted = handled.clone();
+        handled_sorted.sort();
+        assert!(!handled_sorted.is_empty(), "the handler list is read");
+        assert_eq!(
+            permitted, handled_sorted,
+            "build.rs makes a permission for each handler"
+        );
+        assert_eq!(
+            granted, handled_sorted,
+            "capabilities/main.json grants each handler"
+        );
+        assert_eq!(wrapped, handled_sorted, "ui/src/ipc wraps each handler");
     }
 }

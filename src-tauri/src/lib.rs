@@ -109,6 +109,7 @@ pub fn run() {
             commands::edit::entity,
             commands::edit::entities,
             commands::insights::matrices,
+            commands::insights::profile,
             commands::project::export_map_image,
         ])
         .run(tauri::generate_context!());

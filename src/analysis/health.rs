@@ -51,6 +51,19 @@ pub enum HealthProblem {
     UnsupportedByData,
 }
 
+impl HealthProblem {
+    /// A few words for a headline: "no evidence", "stale".
+    pub fn label(self) -> &'static str {
+        match self {
+            HealthProblem::NoEvidence => "no evidence",
+            HealthProblem::AssumptionsOnly => "assumptions only",
+            HealthProblem::Stale => "stale",
+            HealthProblem::NoRules => "no rules",
+            HealthProblem::UnsupportedByData => "unsupported by data",
+        }
+    }
+}
+
 /// A persona with at least one health problem.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Health {
@@ -88,6 +101,11 @@ pub struct HealthSummary {
     /// Why, for a marketer.
     pub why: String,
 }
+
+/// Below this confidence a persona rests on too little to act on: the
+/// app's "low confidence" badge and filter, and the important personas the
+/// summary names.
+pub const LOW_CONFIDENCE: f64 = 0.5;
 
 fn strength(e: &Evidence) -> f64 {
     if e.records == Some(0) {
@@ -284,7 +302,7 @@ pub fn assess(
         }
         let is_important =
             p.priority.is_some_and(|x| x.get() >= 4) || deciders.contains(p.id.as_str());
-        if is_important && c < 0.5 {
+        if is_important && c < LOW_CONFIDENCE {
             important.push((c, p.id.clone()));
         }
         if !problems.is_empty() {

@@ -154,6 +154,13 @@ pub struct Analysis {
     pub thresholds: Thresholds,
 }
 
+/// For each need of `project`, in its order: our best product for it, as
+/// (score, index in `project.products`); on a tie, the smaller id.
+/// O(|needs| + |edges into needs|).
+pub fn best_products(project: &Project) -> Vec<Option<(f64, usize)>> {
+    service::NeedScores::new(&EcosystemGraph::new(project)).ours
+}
+
 /// Runs every analysis on `project` with `thresholds`, judging what is
 /// stale on `today`.
 ///

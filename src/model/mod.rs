@@ -204,35 +204,41 @@ pub struct PersonaProduct {
 }
 
 /// A piece of evidence behind a persona.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct Evidence {
     /// Where it comes from.
     pub kind: EvidenceKind,
     /// Which study, report or workshop.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub source: Option<String>,
     /// When it was gathered.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub date: Option<Date>,
     /// What was learned, or a quote.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub note: Option<String>,
     /// From a match of customer records: how many records the rule matched.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub records: Option<u64>,
     /// From a match of customer records: the share of the table matched.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub share: Option<Unit>,
 }
 
 /// A short story of a persona at work.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// What the story is called.
     pub title: String,
     /// The story.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub text: Option<String>,
 }
 

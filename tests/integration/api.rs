@@ -140,28 +140,174 @@ fn entity_names_what_is_missing() {
 }
 
 #[test]
-fn a_threshold_change_leaves_the_overview_as_it_was() {
-    // The window is not sent the overview again after new thresholds
-    // (api::affected_by): that holds only while it holds no finding.
-    use persona_atlas::edit::{Edit, apply};
-    use persona_atlas::model::{Thresholds, Unit};
+fn only_the_age_threshold_changes_the_overview() {
+    // The window is sent the overview again after new thresholds only when
+    // they can change it (api::affected_by): the four unit thresholds judge
+    // findings, which the overview does not hold, while stale_after_days
+    // ages the evidence behind each card's confidence.
+    use persona_atlas::edit::{Edit, NewThresholds, apply};
+    use persona_atlas::model::{Days, Thresholds, Unit};
     let project = persona_atlas::demo::project().expect("the demo reads");
-    let edit = Edit::SetThresholds {
-        thresholds: Thresholds {
-            underserved_below: Unit::new(0.95).expect("in range"),
-            overlap_at: Unit::new(0.1).expect("in range"),
-            ..Thresholds::DEFAULT
-        }
-        .into(),
+    let units = Edit::SetThresholds {
+        thresholds: NewThresholds {
+            stale_after_days: None,
+            ..Thresholds {
+                underserved_below: Unit::new(0.95).expect("in range"),
+                overlap_at: Unit::new(0.1).expect("in range"),
+                ..Thresholds::DEFAULT
+            }
+            .into()
+        },
     };
-    let changed = apply(&project, &edit).expect("new thresholds apply");
+    let changed = apply(&project, &units).expect("new thresholds apply");
     assert_eq!(
-        persona_atlas::overview::overview(&changed, "f"),
-        persona_atlas::overview::overview(&project, "f"),
-        "the overview does not depend on the thresholds"
+        persona_atlas::overview::overview(&changed, "f", today()),
+        persona_atlas::overview::overview(&project, "f", today()),
+        "the overview does not depend on the unit thresholds"
     );
     assert!(
-        !api::affected_by(&edit).overview && api::affected_by(&edit).insights,
-        "so new thresholds resend the findings, not the overview"
+        !api::affected_by(&units).overview && api::affected_by(&units).insights,
+        "so they resend the findings, not the overview"
+    );
+
+    let age = Edit::SetThresholds {
+        thresholds: NewThresholds {
+            stale_after_days: Some(Days::new(30).expect("in range")),
+            ..Thresholds::DEFAULT.into()
+        },
+    };
+    let aged = apply(&project, &age).expect("a shorter age applies");
+    assert_ne!(
+        persona_atlas::overview::overview(&aged, "f", today()),
+        persona_atlas::overview::overview(&project, "f", today()),
+        "older evidence lowers some card's confidence"
+    );
+    assert!(api::affected_by(&age).overview, "so the overview is resent");
+}
+
+#[test]
+fn a_profile_names_everything_the_persona_touches() {
+    use persona_atlas::profile::{ProfileFindingKind, profile};
+    let project = persona_atlas::demo::project().expect("the demo reads");
+    let dana = profile(&project, "p-dana-platform", today()).expect("Dana is in the demo");
+    assert_eq!(
+        dana.market_segment.as_ref().map(|x| x.id.as_str()),
+        Some("ms-midmarket-saas"),
+        "the segment is named by id and name"
+    );
+    assert!(
+        dana.market_segment.as_ref().is_some_and(|x| x.name != x.id),
+        "a name, not an id, is what the page shows"
+    );
+    assert!(
+        dana.buying_role
+            .as_ref()
+            .is_some_and(|r| r.id == "role-technical-evaluator"),
+        "her role"
+    );
+    let importances: Vec<f64> = dana.needs.iter().map(|n| n.importance).collect();
+    assert_eq!(
+        importances,
+        [0.9, 0.75, 0.7, 0.5, 0.4],
+        "needs come most important first"
+    );
+    let met_at = project.thresholds.met_at.get();
+    assert!(
+        dana.needs
+            .iter()
+            .all(|n| n.met == n.best.as_ref().is_some_and(|(_, s)| *s >= met_at)),
+        "a need is met when our best score reaches the project's met_at"
+    );
+    let pipelines = dana
+        .products
+        .iter()
+        .find(|x| x.id == "prod-pipelines")
+        .expect("she is tied to Pipelines");
+    assert_eq!(
+        pipelines.relations.len(),
+        2,
+        "two ties to one product are one row with both"
+    );
+    assert_eq!(dana.products.len(), 2, "Pipelines and Observe, once each");
+    let units: Vec<&str> = dana.buying_units.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(units, ["bu-saas-pipelines"], "the one unit she sits in");
+    assert_eq!(dana.relationships.len(), 4, "two from her, two to her");
+    assert_eq!(
+        dana.relationships.iter().filter(|r| r.outgoing).count(),
+        2,
+        "she reports to and recommends Kwame"
+    );
+    let journeys: Vec<&str> = dana.journeys.iter().map(|j| j.id.as_str()).collect();
+    assert_eq!(journeys, ["j-pipelines-new-logo"], "the journey she is on");
+    assert_eq!(dana.evidence.len(), 3, "her evidence as written");
+    assert!(
+        (0.0..=1.0).contains(&dana.confidence) && dana.confidence > 0.5,
+        "three pieces of recent evidence, one a CRM match, give more than half: {}",
+        dana.confidence
+    );
+    assert!(!dana.low_confidence, "so she is not low confidence");
+    assert!(
+        profile(&project, "p-nobody", today()).is_none(),
+        "no profile of a persona that is not there"
+    );
+
+    // Every persona's page lists exactly the findings the analysis makes
+    // about it, health first.
+    let analysis = persona_atlas::analysis::analyze(&project, &project.thresholds, today());
+    for p in &project.personas {
+        let page = profile(&project, p.id.as_str(), today()).expect("every persona has a page");
+        let health = analysis.health.iter().filter(|h| h.persona == p.id).count();
+        let listed = page
+            .findings
+            .iter()
+            .filter(|f| f.kind == ProfileFindingKind::Health)
+            .count();
+        assert_eq!(
+            listed, health,
+            "{}: one health finding per health entry",
+            p.id
+        );
+        assert!(
+            page.findings
+                .iter()
+                .skip(health)
+                .all(|f| f.kind != ProfileFindingKind::Health),
+            "{}: health comes first",
+            p.id
+        );
+        let overlaps = analysis
+            .overlaps
+            .iter()
+            .filter(|o| o.personas.contains(&p.id))
+            .count();
+        assert_eq!(
+            page.findings
+                .iter()
+                .filter(|f| f.kind == ProfileFindingKind::Overlap)
+                .count(),
+            overlaps,
+            "{}: every overlap it is part of",
+            p.id
+        );
+        assert!(
+            page.findings.iter().all(|f| !f.why.is_empty()),
+            "each with its why"
+        );
+    }
+}
+
+#[test]
+fn the_profile_of_an_open_project_is_refused_for_an_unknown_id() {
+    let dir = scratch();
+    let session = Session::open(&demo_file(dir.path())).expect("the demo opens");
+    let page = api::profile(&session, "p-dana-platform").expect("Dana has a page");
+    assert_eq!(
+        page.name, "Dana the Data Platform Lead",
+        "read from the session's memory"
+    );
+    let err = api::profile(&session, "p-nobody").expect_err("no such persona");
+    assert!(
+        err.to_string().contains("no persona with id \"p-nobody\""),
+        "says which: {err}"
     );
 }

@@ -571,3 +571,9 @@ pub fn by_id<'a>(list: &'a Value, id: &str) -> &'a Value {
         .and_then(|items| items.iter().find(|item| item["id"] == id))
         .unwrap_or_else(|| panic!("the list must hold an entity with id {id:?}: {list}"))
 }
+
+/// The day every analysis here is judged on, so that what is stale does
+/// not change with the calendar.
+pub fn today() -> persona_atlas::model::Date {
+    persona_atlas::model::Date::from_ymd(2026, 12, 2).expect("a calendar day")
+}

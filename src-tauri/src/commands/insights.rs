@@ -3,6 +3,7 @@
 
 use persona_atlas::api::{self, Insights};
 use persona_atlas::matrix::Matrices;
+use persona_atlas::profile::PersonaProfile;
 use tauri::{AppHandle, Manager};
 
 use crate::error::IpcError;
@@ -18,6 +19,18 @@ pub async fn insights(app: AppHandle, session: u64) -> Result<Insights, IpcError
     })
     .await
     .map_err(|e| IpcError::message(format!("The findings could not be computed: {e}")))?
+}
+
+/// One persona with everything its page shows.
+#[tauri::command]
+pub async fn profile(app: AppHandle, session: u64, id: String) -> Result<PersonaProfile, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let guard = lock(&state.session);
+        Ok(api::profile(session_ref(&guard, session)?, &id)?)
+    })
+    .await
+    .map_err(|e| IpcError::message(format!("The persona could not be shown: {e}")))?
 }
 
 /// The persona × product, need × product and segment × product matrices.

@@ -9,6 +9,7 @@ const node = (over: Partial<MapNode> & Pick<MapNode, "id" | "kind">): MapNode =>
   role: null,
   decides: false,
   status: null,
+  confidence: null,
   marks: [],
   ...over,
 });

@@ -103,7 +103,11 @@ priority: number | null,
 /**
  * The products it is tied to, in the order given.
  */
-products: Array<ProductTie>, };
+products: Array<ProductTie>, 
+/**
+ * How far it rests on evidence, 0..1, on the day the overview was made.
+ */
+confidence: number, };
 
 export type SegmentSummary = { 
 /**
@@ -555,7 +559,11 @@ status: Status | null,
 /**
  * What the findings say about it.
  */
-marks: Array<Mark>, };
+marks: Array<Mark>, 
+/**
+ * How far a persona rests on evidence, 0..1, on the analysis' day.
+ */
+confidence: number | null, };
 
 export type MapEdgeKind = "needs" | "meets" | "tied_to" | "relates" | "overlap";
 
@@ -650,7 +658,19 @@ kind: EntityKind,
 /**
  * The entity.
  */
-value: unknown, } | { "op": "delete", 
+value: unknown, } | { "op": "patch", 
+/**
+ * What kind of entity.
+ */
+kind: EntityKind, 
+/**
+ * Its id, which a patch cannot change.
+ */
+id: string, 
+/**
+ * The fields to replace, by name.
+ */
+fields: Record<string, unknown>, } | { "op": "delete", 
 /**
  * What kind of entity.
  */
@@ -967,3 +987,255 @@ met_at: number, };
 export type ImageFormat = "png" | "svg";
 
 export type MenuCommand = "export_png" | "export_svg" | "show_map" | "show_personas" | "show_portfolio" | "show_matrices" | "fit_map" | "find" | "undo" | "redo";
+
+export type AttributeValue = boolean | number | string;
+
+export type EvidenceKind = "interview" | "survey" | "crm" | "analytics" | "workshop" | "assumption";
+
+export type Evidence = { 
+/**
+ * Where it comes from.
+ */
+kind: EvidenceKind, 
+/**
+ * Which study, report or workshop.
+ */
+source?: string, 
+/**
+ * When it was gathered.
+ */
+date?: Date, 
+/**
+ * What was learned, or a quote.
+ */
+note?: string, 
+/**
+ * From a match of customer records: how many records the rule matched.
+ */
+records?: bigint, 
+/**
+ * From a match of customer records: the share of the table matched.
+ */
+share?: Unit, };
+
+export type Scenario = { 
+/**
+ * What the story is called.
+ */
+title: string, 
+/**
+ * The story.
+ */
+text?: string, };
+
+export type ProfileRole = { 
+/**
+ * The role's id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Whether the role makes the buying decision.
+ */
+decides: boolean, };
+
+export type ProfileNeed = { 
+/**
+ * The need's id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * How much the persona cares, 0..1.
+ */
+importance: number, 
+/**
+ * Our product that meets it best, with its score 0..1.
+ */
+best: [Choice, number] | null, 
+/**
+ * Whether that score reaches the project's `met_at`.
+ */
+met: boolean, };
+
+export type ProfileProduct = { 
+/**
+ * The product's id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * How the persona relates to it, in the order written.
+ */
+relations: Array<ProductRelation>, };
+
+export type ProfileUnit = { 
+/**
+ * The unit's id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * The role the persona plays in it, by name, when the unit says.
+ */
+role: string | null, };
+
+export type ProfileRelationship = { 
+/**
+ * The other persona.
+ */
+persona: Choice, 
+/**
+ * How.
+ */
+kind: RelationshipKind, 
+/**
+ * How strongly, 0..1.
+ */
+weight: number, 
+/**
+ * Whether this persona acts on the other (`true`) or is acted on.
+ */
+outgoing: boolean, };
+
+export type ProfileFindingKind = "golden" | "duplicate" | "underserved" | "overlap" | "multi_product" | "health" | "buying_unit";
+
+export type ProfileFinding = { 
+/**
+ * What it is.
+ */
+kind: ProfileFindingKind, 
+/**
+ * A headline for a marketer ("Overlaps with Priya").
+ */
+title: string, 
+/**
+ * Why, as the analysis says it.
+ */
+why: string, };
+
+export type PersonaProfile = { 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Job title.
+ */
+title: string | null, 
+/**
+ * Something they would say.
+ */
+quote: string | null, 
+/**
+ * Free text.
+ */
+description: string | null, 
+/**
+ * The portrait, a PNG or JPEG `data:` URI.
+ */
+portrait: string | null, 
+/**
+ * Proto, validated or detailed.
+ */
+status: Status | null, 
+/**
+ * How important it is to the business, 1-5.
+ */
+priority: number | null, 
+/**
+ * When it was last checked.
+ */
+last_reviewed: Date | null, 
+/**
+ * What they want to achieve.
+ */
+goals: Array<string>, 
+/**
+ * What gets in their way.
+ */
+pain_points: Array<string>, 
+/**
+ * Where to reach them.
+ */
+channels: Array<string>, 
+/**
+ * The teams that work with it.
+ */
+used_by: Array<string>, 
+/**
+ * Stories of the persona at work.
+ */
+scenarios: Array<Scenario>, 
+/**
+ * What it rests on, as written.
+ */
+evidence: Array<Evidence>, 
+/**
+ * The rules that pick its customers out of customer records.
+ */
+rules: string | null, 
+/**
+ * Free attributes.
+ */
+attributes: { [key in string]: AttributeValue }, 
+/**
+ * Its market segment.
+ */
+market_segment: Choice | null, 
+/**
+ * Its customer segment.
+ */
+customer_segment: Choice | null, 
+/**
+ * Its buying role.
+ */
+buying_role: ProfileRole | null, 
+/**
+ * Its needs, most important first.
+ */
+needs: Array<ProfileNeed>, 
+/**
+ * The products it is tied to, in the order first written.
+ */
+products: Array<ProfileProduct>, 
+/**
+ * The buying units it sits in, by name.
+ */
+buying_units: Array<ProfileUnit>, 
+/**
+ * Its relationships with other personas.
+ */
+relationships: Array<ProfileRelationship>, 
+/**
+ * The journeys it is on, in the project's order.
+ */
+journeys: Array<Choice>, 
+/**
+ * How far it rests on evidence, 0..1, on the analysis' day.
+ */
+confidence: number, 
+/**
+ * Whether the confidence is below [`analysis::health::LOW_CONFIDENCE`].
+ */
+low_confidence: boolean, 
+/**
+ * What the analyses found about it, health first.
+ */
+findings: Array<ProfileFinding>, };

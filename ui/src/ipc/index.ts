@@ -14,6 +14,7 @@ import type {
   Matrices,
   MenuCommand,
   NodePosition,
+  PersonaProfile,
   Thresholds,
 } from "./bindings";
 
@@ -133,6 +134,10 @@ export const entity = (kind: EntityKind, id: string): Promise<Record<string, unk
  * one call for a whole list. */
 export const entities = (kind: EntityKind): Promise<Record<string, unknown>[]> =>
   call<Record<string, unknown>[]>("entities", { session: current(), kind });
+
+/** One persona with everything its page shows, judged on today's date. */
+export const profile = (id: string): Promise<PersonaProfile> =>
+  call<PersonaProfile>("profile", { session: current(), id });
 
 /** The persona × product, need × product and segment × product matrices. */
 export const matrices = (): Promise<Matrices> => call<Matrices>("matrices", { session: current() });

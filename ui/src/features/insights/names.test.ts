@@ -14,6 +14,7 @@ const map: MapView = {
       decides: false,
       status: null,
       marks: [],
+      confidence: 0.5,
     },
   ],
   edges: [],

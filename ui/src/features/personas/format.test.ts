@@ -19,6 +19,7 @@ const card = (over: Partial<PersonaCard>): PersonaCard => ({
   status: "validated",
   priority: 4,
   products: [{ id: "prod-a", name: "Pipelines", relation: "owned_by" }],
+  confidence: 0.5,
   ...over,
 });
 

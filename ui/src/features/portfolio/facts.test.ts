@@ -12,6 +12,7 @@ const persona = (id: string, parent: string | null, cs: string | null): MapNode 
   decides: false,
   status: null,
   marks: [],
+  confidence: 0.5,
 });
 
 const map: MapView = {
