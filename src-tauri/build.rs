@@ -7,6 +7,7 @@ fn main() {
     // capability, so the webview can call only what capabilities/ allows.
     let manifest = tauri_build::AppManifest::new().commands(&[
         "app_status",
+        "overview",
         "open_project_dialog",
         "new_project_dialog",
         "open_demo",

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::analysis::{self, Analysis};
+use crate::delta::Sent;
 use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::model::{Counts, Date, EntityKind, Project, ProjectMeta, RelationshipKind, Thresholds};
@@ -338,6 +339,22 @@ pub fn insights(session: &Session) -> Insights {
         map,
         positions: session.positions(),
     }
+}
+
+/// The findings and the map of an open project as sent to its window:
+/// whole when `whole` is asked for (or nothing was sent before), else as
+/// what changed since the last send. O(analysis) to make; the reply is
+/// O(size of the change).
+pub fn send_insights(session: &mut Session, whole: bool) -> Sent<Insights> {
+    let now = insights(session);
+    session.window().insights.send(now, whole)
+}
+
+/// The overview of an open project as sent to its window, like
+/// [`send_insights`]. O(project) to make; the reply is O(size of the change).
+pub fn send_overview(session: &mut Session, whole: bool) -> Sent<Overview> {
+    let now = project_overview(session);
+    session.window().overview.send(now, whole)
 }
 
 /// The persona × product, need × product and segment × product matrices of

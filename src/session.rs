@@ -75,6 +75,7 @@ pub struct Session {
     id: u64,
     file: ProjectFile,
     state: State,
+    window: crate::delta::Window,
 }
 
 /// What a session holds besides its file, apart from it so that it can be
@@ -135,6 +136,7 @@ impl Session {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             state: State::new(snapshot),
             file,
+            window: crate::delta::Window::default(),
         })
     }
 
@@ -170,6 +172,12 @@ impl Session {
                 y: *y,
             })
             .collect()
+    }
+
+    /// What the window was last sent of this project's views, so that the
+    /// next send can be what changed.
+    pub fn window(&mut self) -> &mut crate::delta::Window {
+        &mut self.window
     }
 
     /// Whether there is something to undo and to redo.

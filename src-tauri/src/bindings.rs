@@ -9,6 +9,7 @@ mod tests {
         Underserved, UnitFinding, ValueGap,
     };
     use persona_atlas::api::{Catalog, Choice, Insights, RelationshipChoice};
+    use persona_atlas::delta::{Op, Sent};
     use persona_atlas::edit::{Edit, NewThresholds};
     use persona_atlas::image::ImageFormat;
     use persona_atlas::map_view::{MapEdge, MapEdgeKind, MapNode, MapNodeKind, MapView, Mark};
@@ -83,6 +84,8 @@ mod tests {
             decl::<MapView>(&cfg),
             decl::<NodePosition>(&cfg),
             decl::<Insights>(&cfg),
+            decl::<Op>(&cfg),
+            decl::<Sent<Insights>>(&cfg),
             decl::<EntityKind>(&cfg),
             decl::<Edit>(&cfg),
             decl::<Choice>(&cfg),

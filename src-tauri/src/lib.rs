@@ -97,6 +97,7 @@ pub fn run() {
         .on_menu_event(menu::handle)
         .invoke_handler(tauri::generate_handler![
             commands::project::app_status,
+            commands::project::overview,
             commands::project::open_project_dialog,
             commands::project::new_project_dialog,
             commands::project::open_demo,

@@ -772,3 +772,63 @@ fn the_app_and_the_command_line_writing_one_file_lose_nothing() {
         cli_committed.len()
     );
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// The window gets its views whole once and then as changes: after any
+    /// edits, undos and redos, its copy with every change applied equals
+    /// the view sent whole.
+    #[test]
+    fn the_changes_sent_keep_the_window_copy_equal_to_the_whole_view(
+        personas in 6usize..40,
+        seed in 0u64..1000,
+        draws in draws(),
+    ) {
+        use persona_atlas::delta::{Sent, apply};
+        fn take<T: serde::Serialize>(copy: &mut serde_json::Value, sent: Sent<T>) -> Result<(), String> {
+            match sent {
+                Sent::Whole { value, .. } => {
+                    *copy = serde_json::to_value(&value).map_err(|e| e.to_string())?;
+                    Ok(())
+                }
+                Sent::Change { ops, .. } => apply(copy, &ops),
+            }
+        }
+        let dir = scratch();
+        let path = dir.path().join("p.patlas");
+        let mut s = api::create(&path, &generate::portfolio(personas, seed), false)
+            .expect("a generated portfolio writes");
+        let mut insights = serde_json::Value::Null;
+        let mut overview = serde_json::Value::Null;
+        let whole_first = matches!(api::send_insights(&mut s, false), Sent::Whole { .. });
+        prop_assert!(whole_first, "the first send is whole");
+        take(&mut insights, api::send_insights(&mut s, true)).expect("whole");
+        take(&mut overview, api::send_overview(&mut s, false)).expect("whole");
+        for (i, draw) in draws.into_iter().enumerate() {
+            if let Some(edit) = edit_from(s.project(), draw, i) {
+                // A refused edit sends what it left, which is nothing new.
+                let _ = s.edit(&edit);
+            }
+            if draw.0 % 7 == 0 {
+                let _ = s.undo();
+            } else if draw.0 % 11 == 0 {
+                let _ = s.redo();
+            }
+            let sent = api::send_insights(&mut s, false);
+            prop_assert!(matches!(sent, Sent::Change { .. }), "after the first, changes");
+            prop_assert!(take(&mut insights, sent).is_ok(), "the changes fit the copy");
+            prop_assert!(take(&mut overview, api::send_overview(&mut s, false)).is_ok());
+        }
+        prop_assert_eq!(
+            &insights,
+            &serde_json::to_value(api::insights(&s)).expect("serialises"),
+            "the findings and map"
+        );
+        prop_assert_eq!(
+            &overview,
+            &serde_json::to_value(api::project_overview(&s)).expect("serialises"),
+            "the overview"
+        );
+    }
+}

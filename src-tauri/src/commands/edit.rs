@@ -3,6 +3,7 @@
 //! the window needs to show the change, so it asks for nothing again.
 
 use persona_atlas::api::{self, Catalog, Insights};
+use persona_atlas::delta::Sent;
 use persona_atlas::edit::Edit;
 use persona_atlas::model::EntityKind;
 use persona_atlas::overview::Overview;
@@ -50,22 +51,23 @@ pub struct Changed {
     pub status: SessionStatus,
     /// False when there was nothing to do and nothing was written.
     pub changed: bool,
-    /// The findings and the map after the change; absent when the change
-    /// cannot have changed them (the window's own moves of nodes, which it
-    /// shows already).
-    pub insights: Option<Insights>,
-    /// The project at a glance after the change; absent when the change
-    /// cannot have changed it (moves, thresholds).
-    pub overview: Option<Overview>,
+    /// The findings and the map after the change, as what changed since
+    /// the window's copy; absent when the change cannot have changed them
+    /// (the window's own moves of nodes, which it shows already).
+    pub insights: Option<Sent<Insights>>,
+    /// The project at a glance after the change, as what changed since the
+    /// window's copy; absent when the change cannot have changed it (moves,
+    /// thresholds).
+    pub overview: Option<Sent<Overview>>,
 }
 
-fn changed(session: &Session, outcome: Outcome, affected: api::Affected) -> Changed {
+fn changed(session: &mut Session, outcome: Outcome, affected: api::Affected) -> Changed {
     let done = outcome == Outcome::Changed;
     Changed {
         status: SessionStatus::of(session),
         changed: done,
-        insights: (done && affected.insights).then(|| api::insights(session)),
-        overview: (done && affected.overview).then(|| api::project_overview(session)),
+        insights: (done && affected.insights).then(|| api::send_insights(session, false)),
+        overview: (done && affected.overview).then(|| api::send_overview(session, false)),
     }
 }
 

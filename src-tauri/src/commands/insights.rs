@@ -2,20 +2,21 @@
 //! Each is served from the project in memory.
 
 use persona_atlas::api::{self, Insights};
+use persona_atlas::delta::Sent;
 use persona_atlas::matrix::Matrices;
 use persona_atlas::profile::PersonaProfile;
 use tauri::{AppHandle, Manager};
 
 use crate::error::IpcError;
-use crate::state::{AppState, lock, session_ref};
+use crate::state::{AppState, lock, session_mut, session_ref};
 
-/// The findings and the map of the open project.
+/// The findings and the map of the open project, whole.
 #[tauri::command]
-pub async fn insights(app: AppHandle, session: u64) -> Result<Insights, IpcError> {
+pub async fn insights(app: AppHandle, session: u64) -> Result<Sent<Insights>, IpcError> {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
-        let guard = lock(&state.session);
-        Ok(api::insights(session_ref(&guard, session)?))
+        let mut guard = lock(&state.session);
+        Ok(api::send_insights(session_mut(&mut guard, session)?, true))
     })
     .await
     .map_err(|e| IpcError::message(format!("The findings could not be computed: {e}")))?

@@ -1,6 +1,7 @@
 //! Commands about the open project.
 
 use persona_atlas::api;
+use persona_atlas::delta::Sent;
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
 use ts_rs::TS;
@@ -8,13 +9,13 @@ use ts_rs::TS;
 use crate::commands::edit::SessionStatus;
 use crate::error::IpcError;
 use crate::opening;
-use crate::state::{AppState, lock};
+use crate::state::{AppState, lock, session_mut};
 
 /// What the window shows: the open project, and a message not yet shown.
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct AppStatus {
     /// The open project at a glance; `None` when no project is open.
-    pub project: Option<persona_atlas::overview::Overview>,
+    pub project: Option<Sent<persona_atlas::overview::Overview>>,
     /// The open session, which every later command names; `None` when no
     /// project is open.
     pub session: Option<SessionStatus>,
@@ -28,14 +29,30 @@ pub async fn app_status(app: AppHandle) -> Result<AppStatus, IpcError> {
     tauri::async_runtime::spawn_blocking(move || {
         let state = app.state::<AppState>();
         let notice = lock(&state.notice).take();
-        let guard = lock(&state.session);
-        let project = guard.as_ref().map(api::project_overview);
+        let mut guard = lock(&state.session);
+        let project = guard.as_mut().map(|s| api::send_overview(s, true));
         let session = guard.as_ref().map(SessionStatus::of);
         Ok::<_, IpcError>(AppStatus {
             project,
             session,
             notice,
         })
+    })
+    .await
+    .map_err(|e| IpcError::message(format!("The project could not be read: {e}")))?
+}
+
+/// The open project at a glance, whole: for a window whose copy missed a
+/// change.
+#[tauri::command]
+pub async fn overview(
+    app: AppHandle,
+    session: u64,
+) -> Result<Sent<persona_atlas::overview::Overview>, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let mut guard = lock(&state.session);
+        Ok(api::send_overview(session_mut(&mut guard, session)?, true))
     })
     .await
     .map_err(|e| IpcError::message(format!("The project could not be read: {e}")))?

@@ -164,7 +164,7 @@ export type AppStatus = {
 /**
  * The open project at a glance; `None` when no project is open.
  */
-project: Overview | null, 
+project: Sent<Overview> | null, 
 /**
  * The open session, which every later command names; `None` when no
  * project is open.
@@ -632,6 +632,54 @@ map: MapView,
  */
 positions: Array<NodePosition>, };
 
+export type Op = { "op": "splice", 
+/**
+ * Field names, and list indices as decimal text, from the root.
+ */
+path: Array<string>, 
+/**
+ * The first item replaced.
+ */
+start: number, 
+/**
+ * How many items go.
+ */
+delete: number, 
+/**
+ * What comes in their place.
+ */
+insert: unknown[], } | { "op": "set", 
+/**
+ * Field names, and list indices as decimal text, from the root.
+ */
+path: Array<string>, 
+/**
+ * The new value.
+ */
+value: unknown, };
+
+export type Sent<T> = { "kind": "whole", 
+/**
+ * This send's number.
+ */
+seq: number, 
+/**
+ * The view.
+ */
+value: T, } | { "kind": "change", 
+/**
+ * The send whose view these changes apply to.
+ */
+base: number, 
+/**
+ * This send's number.
+ */
+seq: number, 
+/**
+ * The changes, in order.
+ */
+ops: Array<Op>, };
+
 export type EntityKind = "market_segment" | "customer_segment" | "buying_role" | "need" | "product" | "competitor" | "persona" | "buying_unit" | "journey";
 
 export type Edit = { "op": "create", 
@@ -854,16 +902,17 @@ status: SessionStatus,
  */
 changed: boolean, 
 /**
- * The findings and the map after the change; absent when the change
- * cannot have changed them (the window's own moves of nodes, which it
- * shows already).
+ * The findings and the map after the change, as what changed since
+ * the window's copy; absent when the change cannot have changed them
+ * (the window's own moves of nodes, which it shows already).
  */
-insights: Insights | null, 
+insights: Sent<Insights> | null, 
 /**
- * The project at a glance after the change; absent when the change
- * cannot have changed it (moves, thresholds).
+ * The project at a glance after the change, as what changed since the
+ * window's copy; absent when the change cannot have changed it (moves,
+ * thresholds).
  */
-overview: Overview | null, };
+overview: Sent<Overview> | null, };
 
 export type RelationshipKind = "influences" | "approves" | "reports_to" | "recommends" | "blocks" | "collaborates";
 
