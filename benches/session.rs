@@ -74,5 +74,39 @@ fn session(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, session);
+/// What the app sends after an edit, made and turned into JSON: the whole
+/// findings, map and overview as before, against what changed of them.
+/// The edit itself is measured above; here it is done outside the timing.
+fn reply(c: &mut Criterion) {
+    let mut group = c.benchmark_group("reply");
+    group.measurement_time(Duration::from_secs(6));
+    group.sample_size(20);
+    let (_dir, path) = project_file(2_000);
+    let mut s = Session::open(&path).expect("opens");
+    let _ = api::send_insights(&mut s, true);
+    let _ = api::send_overview(&mut s, true);
+    let mut k = 0usize;
+    let mut timed = |b: &mut criterion::Bencher, whole: bool| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                k += 1;
+                let edit = nth_edit(&s, k);
+                s.edit(&edit).expect("the edit is applied");
+                let start = Instant::now();
+                let insights = api::send_insights(&mut s, whole);
+                let overview = api::send_overview(&mut s, whole);
+                let json = serde_json::to_string(&(insights, overview)).expect("serialises");
+                spent += start.elapsed();
+                std::hint::black_box(json);
+            }
+            spent
+        })
+    };
+    group.bench_function(BenchmarkId::new("whole", 2_000), |b| timed(b, true));
+    group.bench_function(BenchmarkId::new("changes", 2_000), |b| timed(b, false));
+    group.finish();
+}
+
+criterion_group!(benches, session, reply);
 criterion_main!(benches);
