@@ -350,6 +350,26 @@ pub fn send_insights(session: &mut Session, whole: bool) -> Sent<Insights> {
     session.window().insights.send(now, whole)
 }
 
+/// What the window is sent after a change that can change the views
+/// `affected` names: the findings and map, and the overview, each as what
+/// changed, or `None` when the change left it as it was. A move sends only
+/// the stored positions. O(analysis), or O(positions) after a move.
+pub fn send_after(
+    session: &mut Session,
+    affected: Affected,
+) -> (Option<Sent<Insights>>, Option<Sent<Overview>>) {
+    let insights = if affected.insights {
+        Some(send_insights(session, false))
+    } else if affected.positions {
+        let now = session.positions();
+        session.window().insights.send_positions(now)
+    } else {
+        None
+    };
+    let overview = affected.overview.then(|| send_overview(session, false));
+    (insights, overview)
+}
+
 /// The overview of an open project as sent to its window, like
 /// [`send_insights`]. O(project) to make; the reply is O(size of the change).
 pub fn send_overview(session: &mut Session, whole: bool) -> Sent<Overview> {
@@ -383,6 +403,19 @@ pub struct Affected {
     pub insights: bool,
     /// The overview: names, counts, segments, roles and product ties.
     pub overview: bool,
+    /// The stored positions alone, which the window that moved a node shows
+    /// already but holds in its copy of the findings and map: an undo of
+    /// the move must find the copy as the window drew it.
+    pub positions: bool,
+}
+
+impl Affected {
+    /// Every view: what an undo or a redo can change.
+    pub const EVERYTHING: Affected = Affected {
+        insights: true,
+        overview: true,
+        positions: false,
+    };
 }
 
 /// What `edit` can change. A move changes only positions, which the window
@@ -394,15 +427,14 @@ pub fn affected_by(edit: &Edit) -> Affected {
         Edit::SetPositions { .. } => Affected {
             insights: false,
             overview: false,
+            positions: true,
         },
         Edit::SetThresholds { thresholds } => Affected {
             insights: true,
             overview: thresholds.stale_after_days.is_some(),
+            positions: false,
         },
-        _ => Affected {
-            insights: true,
-            overview: true,
-        },
+        _ => Affected::EVERYTHING,
     }
 }
 

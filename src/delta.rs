@@ -23,6 +23,7 @@ use ts_rs::TS;
 use crate::analysis::Analysis;
 use crate::api::Insights;
 use crate::map_view::MapView;
+use crate::model::NodePosition;
 use crate::overview::Overview;
 
 /// One change to a view, at a path of field names and list indices.
@@ -124,6 +125,27 @@ impl<T: Diff + Clone + Serialize + TS> Held<T> {
     /// Forgets what was sent: the next send is whole.
     pub fn forget(&mut self) {
         self.last = None;
+    }
+}
+
+impl Held<Insights> {
+    /// Sends the new stored positions as a change to the last send, which
+    /// is otherwise as it was: a move changes nothing else of the findings
+    /// and map, so the analysis is not run again. `None` when nothing was
+    /// sent before. O(positions).
+    pub fn send_positions(&mut self, now: Vec<NodePosition>) -> Option<Sent<Insights>> {
+        let (base, held) = self.last.as_mut()?;
+        let mut ops = Vec::new();
+        list(&held.positions, &now, &["positions".to_owned()], &mut ops).ok()?;
+        held.positions = now;
+        let seq = NEXT_SEQ.fetch_add(1, Ordering::Relaxed);
+        let sent = Sent::Change {
+            base: *base,
+            seq,
+            ops,
+        };
+        *base = seq;
+        Some(sent)
     }
 }
 

@@ -805,20 +805,35 @@ proptest! {
         prop_assert!(whole_first, "the first send is whole");
         take(&mut insights, api::send_insights(&mut s, true)).expect("whole");
         take(&mut overview, api::send_overview(&mut s, false)).expect("whole");
+        // As the shell does: after each change, what it can have changed.
+        let mut after = |s: &mut Session, outcome, affected| -> Result<(), String> {
+            if outcome != Ok(Outcome::Changed) {
+                return Ok(());
+            }
+            let (i, o) = api::send_after(s, affected);
+            if let Some(sent) = i {
+                if matches!(sent, Sent::Whole { .. }) {
+                    return Err("after the first send, only changes".to_owned());
+                }
+                take(&mut insights, sent)?;
+            }
+            if let Some(sent) = o {
+                take(&mut overview, sent)?;
+            }
+            Ok(())
+        };
         for (i, draw) in draws.into_iter().enumerate() {
             if let Some(edit) = edit_from(s.project(), draw, i) {
-                // A refused edit sends what it left, which is nothing new.
-                let _ = s.edit(&edit);
+                let outcome = s.edit(&edit).map_err(|e| e.to_string());
+                prop_assert_eq!(after(&mut s, outcome, api::affected_by(&edit)), Ok(()));
             }
             if draw.0 % 7 == 0 {
-                let _ = s.undo();
+                let outcome = s.undo().map_err(|e| e.to_string());
+                prop_assert_eq!(after(&mut s, outcome, api::Affected::EVERYTHING), Ok(()));
             } else if draw.0 % 11 == 0 {
-                let _ = s.redo();
+                let outcome = s.redo().map_err(|e| e.to_string());
+                prop_assert_eq!(after(&mut s, outcome, api::Affected::EVERYTHING), Ok(()));
             }
-            let sent = api::send_insights(&mut s, false);
-            prop_assert!(matches!(sent, Sent::Change { .. }), "after the first, changes");
-            prop_assert!(take(&mut insights, sent).is_ok(), "the changes fit the copy");
-            prop_assert!(take(&mut overview, api::send_overview(&mut s, false)).is_ok());
         }
         prop_assert_eq!(
             &insights,

@@ -52,8 +52,8 @@ pub struct Changed {
     /// False when there was nothing to do and nothing was written.
     pub changed: bool,
     /// The findings and the map after the change, as what changed since
-    /// the window's copy; absent when the change cannot have changed them
-    /// (the window's own moves of nodes, which it shows already).
+    /// the window's copy (after a move, only the stored positions); absent
+    /// when the change cannot have changed them.
     pub insights: Option<Sent<Insights>>,
     /// The project at a glance after the change, as what changed since the
     /// window's copy; absent when the change cannot have changed it (moves,
@@ -63,19 +63,18 @@ pub struct Changed {
 
 fn changed(session: &mut Session, outcome: Outcome, affected: api::Affected) -> Changed {
     let done = outcome == Outcome::Changed;
+    let (insights, overview) = if done {
+        api::send_after(session, affected)
+    } else {
+        (None, None)
+    };
     Changed {
         status: SessionStatus::of(session),
         changed: done,
-        insights: (done && affected.insights).then(|| api::send_insights(session, false)),
-        overview: (done && affected.overview).then(|| api::send_overview(session, false)),
+        insights,
+        overview,
     }
 }
-
-/// An undo or redo can change anything.
-const EVERYTHING: api::Affected = api::Affected {
-    insights: true,
-    overview: true,
-};
 
 async fn blocking<T: Send + 'static>(
     app: AppHandle,
@@ -114,7 +113,7 @@ pub async fn step_history(
         } else {
             api::undo(open)?
         };
-        Ok(changed(open, outcome, EVERYTHING))
+        Ok(changed(open, outcome, api::Affected::EVERYTHING))
     })
     .await
 }
