@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::analysis::health;
 use crate::model::*;
 
 /// A project at a glance.
@@ -69,6 +70,9 @@ pub struct PersonaCard {
     pub products: Vec<ProductTie>,
     /// How far it rests on evidence, 0..1, on the day the overview was made.
     pub confidence: f64,
+    /// Whether that is below [`crate::analysis::health::LOW_CONFIDENCE`]:
+    /// too little to act on.
+    pub low_confidence: bool,
 }
 
 /// A persona's tie to a product, by name.
@@ -100,6 +104,7 @@ pub fn overview(project: &Project, file: &str, today: Date) -> Overview {
 
     let card = |p: &Persona| {
         let role = p.buying_role.as_ref().and_then(|id| roles.get(id));
+        let confidence = health::confidence(p, &project.thresholds, today);
         PersonaCard {
             id: p.id.clone(),
             name: p.name.clone(),
@@ -124,7 +129,8 @@ pub fn overview(project: &Project, file: &str, today: Date) -> Overview {
                     })
                 })
                 .collect(),
-            confidence: crate::analysis::health::confidence(p, &project.thresholds, today),
+            confidence,
+            low_confidence: health::is_low(confidence),
         }
     };
 

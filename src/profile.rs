@@ -368,7 +368,7 @@ impl<'a> Names<'a> {
             relationships,
             journeys,
             confidence,
-            low_confidence: confidence < analysis::health::LOW_CONFIDENCE,
+            low_confidence: analysis::health::is_low(confidence),
             findings: self.findings(&p.id),
         })
     }

@@ -107,6 +107,11 @@ pub struct HealthSummary {
 /// summary names.
 pub const LOW_CONFIDENCE: f64 = 0.5;
 
+/// Whether `confidence` is below [`LOW_CONFIDENCE`]. O(1).
+pub fn is_low(confidence: f64) -> bool {
+    confidence < LOW_CONFIDENCE
+}
+
 fn strength(e: &Evidence) -> f64 {
     if e.records == Some(0) {
         return 0.0;
@@ -302,7 +307,7 @@ pub fn assess(
         }
         let is_important =
             p.priority.is_some_and(|x| x.get() >= 4) || deciders.contains(p.id.as_str());
-        if is_important && c < LOW_CONFIDENCE {
+        if is_important && is_low(c) {
             important.push((c, p.id.clone()));
         }
         if !problems.is_empty() {

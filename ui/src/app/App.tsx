@@ -10,6 +10,8 @@ import { MatricesView } from "../features/matrices/MatricesView";
 import { countsSummary, filterGroups, plural } from "../features/personas/format";
 import { DeleteButton, PersonaList } from "../features/personas/PersonaList";
 import { PortfolioView } from "../features/portfolio/PortfolioView";
+import { ProfilePage } from "../features/profile/ProfilePage";
+import { neighbours, personaOrder } from "../features/profile/profile";
 import type { Visibility } from "../graph/elements";
 import { type MapFilter, NO_FILTER } from "../graph/filter";
 import {
@@ -44,10 +46,11 @@ import { type Focused, undoTarget } from "./undo";
 type Load = { state: "loading" } | { state: "ready"; project: Overview | null };
 type History = { can_undo: boolean; can_redo: boolean };
 const NO_HISTORY: History = { can_undo: false, can_redo: false };
-type View = "map" | "personas" | "portfolio" | "matrices";
+/** The views; "profile" is one persona's page, which has no tab of its own. */
+type View = "map" | "personas" | "portfolio" | "matrices" | "profile";
 
-/** The views, in tab order. */
-const VIEWS: { id: View; label: string }[] = [
+/** The views with a tab, in tab order. */
+const VIEWS: { id: Exclude<View, "profile">; label: string }[] = [
   { id: "map", label: "Map" },
   { id: "personas", label: "Personas" },
   { id: "portfolio", label: "Portfolio" },
@@ -182,6 +185,9 @@ export function App() {
   const [errors, setErrors] = useState<IpcError[]>([]);
   const [query, setQuery] = useState("");
   const [view, setView] = useState<View>("map");
+  // The persona whose profile is shown, and the view its Back returns to.
+  const [profileOf, setProfileOf] = useState<string | null>(null);
+  const [cameFrom, setCameFrom] = useState<Exclude<View, "profile">>("personas");
   const [found, setFound] = useState<Insights | null>(null);
   const [focus, setFocus] = useState<string[]>([]);
   const [visible, setVisible] = useState<Visibility>({ products: false, needs: false });
@@ -267,6 +273,8 @@ export function App() {
         setQuery("");
         setFilter(NO_FILTER);
         setLinking(false);
+        // The persona shown belonged to the project that was closed.
+        setView((v) => (v === "profile" ? "personas" : v));
         refresh();
       }),
       onAppError(report),
@@ -328,6 +336,72 @@ export function App() {
     [change],
   );
   const commandDone = useCallback(() => setMapCommand(null), []);
+
+  // Previous and Next follow the persona list's order, whatever the search.
+  const order = useMemo(() => (project ? personaOrder(project.groups) : []), [project]);
+  const personaName = useCallback(
+    (id: string) => project?.groups.flatMap((g) => g.personas).find((p) => p.id === id)?.name ?? id,
+    [project],
+  );
+  const around = profileOf === null ? null : neighbours(order, profileOf);
+  const openProfile = (id: string) => {
+    if (view !== "profile") setCameFrom(view);
+    setProfileOf(id);
+    setView("profile");
+  };
+  // Set by Back, so that the list puts the focus on the card of the persona
+  // the user was last on.
+  const returnTo = useRef<string | null>(null);
+  const closeProfile = () => {
+    returnTo.current = profileOf;
+    if (cameFrom === "map" && profileOf !== null) select(profileOf);
+    setView(cameFrom);
+  };
+  useEffect(() => {
+    const id = returnTo.current;
+    if (view !== "personas" || id === null) return;
+    returnTo.current = null;
+    const name = document.querySelector<HTMLElement>(
+      `[data-persona-id="${CSS.escape(id)}"] .persona-name button`,
+    );
+    name?.scrollIntoView({ block: "nearest" });
+    name?.focus({ preventScroll: true });
+  }, [view]);
+
+  // On a profile: Alt+Left/Right (and [ ] outside text fields) go to the
+  // previous or next persona, Escape goes back. A field being edited or an
+  // open form handles its own Escape first (and marks it handled).
+  const profileKeys = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  profileKeys.current = (e: KeyboardEvent) => {
+    if (view !== "profile" || around === null || e.defaultPrevented) return;
+    if (document.querySelector("dialog[open]") !== null) return;
+    const focused = document.activeElement;
+    const typing = undoTarget(focused as Focused, false) === "text";
+    const plain = !e.altKey && !e.ctrlKey && !e.metaKey;
+    let step = 0;
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.key === "ArrowLeft") step = -1;
+    else if (e.altKey && !e.ctrlKey && !e.metaKey && e.key === "ArrowRight") step = 1;
+    else if (plain && !typing && e.key === "[") step = -1;
+    else if (plain && !typing && e.key === "]") step = 1;
+    if (step !== 0) {
+      // Also keeps the web view from taking Alt+Left as "go back a page".
+      e.preventDefault();
+      const to = step < 0 ? around.previous : around.next;
+      if (to === null) return;
+      // Leaving a field saves it, as a click elsewhere would.
+      if (typing && focused instanceof HTMLElement) focused.blur();
+      openProfile(to);
+    } else if (plain && !typing && e.key === "Escape") {
+      e.preventDefault();
+      closeProfile();
+    }
+  };
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => profileKeys.current(e);
+    document.addEventListener("keydown", listener);
+    return () => document.removeEventListener("keydown", listener);
+  }, []);
+
   const exported = useCallback((path: string) => setNotice(`Saved the map to ${path}.`), []);
   const startLinking = (on: boolean) => {
     setLinking(on);
@@ -335,6 +409,7 @@ export function App() {
     if (on) setVisible((v) => (v.products && v.needs ? v : { products: true, needs: true }));
   };
   const actions = {
+    onOpen: openProfile,
     onEdit: (id: string) => setEditing({ kind: "persona", id }),
     onDelete: (id: string) => {
       setFocus([]);
@@ -390,8 +465,13 @@ export function App() {
                 ref={search}
                 type="search"
                 placeholder="Search personas"
+                title="Enter opens the first match's profile"
                 value={query}
                 onChange={(e) => setQuery(e.target.value)}
+                onKeyDown={(e) => {
+                  const first = matches?.[0];
+                  if (e.key === "Enter" && first !== undefined) openProfile(first);
+                }}
               />
             </label>
             <button type="button" onClick={() => setEditing({ kind: "persona", id: null })}>
@@ -464,7 +544,7 @@ export function App() {
               </p>
             </section>
             {
-              <div className="workspace">
+              <div className={view === "profile" ? "workspace solo" : "workspace"}>
                 <div className="stage">
                   <div className="tabs" role="tablist" aria-label="Views">
                     {VIEWS.map((v) => (
@@ -472,8 +552,12 @@ export function App() {
                         key={v.id}
                         type="button"
                         role="tab"
-                        aria-selected={view === v.id}
-                        className={view === v.id ? "tab active" : "tab"}
+                        aria-selected={view === v.id || (view === "profile" && v.id === "personas")}
+                        className={
+                          view === v.id || (view === "profile" && v.id === "personas")
+                            ? "tab active"
+                            : "tab"
+                        }
                         onClick={() => setView(v.id)}
                       >
                         {v.label}
@@ -547,6 +631,28 @@ export function App() {
                     </div>
                   ) : view === "map" ? (
                     found === null && <p className="muted">Drawing the map…</p>
+                  ) : view === "profile" && profileOf !== null ? (
+                    <ProfilePage
+                      id={profileOf}
+                      revision={revision}
+                      previous={
+                        around?.previous
+                          ? { id: around.previous, name: personaName(around.previous) }
+                          : null
+                      }
+                      next={
+                        around?.next ? { id: around.next, name: personaName(around.next) } : null
+                      }
+                      position={
+                        order.includes(profileOf)
+                          ? { index: order.indexOf(profileOf), count: order.length }
+                          : null
+                      }
+                      backTo={VIEWS.find((v) => v.id === cameFrom)?.label ?? "Personas"}
+                      onOpen={openProfile}
+                      onBack={closeProfile}
+                      onEditLinks={(id) => setEditing({ kind: "persona", id })}
+                    />
                   ) : view === "portfolio" ? (
                     <PortfolioView
                       insights={found}
@@ -581,6 +687,15 @@ export function App() {
                           ? "Product"
                           : (selected.role ?? "No buying role")}
                       </span>
+                      {selected.kind === "persona" && (
+                        <button
+                          type="button"
+                          className="primary"
+                          onClick={() => openProfile(selected.id)}
+                        >
+                          Open profile
+                        </button>
+                      )}
                       <button
                         type="button"
                         onClick={() =>

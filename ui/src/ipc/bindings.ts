@@ -107,7 +107,12 @@ products: Array<ProductTie>,
 /**
  * How far it rests on evidence, 0..1, on the day the overview was made.
  */
-confidence: number, };
+confidence: number, 
+/**
+ * Whether that is below [`crate::analysis::health::LOW_CONFIDENCE`]:
+ * too little to act on.
+ */
+low_confidence: boolean, };
 
 export type SegmentSummary = { 
 /**
@@ -903,8 +908,8 @@ status: SessionStatus,
 changed: boolean, 
 /**
  * The findings and the map after the change, as what changed since
- * the window's copy; absent when the change cannot have changed them
- * (the window's own moves of nodes, which it shows already).
+ * the window's copy (after a move, only the stored positions); absent
+ * when the change cannot have changed them.
  */
 insights: Sent<Insights> | null, 
 /**

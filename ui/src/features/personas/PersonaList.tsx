@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { PersonaCard, SegmentGroup } from "../../ipc";
+import { confidenceHint, confidenceLabel, confidenceTone } from "../../shared/confidence";
 import {
   groupTitle,
   personaSubtitle,
@@ -10,15 +11,30 @@ import {
 } from "./format";
 
 /** What a card offers to do with its persona. */
-export type CardActions = { onEdit: (id: string) => void; onDelete: (id: string) => void };
+export type CardActions = {
+  onOpen: (id: string) => void;
+  onEdit: (id: string) => void;
+  onDelete: (id: string) => void;
+};
 
 function Card({ persona, actions }: { persona: PersonaCard; actions: CardActions }) {
   const subtitle = personaSubtitle(persona);
   const { owners, others } = splitTies(persona);
+  const tone = confidenceTone(persona.confidence, persona.low_confidence);
   return (
     <li className="persona" data-persona-id={persona.id}>
       <div className="persona-head">
-        <h3 className="persona-name">{persona.name}</h3>
+        <h3 className="persona-name">
+          <button
+            type="button"
+            className="link-button"
+            title="Open profile"
+            aria-label={`Open profile: ${persona.name}`}
+            onClick={() => actions.onOpen(persona.id)}
+          >
+            {persona.name}
+          </button>
+        </h3>
         <span className={`status status-${persona.status ?? "none"}`}>
           {statusLabel(persona.status)}
         </span>
@@ -47,6 +63,9 @@ function Card({ persona, actions }: { persona: PersonaCard; actions: CardActions
       )}
       {persona.products.length === 0 && <p className="muted small">Not tied to any product</p>}
       <div className="card-actions">
+        <span className={`confidence tone-${tone}`} title={confidenceHint(tone)}>
+          {confidenceLabel(persona.confidence)}
+        </span>
         <button type="button" className="ghost" onClick={() => actions.onEdit(persona.id)}>
           Edit
         </button>

@@ -20,6 +20,7 @@ const card = (over: Partial<PersonaCard>): PersonaCard => ({
   priority: 4,
   products: [{ id: "prod-a", name: "Pipelines", relation: "owned_by" }],
   confidence: 0.5,
+  low_confidence: false,
   ...over,
 });
 
