@@ -21,6 +21,7 @@ fn main() {
         "entities",
         "matrices",
         "profile",
+        "journeys",
         "export_map_image",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {

@@ -608,6 +608,12 @@ pub fn profile(session: &Session, id: &str) -> Result<crate::profile::PersonaPro
         .ok_or_else(|| invalid_project(format!("no persona with id {id:?}")))
 }
 
+/// Every journey of the open project with its stages, each stage's needs
+/// judged against our products. O(project), from memory.
+pub fn journeys(session: &Session) -> Vec<crate::journey_view::JourneyView> {
+    crate::journey_view::journeys(session.project())
+}
+
 /// A problem with the open project as a whole, with no field to point at.
 fn invalid_project(message: String) -> Error {
     Error::Invalid {

@@ -20,6 +20,7 @@ pub mod graph;
 pub mod image;
 mod input;
 pub mod interchange;
+pub mod journey_view;
 pub mod map_view;
 pub mod matrix;
 pub mod model;

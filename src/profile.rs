@@ -166,10 +166,10 @@ pub struct PersonaProfile {
     pub findings: Vec<ProfileFinding>,
 }
 
-/// The names of a project's entities by id, built once for many profiles.
+/// The names of a project's entities by id, and how well our products meet
+/// each need, built once for many profiles and journeys.
 pub struct Names<'a> {
     project: &'a Project,
-    analysis: &'a Analysis,
     names: HashMap<&'a str, &'a str>,
     roles: HashMap<&'a str, &'a BuyingRole>,
     /// For each need id: our best (score, product index).
@@ -178,7 +178,7 @@ pub struct Names<'a> {
 
 impl<'a> Names<'a> {
     /// O(project).
-    pub fn new(project: &'a Project, analysis: &'a Analysis) -> Self {
+    pub fn new(project: &'a Project) -> Self {
         let mut names: HashMap<&str, &str> = HashMap::new();
         let mut add = |id: &'a str, name: &'a str| {
             names.insert(id, name);
@@ -226,7 +226,6 @@ impl<'a> Names<'a> {
             .collect();
         Names {
             project,
-            analysis,
             names,
             roles: project
                 .buying_roles
@@ -237,42 +236,52 @@ impl<'a> Names<'a> {
         }
     }
 
-    fn name(&self, id: &str) -> String {
+    pub(crate) fn name(&self, id: &str) -> String {
         self.names
             .get(id)
             .map_or_else(|| id.to_owned(), |n| (*n).to_owned())
     }
 
-    fn choice(&self, id: &str) -> Choice {
+    pub(crate) fn choice(&self, id: &str) -> Choice {
         Choice {
             id: id.to_owned(),
             name: self.name(id),
         }
     }
 
-    /// The profile of the persona `id`, or `None` when there is none.
-    /// O(its links + the findings + the buying units, relationships and
-    /// journeys of the project).
-    pub fn profile(&self, id: &str) -> Option<PersonaProfile> {
+    /// Our product that meets the need `id` best, with its score, and
+    /// whether that reaches the project's `met_at`. O(1).
+    pub fn cover(&self, id: &str) -> (Option<(Choice, f64)>, bool) {
+        let best = self
+            .best
+            .get(id)
+            .map(|&(score, i)| (self.choice(self.project.products[i].id.as_str()), score));
+        let met = best
+            .as_ref()
+            .is_some_and(|(_, s)| *s >= self.project.thresholds.met_at.get());
+        (best, met)
+    }
+
+    /// The profile of the persona `id` with what `a` (the analysis of the
+    /// project) found about it, or `None` when there is none. O(its links +
+    /// the findings + the buying units, relationships and journeys of the
+    /// project).
+    pub fn profile(&self, id: &str, a: &Analysis) -> Option<PersonaProfile> {
         let p = self.project.personas.iter().find(|x| x.id.as_str() == id)?;
-        let a = self.analysis;
-        let met_at = a.thresholds.met_at.get();
-        let mut needs: Vec<ProfileNeed> =
-            p.needs
-                .iter()
-                .map(|n| {
-                    let best = self.best.get(n.need.as_str()).map(|&(score, i)| {
-                        (self.choice(self.project.products[i].id.as_str()), score)
-                    });
-                    ProfileNeed {
-                        id: n.need.to_string(),
-                        name: self.name(n.need.as_str()),
-                        importance: n.importance.get(),
-                        met: best.as_ref().is_some_and(|(_, s)| *s >= met_at),
-                        best,
-                    }
-                })
-                .collect();
+        let mut needs: Vec<ProfileNeed> = p
+            .needs
+            .iter()
+            .map(|n| {
+                let (best, met) = self.cover(n.need.as_str());
+                ProfileNeed {
+                    id: n.need.to_string(),
+                    name: self.name(n.need.as_str()),
+                    importance: n.importance.get(),
+                    met,
+                    best,
+                }
+            })
+            .collect();
         needs.sort_by(|x, y| {
             y.importance
                 .total_cmp(&x.importance)
@@ -369,12 +378,11 @@ impl<'a> Names<'a> {
             journeys,
             confidence,
             low_confidence: analysis::health::is_low(confidence),
-            findings: self.findings(&p.id),
+            findings: self.findings(&p.id, a),
         })
     }
 
-    fn findings(&self, id: &PersonaId) -> Vec<ProfileFinding> {
-        let a = self.analysis;
+    fn findings(&self, id: &PersonaId, a: &Analysis) -> Vec<ProfileFinding> {
         let mut out = Vec::new();
         let mut add = |kind, title: String, why: &str| {
             out.push(ProfileFinding {
@@ -451,5 +459,5 @@ impl<'a> Names<'a> {
 /// `today`; `None` when there is no persona `id`. O(analysis).
 pub fn profile(project: &Project, id: &str, today: Date) -> Option<PersonaProfile> {
     let analysis = analysis::analyze(project, &project.thresholds, today);
-    Names::new(project, &analysis).profile(id)
+    Names::new(project).profile(id, &analysis)
 }

@@ -12,6 +12,7 @@ mod tests {
     use persona_atlas::delta::{Op, Sent};
     use persona_atlas::edit::{Edit, NewThresholds};
     use persona_atlas::image::ImageFormat;
+    use persona_atlas::journey_view::{JourneyView, StageNeed, StageView};
     use persona_atlas::map_view::{MapEdge, MapEdgeKind, MapNode, MapNodeKind, MapView, Mark};
     use persona_atlas::matrix::{
         Coverage, Matrices, NeedRow, PersonaRow, ProductLinks, SegmentRow,
@@ -114,6 +115,9 @@ mod tests {
             decl::<ProfileFindingKind>(&cfg),
             decl::<ProfileFinding>(&cfg),
             decl::<PersonaProfile>(&cfg),
+            decl::<StageNeed>(&cfg),
+            decl::<StageView>(&cfg),
+            decl::<JourneyView>(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -111,6 +111,7 @@ pub fn run() {
             commands::edit::entities,
             commands::insights::matrices,
             commands::insights::profile,
+            commands::insights::journeys,
             commands::project::export_map_image,
         ])
         .run(tauri::generate_context!());

@@ -311,3 +311,59 @@ fn the_profile_of_an_open_project_is_refused_for_an_unknown_id() {
         "says which: {err}"
     );
 }
+
+#[test]
+fn a_journey_shows_each_stage_and_the_needs_it_lacks() {
+    let project = persona_atlas::demo::project().expect("the demo reads");
+    let views = persona_atlas::journey_view::journeys(&project);
+    assert_eq!(views.len(), project.journeys.len(), "one view per journey");
+    let view = views
+        .iter()
+        .find(|j| j.id == "j-pipelines-new-logo")
+        .expect("the demo's Pipelines journey");
+    let journey = project
+        .journeys
+        .iter()
+        .find(|j| j.id.as_str() == "j-pipelines-new-logo")
+        .expect("in the project");
+    assert_eq!(
+        view.stages.len(),
+        journey.stages.len(),
+        "every stage, in order"
+    );
+    assert!(
+        view.personas
+            .iter()
+            .any(|p| p.id == "p-dana-platform" && p.name.starts_with("Dana")),
+        "its personas by name"
+    );
+    let met_at = project.thresholds.met_at.get();
+    for (stage, written) in view.stages.iter().zip(&journey.stages) {
+        assert_eq!(stage.name, written.name, "stages keep their order");
+        assert_eq!(
+            stage.needs.len(),
+            written.needs.len(),
+            "{}: every need",
+            stage.name
+        );
+        for need in &stage.needs {
+            assert_eq!(
+                need.met,
+                need.best.as_ref().is_some_and(|(_, s)| *s >= met_at),
+                "{}: {} is met when our best score reaches met_at",
+                stage.name,
+                need.id
+            );
+        }
+        assert_eq!(
+            stage.unmet,
+            stage.needs.iter().filter(|n| !n.met).count(),
+            "{}: the needs it lacks are counted",
+            stage.name
+        );
+    }
+    assert!(
+        view.stages.iter().any(|s| s.unmet > 0),
+        "the demo's journey shows some value it lacks"
+    );
+}

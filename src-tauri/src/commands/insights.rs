@@ -3,6 +3,7 @@
 
 use persona_atlas::api::{self, Insights};
 use persona_atlas::delta::Sent;
+use persona_atlas::journey_view::JourneyView;
 use persona_atlas::matrix::Matrices;
 use persona_atlas::profile::PersonaProfile;
 use tauri::{AppHandle, Manager};
@@ -32,6 +33,18 @@ pub async fn profile(app: AppHandle, session: u64, id: String) -> Result<Persona
     })
     .await
     .map_err(|e| IpcError::message(format!("The persona could not be shown: {e}")))?
+}
+
+/// Every journey with its stages and what each stage lacks.
+#[tauri::command]
+pub async fn journeys(app: AppHandle, session: u64) -> Result<Vec<JourneyView>, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let guard = lock(&state.session);
+        Ok(api::journeys(session_ref(&guard, session)?))
+    })
+    .await
+    .map_err(|e| IpcError::message(format!("The journeys could not be shown: {e}")))?
 }
 
 /// The persona × product, need × product and segment × product matrices.

@@ -1293,3 +1293,85 @@ low_confidence: boolean,
  * What the analyses found about it, health first.
  */
 findings: Array<ProfileFinding>, };
+
+export type StageNeed = { 
+/**
+ * The need's id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Our product that meets it best, with its score 0..1.
+ */
+best: [Choice, number] | null, 
+/**
+ * Whether that score reaches the project's `met_at`.
+ */
+met: boolean, };
+
+export type StageView = { 
+/**
+ * What the stage is called.
+ */
+name: string, 
+/**
+ * What the personas want here.
+ */
+goals: Array<string>, 
+/**
+ * What they ask.
+ */
+questions: Array<string>, 
+/**
+ * Where they meet us.
+ */
+touchpoints: Array<string>, 
+/**
+ * Through which channels.
+ */
+channels: Array<string>, 
+/**
+ * The needs that matter here, in the order written.
+ */
+needs: Array<StageNeed>, 
+/**
+ * What hurts.
+ */
+pains: Array<string>, 
+/**
+ * What we could do better.
+ */
+opportunities: Array<string>, 
+/**
+ * How they feel, -2 to 2.
+ */
+emotion: number | null, 
+/**
+ * How many of its needs no product of ours meets.
+ */
+unmet: number, };
+
+export type JourneyView = { 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Free text.
+ */
+description: string | null, 
+/**
+ * The personas compared on it, in the order written.
+ */
+personas: Array<Choice>, 
+/**
+ * The stages, in order.
+ */
+stages: Array<StageView>, };

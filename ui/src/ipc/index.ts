@@ -9,6 +9,7 @@ import type {
   ImageFormat,
   Insights,
   IpcError,
+  JourneyView,
   Matrices,
   MenuCommand,
   NodePosition,
@@ -192,6 +193,11 @@ export const entities = (kind: EntityKind): Promise<Record<string, unknown>[]> =
 /** One persona with everything its page shows, judged on today's date. */
 export const profile = (id: string): Promise<PersonaProfile> =>
   call<PersonaProfile>("profile", { session: current(), id });
+
+/** Every journey with its stages, each stage's needs judged against our
+ * products. */
+export const journeys = (): Promise<JourneyView[]> =>
+  call<JourneyView[]>("journeys", { session: current() });
 
 /** The persona × product, need × product and segment × product matrices. */
 export const matrices = (): Promise<Matrices> => call<Matrices>("matrices", { session: current() });
