@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, health};
 use crate::model::*;
 
 /// What a node of the map stands for.
@@ -66,6 +66,10 @@ pub struct MapNode {
     pub marks: Vec<Mark>,
     /// How far a persona rests on evidence, 0..1, on the analysis' day.
     pub confidence: Option<f64>,
+    /// Whether a persona's confidence is too low to act on
+    /// ([`crate::analysis::health::is_low`]); the map draws it faint and
+    /// can show only these.
+    pub low_confidence: bool,
 }
 
 /// What an edge of the map stands for.
@@ -124,6 +128,7 @@ fn node(id: &str, kind: MapNodeKind, label: &str) -> MapNode {
         status: None,
         marks: Vec::new(),
         confidence: None,
+        low_confidence: false,
     }
 }
 
@@ -178,11 +183,9 @@ pub fn map_view(project: &Project, analysis: &Analysis) -> MapView {
         n.decides = role.is_some_and(|r| r.decides);
         n.status = p.status;
         n.marks = marks.remove(p.id.as_str()).unwrap_or_default();
-        n.confidence = Some(crate::analysis::health::confidence(
-            p,
-            &analysis.thresholds,
-            analysis.today,
-        ));
+        let confidence = health::confidence(p, &analysis.thresholds, analysis.today);
+        n.confidence = Some(confidence);
+        n.low_confidence = health::is_low(confidence);
         nodes.push(n);
         for need in &p.needs {
             edges.push(MapEdge {

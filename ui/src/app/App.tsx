@@ -167,6 +167,9 @@ function Legend() {
       <li>
         <span className="key key-decides" /> Decides
       </li>
+      <li>
+        <span className="key key-low" /> Low confidence
+      </li>
       <li className="muted">Colour: customer segment · Box: market segment</li>
     </ul>
   );
@@ -730,6 +733,7 @@ export function App() {
                     onThresholds={applyThresholds}
                     onMerge={merge}
                     onUnit={setUnit}
+                    onOpen={openProfile}
                   />
                 ) : (
                   <aside className="insights">

@@ -11,6 +11,7 @@ const node = (over: Partial<MapNode> & Pick<MapNode, "id" | "kind">): MapNode =>
   decides: false,
   status: null,
   confidence: null,
+  low_confidence: false,
   marks: [],
   ...over,
 });
@@ -23,7 +24,7 @@ const map: MapView = {
     node({ id: "need-1", kind: "need" }),
     node({ id: "p-1", kind: "persona", parent: "ms-a", customer_segment: "cs-1" }),
     node({ id: "p-2", kind: "persona", parent: "ms-a", marks: ["golden", "underserved"] }),
-    node({ id: "p-3", kind: "persona" }),
+    node({ id: "p-3", kind: "persona", low_confidence: true }),
   ],
   edges: [
     { source: "p-1", target: "prod-1", kind: "tied_to", weight: 1 },
@@ -53,6 +54,13 @@ describe("layout", () => {
 });
 
 describe("elements", () => {
+  it("draws a persona the core calls low confidence with its own class", () => {
+    const classes = (id: string) =>
+      elements(map, { products: false, needs: false }).find((e) => e.data.id === id)?.classes;
+    expect(classes("p-3")).toContain("low-confidence");
+    expect(classes("p-1")).not.toContain("low-confidence");
+  });
+
   it("hides products and needs unless asked, with their edges", () => {
     const ids = (v: { products: boolean; needs: boolean }) =>
       elements(map, v).map((e) => e.data.id);

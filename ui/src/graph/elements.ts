@@ -26,7 +26,12 @@ export function segmentColours(map: MapView): Map<string, string> {
 }
 
 function personaClasses(n: MapNode): string {
-  return ["persona", ...n.marks.map((m) => `mark-${m}`), n.decides ? "decides" : ""]
+  return [
+    "persona",
+    ...n.marks.map((m) => `mark-${m}`),
+    n.decides ? "decides" : "",
+    n.low_confidence ? "low-confidence" : "",
+  ]
     .filter(Boolean)
     .join(" ");
 }

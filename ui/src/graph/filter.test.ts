@@ -10,6 +10,7 @@ const node = (over: Partial<MapNode> & Pick<MapNode, "id" | "kind">): MapNode =>
   decides: false,
   status: null,
   confidence: null,
+  low_confidence: false,
   marks: [],
   ...over,
 });
@@ -21,7 +22,14 @@ const map: MapView = {
     node({ id: "prod-1", kind: "product", label: "Ledger" }),
     node({ id: "p-1", kind: "persona", parent: "ms-a", role: "User", status: "proto" }),
     node({ id: "p-2", kind: "persona", parent: "ms-a", role: "Champion", status: "validated" }),
-    node({ id: "p-3", kind: "persona", parent: "ms-b", role: "User", status: "validated" }),
+    node({
+      id: "p-3",
+      kind: "persona",
+      parent: "ms-b",
+      role: "User",
+      status: "validated",
+      low_confidence: true,
+    }),
     node({ id: "p-4", kind: "persona" }),
   ],
   edges: [
@@ -48,6 +56,13 @@ describe("map filters", () => {
     const f = { ...NO_FILTER, segment: "ms-a", role: "User" };
     expect(isFiltered(f)).toBe(true);
     expect(ids(keptPersonas(map, f))).toEqual(["p-1"]);
+  });
+
+  it("by confidence keep the personas the core calls low, and combine with the others", () => {
+    const low = { ...NO_FILTER, confidence: "low" as const };
+    expect(isFiltered(low)).toBe(true);
+    expect(ids(keptPersonas(map, low))).toEqual(["p-3"]);
+    expect(ids(keptPersonas(map, { ...low, segment: "ms-a" }))).toEqual([]);
   });
 
   it("by product keep only personas tied to it, not those that merely need what it meets", () => {

@@ -6,13 +6,23 @@ export type MapFilter = {
   role: string;
   product: string;
   status: Status | "";
+  /** "low": only the personas whose confidence the core calls low. */
+  confidence: "low" | "";
 };
 
-export const NO_FILTER: MapFilter = { segment: "", role: "", product: "", status: "" };
+export const NO_FILTER: MapFilter = {
+  segment: "",
+  role: "",
+  product: "",
+  status: "",
+  confidence: "",
+};
 
 /** Whether any filter narrows the map. */
 export function isFiltered(f: MapFilter): boolean {
-  return f.segment !== "" || f.role !== "" || f.product !== "" || f.status !== "";
+  return (
+    f.segment !== "" || f.role !== "" || f.product !== "" || f.status !== "" || f.confidence !== ""
+  );
 }
 
 /** The choices each filter offers, from what the map holds, sorted by name. */
@@ -65,6 +75,7 @@ export function keptPersonas(map: MapView, f: MapFilter): Set<string> {
     if (f.segment !== "" && n.parent !== f.segment) continue;
     if (f.role !== "" && n.role !== f.role) continue;
     if (f.status !== "" && n.status !== f.status) continue;
+    if (f.confidence === "low" && !n.low_confidence) continue;
     if (f.product !== "" && !tied.has(n.id)) continue;
     kept.add(n.id);
   }

@@ -81,6 +81,9 @@ export function stylesheet(large = false): StylesheetJson {
       },
     },
     { selector: "node.persona.decides", style: { shape: "diamond", width: 26, height: 26 } },
+    // A persona resting on too little evidence is drawn faint: a fill, not a
+    // border, which the findings' marks use.
+    { selector: "node.persona.low-confidence", style: { "background-opacity": 0.35 } },
     // Before the marks below, whose borders win when a persona has several.
     {
       selector: "node.mark-multi_product",

@@ -568,7 +568,13 @@ marks: Array<Mark>,
 /**
  * How far a persona rests on evidence, 0..1, on the analysis' day.
  */
-confidence: number | null, };
+confidence: number | null, 
+/**
+ * Whether a persona's confidence is too low to act on
+ * ([`crate::analysis::health::is_low`]); the map draws it faint and
+ * can show only these.
+ */
+low_confidence: boolean, };
 
 export type MapEdgeKind = "needs" | "meets" | "tied_to" | "relates" | "overlap";
 

@@ -10,7 +10,31 @@ type Props = {
   onMerge: (keep: string, remove: string) => void;
   /** A buying unit was chosen: show its members and missing roles. */
   onUnit: (unit: UnitFinding) => void;
+  /** Opens a persona's profile page. */
+  onOpen: (persona: string) => void;
 };
+
+/** The link from a finding about one persona to its profile page. */
+function OpenProfile({
+  persona,
+  name,
+  onOpen,
+}: {
+  persona: string;
+  name: string;
+  onOpen: (id: string) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="ghost open-profile"
+      aria-label={`Open the profile of ${name}`}
+      onClick={() => onOpen(persona)}
+    >
+      Open profile
+    </button>
+  );
+}
 
 function Finding({
   title,
@@ -213,7 +237,7 @@ function ThresholdsForm({
 }
 
 /** Every finding with its why, grouped and counted; a click shows it on the map. */
-export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit }: Props) {
+export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit, onOpen }: Props) {
   const { analysis: a, map } = insights;
   const name = namer(map);
   const gaps = a.gaps;
@@ -242,6 +266,7 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
             why={g.why}
             focus={[g.persona, ...g.duplicates]}
             onFocus={onFocus}
+            action={<OpenProfile persona={g.persona} name={name(g.persona)} onOpen={onOpen} />}
           />
         )}
       />
@@ -256,6 +281,7 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
             why={u.why}
             focus={[u.persona]}
             onFocus={onFocus}
+            action={<OpenProfile persona={u.persona} name={name(u.persona)} onOpen={onOpen} />}
           />
         )}
       />
@@ -305,6 +331,7 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
             why={m.why}
             focus={[m.persona]}
             onFocus={onFocus}
+            action={<OpenProfile persona={m.persona} name={name(m.persona)} onOpen={onOpen} />}
           />
         )}
       />
@@ -331,6 +358,7 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
             why={h.why}
             focus={[h.persona]}
             onFocus={onFocus}
+            action={<OpenProfile persona={h.persona} name={name(h.persona)} onOpen={onOpen} />}
           />
         )}
         lead={<p className="muted small health-summary">{a.health_summary.why}</p>}

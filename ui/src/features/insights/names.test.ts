@@ -15,6 +15,7 @@ const map: MapView = {
       status: null,
       marks: [],
       confidence: 0.5,
+      low_confidence: false,
     },
   ],
   edges: [],

@@ -8,7 +8,8 @@ const STATUS_LABEL: Record<Status, string> = {
   detailed: "Detailed",
 };
 
-/** The map's filters: segment, role, product and status, with a reset. */
+/** The map's filters: segment, role, product, status and confidence, with a
+ * reset. */
 export function MapFilters({
   map,
   filter,
@@ -74,6 +75,18 @@ export function MapFilters({
               {STATUS_LABEL[s]}
             </option>
           ))}
+        </select>
+      </label>
+      <label>
+        <span className="visually-hidden">Confidence</span>
+        <select
+          value={filter.confidence}
+          onChange={(e) =>
+            onChange({ ...filter, confidence: e.target.value === "low" ? "low" : "" })
+          }
+        >
+          <option value="">Any confidence</option>
+          <option value="low">Low confidence</option>
         </select>
       </label>
       {isFiltered(filter) && (

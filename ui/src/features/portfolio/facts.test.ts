@@ -13,6 +13,7 @@ const persona = (id: string, parent: string | null, cs: string | null): MapNode 
   status: null,
   marks: [],
   confidence: 0.5,
+  low_confidence: false,
 });
 
 const map: MapView = {
