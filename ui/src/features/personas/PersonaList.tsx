@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { PersonaCard, SegmentGroup } from "../../ipc";
 import { confidenceHint, confidenceLabel, confidenceTone } from "../../shared/confidence";
 import {
@@ -80,9 +80,24 @@ function Card({ persona, actions }: { persona: PersonaCard; actions: CardActions
 export function DeleteButton({ what, onConfirm }: { what?: string; onConfirm: () => void }) {
   const [armed, setArmed] = useState(false);
   const named = (action: string) => (what === undefined ? undefined : `${action} ${what}`);
+  // The button pressed is replaced by the other step: the focus follows,
+  // or a keyboard user would be sent back to the top of the page.
+  const pressed = useRef(false);
+  const confirm = useRef<HTMLButtonElement>(null);
+  const start = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!pressed.current) return;
+    pressed.current = false;
+    (armed ? confirm : start).current?.focus();
+  }, [armed]);
+  const arm = (on: boolean) => {
+    pressed.current = true;
+    setArmed(on);
+  };
   return armed ? (
     <span className="confirm">
       <button
+        ref={confirm}
         type="button"
         className="danger"
         aria-label={named("Delete for good:")}
@@ -90,21 +105,17 @@ export function DeleteButton({ what, onConfirm }: { what?: string; onConfirm: ()
       >
         Delete for good
       </button>
-      <button
-        type="button"
-        className="ghost"
-        aria-label={named("Keep")}
-        onClick={() => setArmed(false)}
-      >
+      <button type="button" className="ghost" aria-label={named("Keep")} onClick={() => arm(false)}>
         Keep
       </button>
     </span>
   ) : (
     <button
+      ref={start}
       type="button"
       className="ghost"
       aria-label={named("Delete")}
-      onClick={() => setArmed(true)}
+      onClick={() => arm(true)}
     >
       Delete
     </button>

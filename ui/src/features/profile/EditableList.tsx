@@ -204,7 +204,7 @@ export function EditableList({
           data-button="add"
           onClick={() => setAdding(true)}
         >
-          + Add a {noun}
+          + Add {/^[aeiou]/i.test(noun) ? "an" : "a"} {noun}
         </button>
       )}
     </div>
