@@ -23,6 +23,8 @@ fn main() {
         "profile",
         "journeys",
         "export_map_image",
+        "export_one_pager",
+        "export_report",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         eprintln!("tauri-build failed: {e:#}");

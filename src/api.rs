@@ -15,6 +15,7 @@ use crate::edit::Edit;
 use crate::error::{Error, Result};
 use crate::model::{Counts, Date, EntityKind, Project, ProjectMeta, RelationshipKind, Thresholds};
 use crate::overview::{Overview, overview};
+use crate::print::Paper;
 use crate::recent::RecentFiles;
 use crate::session::{Outcome, Session};
 use crate::store::ProjectFile;
@@ -119,10 +120,15 @@ pub fn write_text(path: &Path, text: &str) -> Result<()> {
     crate::atomic::write_text(path, text)
 }
 
-/// Writes a command's output `text` to `path`, atomically: refused when a
-/// file is there unless `overwrite`, and always when it is `input` itself,
-/// which the output would destroy (`export P.patlas -o P.patlas`).
-pub fn write_output(path: &Path, text: &str, input: &Path, overwrite: bool) -> Result<()> {
+/// Writes a command's output to `path`, atomically: refused when a file is
+/// there unless `overwrite`, and always when it is `input` itself, which
+/// the output would destroy (`export P.patlas -o P.patlas`).
+pub fn write_output(
+    path: &Path,
+    content: impl AsRef<[u8]>,
+    input: &Path,
+    overwrite: bool,
+) -> Result<()> {
     if path.exists() {
         let same = match (fs::canonicalize(path), fs::canonicalize(input)) {
             (Ok(a), Ok(b)) => a == b,
@@ -141,7 +147,70 @@ pub fn write_output(path: &Path, text: &str, input: &Path, overwrite: bool) -> R
             });
         }
     }
-    crate::atomic::write_text(path, text)
+    crate::atomic::write_bytes(path, content.as_ref())
+}
+
+/// The one-pager of the persona `id`: a PNG at 150 dots per inch when
+/// `output` ends in `.png`, else a PDF. O(analysis), plus typesetting.
+fn one_pager_bytes(
+    project: &Project,
+    id: &str,
+    output: &Path,
+    paper: Paper,
+    today: Date,
+) -> Result<Vec<u8>> {
+    let png = output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    if png {
+        crate::print::one_pager_png(project, id, paper, today, 150.0)
+    } else {
+        crate::print::one_pager_pdf(project, id, paper, today)
+    }
+}
+
+/// Writes the one-pager of the persona `id` of the project at `input`
+/// (.patlas or .json) to `output`, as [`write_output`] does: a PNG when it
+/// ends in `.png`, else a PDF. O(project), plus typesetting one page.
+pub fn write_one_pager(
+    input: &Path,
+    id: &str,
+    output: &Path,
+    paper: Paper,
+    today: Date,
+    overwrite: bool,
+) -> Result<()> {
+    let bytes = one_pager_bytes(&read_any(input)?, id, output, paper, today)?;
+    write_output(output, bytes, input, overwrite)
+}
+
+/// Writes the portfolio report of the project at `input` to `output` as a
+/// PDF, as [`write_output`] does. O(project), plus typesetting a page per
+/// persona.
+pub fn write_report(
+    input: &Path,
+    output: &Path,
+    paper: Paper,
+    today: Date,
+    overwrite: bool,
+) -> Result<()> {
+    let bytes = crate::print::report_pdf(&read_any(input)?, paper, today)?;
+    write_output(output, bytes, input, overwrite)
+}
+
+/// Saves the one-pager of the persona `id` of the open project at `output`
+/// (chosen in a save dialog, which asked before replacing): a PNG when it
+/// ends in `.png`, else a PDF. O(analysis), plus typesetting one page.
+pub fn save_one_pager(session: &Session, id: &str, output: &Path, paper: Paper) -> Result<()> {
+    let bytes = one_pager_bytes(session.project(), id, output, paper, Date::today())?;
+    write_output(output, bytes, session.path(), true)
+}
+
+/// Saves the portfolio report of the open project at `output` as a PDF.
+/// O(project), plus typesetting a page per persona.
+pub fn save_report(session: &Session, output: &Path, paper: Paper) -> Result<()> {
+    let bytes = crate::print::report_pdf(session.project(), paper, Date::today())?;
+    write_output(output, bytes, session.path(), true)
 }
 
 /// Saves a picture of the map the window drew, after checking it is one.

@@ -156,6 +156,14 @@ pub enum Error {
         /// SQLite's reason.
         cause: rusqlite::Error,
     },
+    /// A printed document could not be made; nothing was written.
+    #[error("the {what} could not be typeset: {detail}. Nothing was written.")]
+    Print {
+        /// What was being made ("one-pager", "report").
+        what: &'static str,
+        /// The typesetter's reason.
+        detail: String,
+    },
     /// A schema migration failed; the file is left as it was.
     #[error(
         "{}: cannot upgrade the project file: {}. It was not changed.",

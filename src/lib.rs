@@ -25,6 +25,7 @@ pub mod map_view;
 pub mod matrix;
 pub mod model;
 pub mod overview;
+pub mod print;
 pub mod profile;
 pub mod recent;
 pub mod session;

@@ -25,6 +25,7 @@ mod tests {
     use persona_atlas::overview::{
         Overview, PersonaCard, ProductTie, SegmentGroup, SegmentSummary,
     };
+    use persona_atlas::print::Paper;
     use persona_atlas::profile::{
         PersonaProfile, ProfileFinding, ProfileFindingKind, ProfileNeed, ProfileProduct,
         ProfileRelationship, ProfileRole, ProfileUnit,
@@ -103,6 +104,7 @@ mod tests {
             decl::<Matrices>(&cfg),
             decl::<ImageFormat>(&cfg),
             decl::<MenuCommand>(&cfg),
+            decl::<Paper>(&cfg),
             decl::<AttributeValue>(&cfg),
             decl::<EvidenceKind>(&cfg),
             decl::<Evidence>(&cfg),

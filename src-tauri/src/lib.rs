@@ -113,6 +113,8 @@ pub fn run() {
             commands::insights::profile,
             commands::insights::journeys,
             commands::project::export_map_image,
+            commands::project::export_one_pager,
+            commands::project::export_report,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -33,6 +33,10 @@ pub enum MenuCommand {
     ExportPng,
     /// Save the current map view as an SVG drawing.
     ExportSvg,
+    /// Save the one-pager of the persona shown or selected.
+    ExportOnePager,
+    /// Save the portfolio report.
+    ExportReport,
     /// Show the map.
     ShowMap,
     /// Show the personas.
@@ -52,7 +56,7 @@ pub enum MenuCommand {
 }
 
 /// Menu ids of the items that send a [`MenuCommand`], with their label and shortcut.
-const COMMANDS: [(&str, MenuCommand, &str, &str); 8] = [
+const COMMANDS: [(&str, MenuCommand, &str, &str); 10] = [
     (
         "file.export-png",
         MenuCommand::ExportPng,
@@ -90,6 +94,18 @@ const COMMANDS: [(&str, MenuCommand, &str, &str); 8] = [
         MenuCommand::Find,
         "Find Persona…",
         "CmdOrCtrl+F",
+    ),
+    (
+        "file.export-one-pager",
+        MenuCommand::ExportOnePager,
+        "Export Persona One-Pager…",
+        "CmdOrCtrl+P",
+    ),
+    (
+        "file.export-report",
+        MenuCommand::ExportReport,
+        "Export Portfolio Report…",
+        "CmdOrCtrl+Shift+P",
     ),
 ];
 
@@ -148,6 +164,8 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
         .separator()
         .item(&command_item(app, 0)?)
         .item(&command_item(app, 1)?)
+        .item(&command_item(app, 8)?)
+        .item(&command_item(app, 9)?)
         .separator()
         .item(
             &MenuItemBuilder::with_id(QUIT, "Quit")

@@ -170,21 +170,37 @@ pub fn image_path_dialog(
     app: &AppHandle,
     format: persona_atlas::image::ImageFormat,
 ) -> Option<PathBuf> {
+    let ext = format.extension();
+    save_dialog(app, "Export the map", "map", &[(format.label(), ext)])
+}
+
+/// Asks where to save something made of the open project, suggesting
+/// "<project name> <what>.<first extension>" beside the project; blocks
+/// until the user answers, so call it off the main thread. A name typed
+/// without an extension gets the first filter's.
+pub fn save_dialog(
+    app: &AppHandle,
+    title: &str,
+    what: &str,
+    filters: &[(&str, &str)],
+) -> Option<PathBuf> {
     let state = app.state::<AppState>();
     let (stem, dir) = match lock(&state.session).as_ref() {
         Some(s) => (
             s.project().project.name.clone(),
             s.path().parent().map(Path::to_owned),
         ),
-        None => ("Map".to_owned(), None),
+        None => ("Persona Atlas".to_owned(), None),
     };
-    let ext = format.extension();
+    let ext = filters.first().map_or("", |(_, ext)| *ext);
     let mut dialog = app
         .dialog()
         .file()
-        .set_title("Export the map")
-        .set_file_name(format!("{stem} map.{ext}"))
-        .add_filter(format.label(), &[ext]);
+        .set_title(title)
+        .set_file_name(format!("{stem} {what}.{ext}"));
+    for (label, ext) in filters {
+        dialog = dialog.add_filter(*label, &[*ext]);
+    }
     if let Some(dir) = dialog_folder(app, dir.as_deref()) {
         dialog = dialog.set_directory(dir);
     }

@@ -8,7 +8,7 @@ mod buying_unit;
 mod gaps;
 mod golden;
 pub mod health;
-mod multi_product;
+pub(crate) mod multi_product;
 mod overlap;
 pub mod report;
 mod service;

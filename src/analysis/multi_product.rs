@@ -4,7 +4,7 @@ use super::MultiProduct;
 use crate::graph::EcosystemGraph;
 use crate::model::ProductRelation;
 
-fn phrase(relation: ProductRelation) -> &'static str {
+pub(crate) fn phrase(relation: ProductRelation) -> &'static str {
     match relation {
         ProductRelation::OwnedBy => "its team wrote the persona",
         ProductRelation::Targets => "markets to it",

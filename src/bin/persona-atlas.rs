@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use persona_atlas::analysis::report::{Style, render};
 use persona_atlas::matrix::{MatrixKind, to_csv};
 use persona_atlas::model::{Date, Days, Thresholds, Unit};
+use persona_atlas::print::Paper;
 use persona_atlas::{api, generate, interchange};
 
 /// Persona Atlas: map a company's B2B persona ecosystem.
@@ -100,6 +101,44 @@ enum Command {
         /// The edits, one JSON object per line (`-` for standard input).
         edits: PathBuf,
     },
+    /// Print a persona's one-pager: a PDF, or a PNG when OUT ends in .png.
+    OnePager {
+        /// A project file (.patlas) or an interchange file (.json).
+        file: PathBuf,
+        /// The persona's id.
+        #[arg(long, value_name = "ID")]
+        persona: String,
+        /// Where to write it (.pdf or .png).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// The paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// The day to judge what is stale on, YYYY-MM-DD (default: today, UTC).
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        today: Option<Date>,
+        /// Replace the output if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the portfolio report as a PDF: a cover, the portfolio at a
+    /// glance, the findings, a page per persona and one per journey.
+    Report {
+        /// A project file (.patlas) or an interchange file (.json).
+        file: PathBuf,
+        /// Where to write it (.pdf).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// The paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// The day to judge what is stale on, YYYY-MM-DD (default: today, UTC).
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        today: Option<Date>,
+        /// Replace the output if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Show the thresholds a project is analysed with, or change them.
     Thresholds {
         /// The project file (.patlas).
@@ -122,6 +161,24 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// The paper a printed document is laid out for.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(p: PaperArg) -> Self {
+        match p {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        }
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -306,6 +363,28 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             };
             write_stdout(&text)?;
+        }
+        Command::OnePager {
+            file,
+            persona,
+            output,
+            paper,
+            today,
+            force,
+        } => {
+            let today = today.unwrap_or_else(Date::today);
+            api::write_one_pager(&file, &persona, &output, paper.into(), today, force)
+                .map_err(with_hint)?;
+        }
+        Command::Report {
+            file,
+            output,
+            paper,
+            today,
+            force,
+        } => {
+            let today = today.unwrap_or_else(Date::today);
+            api::write_report(&file, &output, paper.into(), today, force).map_err(with_hint)?;
         }
         Command::Matrix { file, kind } => {
             let kind = match kind {

@@ -286,6 +286,31 @@ impl Date {
 }
 
 impl Date {
+    /// The year, month (1-12) and day (1-31).
+    pub fn ymd(self) -> (u16, u8, u8) {
+        (self.year, self.month, self.day)
+    }
+
+    /// The day as people write it in English: "3 December 2026".
+    pub fn long(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS.get(usize::from(self.month) - 1).unwrap_or(&"");
+        format!("{} {month} {}", self.day, self.year)
+    }
+
     /// The day's number counted from 1970-01-01 (day 0), so that two dates
     /// are days apart by subtraction. The proleptic Gregorian calendar.
     pub fn day_number(self) -> i64 {

@@ -6,6 +6,7 @@ mod cli;
 mod fuzz;
 mod hostile;
 mod interchange;
+mod print;
 mod roundtrip;
 mod session;
 mod store;

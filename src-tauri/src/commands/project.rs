@@ -2,6 +2,7 @@
 
 use persona_atlas::api;
 use persona_atlas::delta::Sent;
+use persona_atlas::print::Paper;
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
 use ts_rs::TS;
@@ -9,7 +10,7 @@ use ts_rs::TS;
 use crate::commands::edit::SessionStatus;
 use crate::error::IpcError;
 use crate::opening;
-use crate::state::{AppState, lock, session_mut};
+use crate::state::{AppState, lock, session_mut, session_ref};
 
 /// What the window shows: the open project, and a message not yet shown.
 #[derive(Clone, Debug, Serialize, TS)]
@@ -89,6 +90,59 @@ pub async fn reload_project(app: AppHandle) -> Result<(), IpcError> {
 #[tauri::command]
 pub fn save_as_dialog(app: AppHandle) {
     opening::save_as_dialog(&app);
+}
+
+/// Asks where to save the one-pager of the persona `persona` of session
+/// `session` (a PDF, or a PNG when that type is chosen), then saves it;
+/// returns the path saved to, or `None` when the user cancelled.
+#[tauri::command]
+pub async fn export_one_pager(
+    app: AppHandle,
+    session: u64,
+    persona: String,
+    paper: Paper,
+) -> Result<Option<String>, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        // Named before the dialog, so that an unknown persona asks nothing.
+        let name = {
+            let guard = lock(&state.session);
+            api::profile(session_ref(&guard, session)?, &persona)?.name
+        };
+        let what = format!("{name} one-pager");
+        let filters = [("PDF document", "pdf"), ("PNG image", "png")];
+        let Some(path) = opening::save_dialog(&app, "Export the one-pager", &what, &filters) else {
+            return Ok(None);
+        };
+        let guard = lock(&state.session);
+        api::save_one_pager(session_ref(&guard, session)?, &persona, &path, paper)?;
+        Ok(Some(path.to_string_lossy().into_owned()))
+    })
+    .await
+    .map_err(|e| IpcError::message(format!("The one-pager could not be saved: {e}")))?
+}
+
+/// Asks where to save the portfolio report of session `session` as a PDF,
+/// then saves it; returns the path saved to, or `None` when the user
+/// cancelled.
+#[tauri::command]
+pub async fn export_report(
+    app: AppHandle,
+    session: u64,
+    paper: Paper,
+) -> Result<Option<String>, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let filters = [("PDF document", "pdf")];
+        let Some(path) = opening::save_dialog(&app, "Export the report", "report", &filters) else {
+            return Ok(None);
+        };
+        let state = app.state::<AppState>();
+        let guard = lock(&state.session);
+        api::save_report(session_ref(&guard, session)?, &path, paper)?;
+        Ok(Some(path.to_string_lossy().into_owned()))
+    })
+    .await
+    .map_err(|e| IpcError::message(format!("The report could not be saved: {e}")))?
 }
 
 /// Asks where to save a picture of the map, then saves it; returns the path

@@ -3,6 +3,7 @@ import { PersonaEditor } from "../features/editing/PersonaEditor";
 import { ProductEditor } from "../features/editing/ProductEditor";
 import { InsightsPanel } from "../features/insights/InsightsPanel";
 import { namer } from "../features/insights/names";
+import { JourneysView } from "../features/journeys/JourneysView";
 import { LinkDialog } from "../features/map/LinkDialog";
 import { type LinkTarget, MapCanvas, type MapCommand } from "../features/map/MapCanvas";
 import { MapFilters } from "../features/map/MapFilters";
@@ -17,6 +18,8 @@ import { type MapFilter, NO_FILTER } from "../graph/filter";
 import {
   appStatus,
   edit,
+  exportOnePager,
+  exportReport,
   type Insights,
   type IpcError,
   insights as loadInsights,
@@ -41,13 +44,14 @@ import {
   type UnitFinding,
 } from "../ipc";
 
+import { paperFor } from "../shared/paper";
 import { type Focused, undoTarget } from "./undo";
 
 type Load = { state: "loading" } | { state: "ready"; project: Overview | null };
 type History = { can_undo: boolean; can_redo: boolean };
 const NO_HISTORY: History = { can_undo: false, can_redo: false };
 /** The views; "profile" is one persona's page, which has no tab of its own. */
-type View = "map" | "personas" | "portfolio" | "matrices" | "profile";
+type View = "map" | "personas" | "portfolio" | "matrices" | "journeys" | "profile";
 
 /** The views with a tab, in tab order. */
 const VIEWS: { id: Exclude<View, "profile">; label: string }[] = [
@@ -55,6 +59,7 @@ const VIEWS: { id: Exclude<View, "profile">; label: string }[] = [
   { id: "personas", label: "Personas" },
   { id: "portfolio", label: "Portfolio" },
   { id: "matrices", label: "Matrices" },
+  { id: "journeys", label: "Journeys" },
 ];
 
 /** Runs a shell action, showing its failure instead of dropping it. */
@@ -267,6 +272,31 @@ export function App() {
     [report],
   );
 
+  // What File > Export Persona One-Pager prints: the persona whose profile
+  // is shown, or else the one selected on the map (set as the view renders).
+  const onePagerOf = useRef<string | null>(null);
+  const saveOnePager = useCallback(
+    (persona: string | null) => {
+      if (persona === null) {
+        setNotice("Open a persona's profile, or select one on the map, to export its one-pager.");
+        return;
+      }
+      exportOnePager(persona, paperFor(navigator.language))
+        .then((path) => {
+          if (path !== null) setNotice(`Saved the one-pager to ${path}.`);
+        })
+        .catch((e: unknown) => report(toIpcError(e)));
+    },
+    [report],
+  );
+  const saveReport = useCallback(() => {
+    exportReport(paperFor(navigator.language))
+      .then((path) => {
+        if (path !== null) setNotice(`Saved the report to ${path}.`);
+      })
+      .catch((e: unknown) => report(toIpcError(e)));
+  }, [report]);
+
   useEffect(() => {
     refresh();
     const unlisteners = [
@@ -300,6 +330,8 @@ export function App() {
           else if (target === "project") change(() => stepHistory(command === "redo"));
         } else if (view) setView(view);
         else if (command === "find") search.current?.focus();
+        else if (command === "export_one_pager") saveOnePager(onePagerOf.current);
+        else if (command === "export_report") saveReport();
         else {
           // Export and Fit act on the map, so it is shown first.
           setView("map");
@@ -312,7 +344,7 @@ export function App() {
     return () => {
       for (const u of unlisteners) u.then((f) => f()).catch(() => undefined);
     };
-  }, [refresh, report, change]);
+  }, [refresh, report, change, saveOnePager, saveReport]);
 
   const project = load.state === "ready" ? load.project : null;
   const groups = project ? filterGroups(project.groups, query) : [];
@@ -445,6 +477,8 @@ export function App() {
           (n) => n.id === focus[0] && (n.kind === "persona" || n.kind === "product"),
         )
       : undefined;
+  onePagerOf.current =
+    view === "profile" ? profileOf : selected?.kind === "persona" ? selected.id : null;
 
   return (
     <div className="app">
@@ -547,7 +581,11 @@ export function App() {
               </p>
             </section>
             {
-              <div className={view === "profile" ? "workspace solo" : "workspace"}>
+              <div
+                className={
+                  view === "profile" || view === "journeys" ? "workspace solo" : "workspace"
+                }
+              >
                 <div className="stage">
                   <div className="tabs" role="tablist" aria-label="Views">
                     {VIEWS.map((v) => (
@@ -655,6 +693,7 @@ export function App() {
                       onOpen={openProfile}
                       onBack={closeProfile}
                       onEditLinks={(id) => setEditing({ kind: "persona", id })}
+                      onExport={saveOnePager}
                     />
                   ) : view === "portfolio" ? (
                     <PortfolioView
@@ -667,6 +706,8 @@ export function App() {
                     />
                   ) : view === "matrices" ? (
                     <MatricesView revision={revision} onError={report} />
+                  ) : view === "journeys" ? (
+                    <JourneysView revision={revision} taken={taken} onOpen={openProfile} />
                   ) : query.trim() !== "" && shown === 0 ? (
                     <p className="muted">No persona matches “{query.trim()}”.</p>
                   ) : (

@@ -1046,7 +1046,9 @@ met_at: number, };
 
 export type ImageFormat = "png" | "svg";
 
-export type MenuCommand = "export_png" | "export_svg" | "show_map" | "show_personas" | "show_portfolio" | "show_matrices" | "fit_map" | "find" | "undo" | "redo";
+export type MenuCommand = "export_png" | "export_svg" | "export_one_pager" | "export_report" | "show_map" | "show_personas" | "show_portfolio" | "show_matrices" | "fit_map" | "find" | "undo" | "redo";
+
+export type Paper = "a4" | "letter";
 
 export type AttributeValue = boolean | number | string;
 

@@ -14,6 +14,7 @@ import type {
   MenuCommand,
   NodePosition,
   Overview,
+  Paper,
   PersonaProfile,
   Sent,
   Changed as SentChange,
@@ -205,6 +206,15 @@ export const matrices = (): Promise<Matrices> => call<Matrices>("matrices", { se
  * SVG text. Resolves to the path saved to, or null when the user cancelled. */
 export const exportMapImage = (format: ImageFormat, data: string): Promise<string | null> =>
   call<string | null>("export_map_image", { format, data });
+
+/** Asks where to save the one-pager of `persona` (PDF, or PNG) and saves
+ * it. Resolves to the path saved to, or null when the user cancelled. */
+export const exportOnePager = (persona: string, paper: Paper): Promise<string | null> =>
+  call<string | null>("export_one_pager", { session: current(), persona, paper });
+/** Asks where to save the portfolio report (PDF) and saves it. Resolves to
+ * the path saved to, or null when the user cancelled. */
+export const exportReport = (paper: Paper): Promise<string | null> =>
+  call<string | null>("export_report", { session: current(), paper });
 
 /** Calls `handler` whenever a menu item asks the window to do something. */
 export const onMenuCommand = (handler: (command: MenuCommand) => void): Promise<UnlistenFn> =>

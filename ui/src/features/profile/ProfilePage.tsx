@@ -44,6 +44,8 @@ type Props = {
   onBack: () => void;
   /** Opens the persona form for segments, role, needs and products. */
   onEditLinks: (id: string) => void;
+  /** Saves the persona's one-pager (PDF or PNG). */
+  onExport: (id: string) => void;
 };
 
 type Loaded =
@@ -135,7 +137,8 @@ function EditLinks({ onClick, what }: { onClick: () => void; what: string }) {
  * shows what it assumes the core did.
  */
 export function ProfilePage(props: Props) {
-  const { id, revision, previous, next, position, backTo, onOpen, onBack, onEditLinks } = props;
+  const { id, revision, previous, next, position, backTo, onOpen, onBack, onEditLinks, onExport } =
+    props;
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
 
@@ -336,6 +339,9 @@ export function ProfilePage(props: Props) {
                 onClick={() => setField("last_reviewed", today)}
               >
                 Mark reviewed today
+              </button>
+              <button type="button" className="small-button" onClick={() => onExport(p.id)}>
+                Export one-pager…
               </button>
             </div>
             {fieldErrors.last_reviewed && (
