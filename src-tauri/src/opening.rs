@@ -171,33 +171,39 @@ pub fn image_path_dialog(
     format: persona_atlas::image::ImageFormat,
 ) -> Option<PathBuf> {
     let ext = format.extension();
-    save_dialog(app, "Export the map", "map", &[(format.label(), ext)])
+    let name = format!("{} map", project_name(app));
+    save_dialog(app, "Export the map", &name, &[(format.label(), ext)])
+}
+
+/// The open project's name, for the names save dialogs suggest.
+pub fn project_name(app: &AppHandle) -> String {
+    let state = app.state::<AppState>();
+    lock(&state.session).as_ref().map_or_else(
+        || "Persona Atlas".to_owned(),
+        |s| s.project().project.name.clone(),
+    )
 }
 
 /// Asks where to save something made of the open project, suggesting
-/// "<project name> <what>.<first extension>" beside the project; blocks
-/// until the user answers, so call it off the main thread. A name typed
-/// without an extension gets the first filter's.
+/// "<name>.<first extension>" beside the project; blocks until the user
+/// answers, so call it off the main thread. A name typed without an
+/// extension gets the first filter's.
 pub fn save_dialog(
     app: &AppHandle,
     title: &str,
-    what: &str,
+    name: &str,
     filters: &[(&str, &str)],
 ) -> Option<PathBuf> {
     let state = app.state::<AppState>();
-    let (stem, dir) = match lock(&state.session).as_ref() {
-        Some(s) => (
-            s.project().project.name.clone(),
-            s.path().parent().map(Path::to_owned),
-        ),
-        None => ("Persona Atlas".to_owned(), None),
-    };
+    let dir = lock(&state.session)
+        .as_ref()
+        .and_then(|s| s.path().parent().map(Path::to_owned));
     let ext = filters.first().map_or("", |(_, ext)| *ext);
     let mut dialog = app
         .dialog()
         .file()
         .set_title(title)
-        .set_file_name(format!("{stem} {what}.{ext}"));
+        .set_file_name(format!("{name}.{ext}"));
     for (label, ext) in filters {
         dialog = dialog.add_filter(*label, &[*ext]);
     }

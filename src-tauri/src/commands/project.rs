@@ -133,7 +133,8 @@ pub async fn export_report(
 ) -> Result<Option<String>, IpcError> {
     tauri::async_runtime::spawn_blocking(move || {
         let filters = [("PDF document", "pdf")];
-        let Some(path) = opening::save_dialog(&app, "Export the report", "report", &filters) else {
+        let name = format!("{} report", opening::project_name(&app));
+        let Some(path) = opening::save_dialog(&app, "Export the report", &name, &filters) else {
             return Ok(None);
         };
         let state = app.state::<AppState>();

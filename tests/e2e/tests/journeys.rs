@@ -158,9 +158,7 @@ fn a_journey_shows_its_stages_saves_what_is_added_in_place_and_follows_undo() {
     // Enter in a form's one field submits it; a script's key event does not
     // reach the browser's own submission, so the form is submitted as Enter
     // would.
-    app.execute(
-        "document.querySelector('input[name=stage-name]').form.requestSubmit(); return 1;",
-    );
+    app.execute("document.querySelector('input[name=stage-name]').form.requestSubmit(); return 1;");
     wait_until("the file holds the new stage, last", || {
         saved_govern(&project)
             .stages
