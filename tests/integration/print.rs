@@ -338,3 +338,38 @@ fn the_cli_prints_a_one_pager_and_a_report_and_refuses_what_it_cannot() {
         "a refused print leaves no file",
     );
 }
+
+#[test]
+fn a_portrait_is_printed_on_the_one_pager() {
+    let dir = scratch();
+    let mut doc = small_project();
+    // An 8 × 8 PNG, small enough to write here.
+    doc["personas"][0]["portrait"] = json!(
+        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4EaCBFTEMLQkAaplQAc/OcKAAAAAASUVORK5CYII="
+    );
+    let project = persona_atlas::interchange::read(&doc.to_string(), "the test project")
+        .expect("the project reads");
+    let id = project.personas[0].id.to_string();
+    let pdf = dir.path().join("portrait.pdf");
+    std::fs::write(
+        &pdf,
+        one_pager_pdf(&project, &id, Paper::A4, today()).expect("prints with its portrait"),
+    )
+    .expect("written");
+    let out = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&pdf)
+        .output()
+        .expect("pdfimages runs (poppler-utils)");
+    let list = String::from_utf8_lossy(&out.stdout);
+    // A header of two lines, then one line per image.
+    assert_eq!(
+        list.lines().count(),
+        3,
+        "the portrait is the page's one image: {list}"
+    );
+    assert!(
+        list.lines().nth(2).is_some_and(|l| l.contains(" 8 ")),
+        "8 pixels wide: {list}"
+    );
+}

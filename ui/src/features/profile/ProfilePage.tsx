@@ -82,12 +82,73 @@ function Section({
   );
 }
 
-function Portrait({ profile: p }: { profile: PersonaProfile }) {
-  return p.portrait ? (
-    <img className="portrait" src={p.portrait} alt={`Portrait of ${p.name}`} />
-  ) : (
-    <div className="portrait portrait-initials" aria-hidden="true">
-      {initials(p.name)}
+/** Files larger than this are not read at all: no portrait is near it, and
+ * reading one would hold it in memory only for the core to refuse it (the
+ * core's own limit, which it checks with the image type, is far smaller). */
+const READ_AT_MOST = 8 << 20;
+
+function Portrait({
+  profile: p,
+  onChange,
+  error,
+}: {
+  profile: PersonaProfile;
+  /** A new portrait as a `data:` URI, or null to take it away. */
+  onChange: (portrait: string | null) => void;
+  error: string | undefined;
+}) {
+  const picker = useRef<HTMLInputElement>(null);
+  const [unread, setUnread] = useState<string | null>(null);
+  const read = (file: File) => {
+    if (file.size > READ_AT_MOST) {
+      setUnread(`${file.name} is too large for a portrait.`);
+      return;
+    }
+    setUnread(null);
+    const reader = new FileReader();
+    reader.onload = () => {
+      if (typeof reader.result === "string") onChange(reader.result);
+    };
+    reader.onerror = () => setUnread(`${file.name} could not be read.`);
+    reader.readAsDataURL(file);
+  };
+  return (
+    <div className="portrait-box">
+      {p.portrait ? (
+        <img className="portrait" src={p.portrait} alt={`Portrait of ${p.name}`} />
+      ) : (
+        <div className="portrait portrait-initials" aria-hidden="true">
+          {initials(p.name)}
+        </div>
+      )}
+      <input
+        ref={picker}
+        type="file"
+        accept="image/png,image/jpeg"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) read(file);
+          e.target.value = "";
+        }}
+      />
+      <span className="portrait-actions">
+        <button type="button" className="small-button" onClick={() => picker.current?.click()}>
+          {p.portrait ? "Change" : "Add portrait"}
+        </button>
+        {p.portrait && (
+          <button type="button" className="small-button" onClick={() => onChange(null)}>
+            Remove
+          </button>
+        )}
+      </span>
+      {(unread ?? error) && (
+        <span className="field-error" role="alert">
+          {unread ?? error}
+        </span>
+      )}
     </div>
   );
 }
@@ -251,7 +312,11 @@ export function ProfilePage(props: Props) {
         aria-busy={p.id !== id}
       >
         <header className="profile-head">
-          <Portrait profile={p} />
+          <Portrait
+            profile={p}
+            onChange={(portrait) => setField("portrait", portrait)}
+            error={fieldErrors.portrait}
+          />
           <div className="profile-who">
             <h2 className="profile-name">
               <EditableText
