@@ -32,6 +32,17 @@ pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The strings of a script's array result; empty when it returned none.
+fn strings(v: Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|t| t.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The desktop binary under test: `E2E_APP`, or the debug build.
 pub fn app_binary() -> PathBuf {
     let path = std::env::var_os("E2E_APP")
@@ -254,19 +265,46 @@ impl Session {
     /// element). The persona health group is left out: it names nearly
     /// every persona, whatever the other findings say of them.
     pub fn finding_titles(&self) -> Vec<String> {
-        self.execute(
+        strings(self.execute(
             "return [...document.querySelectorAll('.insights .insight-group')]\
              .filter(g => !g.querySelector('summary')?.textContent.startsWith('Persona health'))\
              .flatMap(g => [...g.querySelectorAll('.finding-title')])\
              .map(e => e.textContent)",
-        )
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|t| t.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
+        ))
+    }
+
+    /// The text of every element matching `css`, read in the page in one go
+    /// (a list drawn again while it is read element by element would not
+    /// hold still).
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        strings(self.execute(&format!(
+            "return [...document.querySelectorAll({})].map(e => e.textContent);",
+            Value::from(css)
+        )))
+    }
+
+    /// Shows the view whose tab reads `label`.
+    pub fn open_tab(&self, label: &str) {
+        let tabs = self.find_all("[role=tab]");
+        let tab = tabs
+            .iter()
+            .find(|t| self.text(t) == label)
+            .unwrap_or_else(|| panic!("a tab labelled {label:?}"));
+        self.click(tab);
+    }
+
+    /// Opens the profile of the persona `id` from its card in the Personas
+    /// view, and waits until it shows.
+    pub fn open_profile(&self, id: &str) {
+        self.open_tab("Personas");
+        let open = self.find_all(&format!(
+            ".persona[data-persona-id=\"{id}\"] .persona-name button"
+        ));
+        self.click(
+            open.first()
+                .unwrap_or_else(|| panic!("{id}'s card has an Open profile button")),
+        );
+        self.wait_for_texts(".profile-name .editable-text", Duration::from_secs(30));
     }
 
     /// Clicks the button whose text is `label`; fails when there is none.

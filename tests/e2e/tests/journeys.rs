@@ -47,25 +47,9 @@ fn js(s: &str) -> String {
     Value::from(s).to_string()
 }
 
-/// The texts of every element matching `css`, read in the page in one go
-/// (the grid is drawn again after every change).
-fn texts(app: &Session, css: &str) -> Vec<String> {
-    app.execute(&format!(
-        "return [...document.querySelectorAll({})].map(e => e.textContent);",
-        js(css)
-    ))
-    .as_array()
-    .map(|a| {
-        a.iter()
-            .filter_map(|t| t.as_str().map(str::to_owned))
-            .collect()
-    })
-    .unwrap_or_default()
-}
-
 /// The names on the stage columns' headers, in order.
 fn stage_names(app: &Session) -> Vec<String> {
-    texts(app, "th.jr-stage .jr-stage-name .editable-text")
+    app.texts("th.jr-stage .jr-stage-name .editable-text")
 }
 
 /// Clicks the element matching `css` from the page, once there is one. A
@@ -117,12 +101,7 @@ fn a_journey_shows_its_stages_saves_what_is_added_in_place_and_follows_undo() {
     app.wait_for_texts(".insights .finding-title", PATIENCE);
 
     // The Journeys tab shows the list and the first journey's stages.
-    let tabs = app.find_all("[role=tab]");
-    let journeys = tabs
-        .iter()
-        .find(|t| app.text(t) == "Journeys")
-        .expect("a Journeys tab");
-    app.click(journeys);
+    app.open_tab("Journeys");
     app.wait_for_texts("th.jr-stage", PATIENCE);
     let names: Vec<String> = before.stages.iter().map(|s| s.name.clone()).collect();
     assert_eq!(
@@ -131,18 +110,18 @@ fn a_journey_shows_its_stages_saves_what_is_added_in_place_and_follows_undo() {
         "the first journey's stages are its columns, in the file's order"
     );
     assert_eq!(
-        texts(&app, ".jr-list .jr-pick").len(),
+        app.texts(".jr-list .jr-pick").len(),
         2,
         "the list offers both of the demo's journeys"
     );
     assert!(
-        texts(&app, "h2.jr-name .editable-text")
+        app.texts("h2.jr-name .editable-text")
             .first()
             .is_some_and(|n| *n == before.name),
         "the journey shown is the first by id, Govern"
     );
     assert!(
-        texts(&app, "th.jr-stage[data-stage=\"0\"] .jr-unmet")
+        app.texts("th.jr-stage[data-stage=\"0\"] .jr-unmet")
             .first()
             .is_some_and(|t| t.ends_with("unmet")),
         "the first stage's header says a need of it is unmet (data residency)"
@@ -197,7 +176,7 @@ fn a_journey_shows_its_stages_saves_what_is_added_in_place_and_follows_undo() {
             .is_some_and(|s| s.goals == [NEW_GOAL])
     });
     wait_until("the grid shows the goal", || {
-        texts(&app, &format!("{goals} .item .editable-text")) == [NEW_GOAL]
+        app.texts(&format!("{goals} .item .editable-text")) == [NEW_GOAL]
     });
 
     // A need added to the new stage is marked with the core's verdict.
@@ -215,8 +194,8 @@ fn a_journey_shows_its_stages_saves_what_is_added_in_place_and_follows_undo() {
             .is_some_and(|s| need_ids(s) == [LINEAGE])
     });
     let mark = format!("{cell} .jr-need[data-need={LINEAGE}] .jr-mark");
-    wait_until("the need shows, marked", || !texts(&app, &mark).is_empty());
-    let shown = texts(&app, &mark);
+    wait_until("the need shows, marked", || !app.texts(&mark).is_empty());
+    let shown = app.texts(&mark);
     assert!(
         shown
             .first()
@@ -224,10 +203,7 @@ fn a_journey_shows_its_stages_saves_what_is_added_in_place_and_follows_undo() {
         "Govern meets lineage, and the mark says so with its product: {shown:?}"
     );
     assert_eq!(
-        texts(
-            &app,
-            &format!("th.jr-stage[data-stage=\"{new}\"] .jr-allmet")
-        ),
+        app.texts(&format!("th.jr-stage[data-stage=\"{new}\"] .jr-allmet")),
         ["All needs met"],
         "the new stage's header says none of its needs is unmet"
     );
@@ -238,8 +214,8 @@ fn a_journey_shows_its_stages_saves_what_is_added_in_place_and_follows_undo() {
     // the page; the goal and the stage stay.
     app.click_button("Undo");
     wait_until("undo takes the need off the page", || {
-        texts(&app, &mark).is_empty()
-            && texts(&app, &format!("{cell} .empty-line")) == ["No needs yet."]
+        app.texts(&mark).is_empty()
+            && app.texts(&format!("{cell} .empty-line")) == ["No needs yet."]
     });
     let undone = saved_govern(&project);
     assert!(

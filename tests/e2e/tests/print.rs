@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use persona_atlas::api;
-use persona_atlas_e2e::{Driver, Session, wait_until};
+use persona_atlas_e2e::{Driver, wait_until};
 
 const PATIENCE: Duration = Duration::from_secs(30);
 const DANA: &str = "p-dana-platform";
@@ -57,20 +57,6 @@ fn pdf_text(pdf: &Path) -> String {
         .join(" ")
 }
 
-fn open_dana(app: &Session) {
-    let tabs = app.find_all("[role=tab]");
-    let personas = tabs
-        .iter()
-        .find(|t| app.text(t) == "Personas")
-        .expect("a Personas tab");
-    app.click(personas);
-    let open = app.find_all(&format!(
-        ".persona[data-persona-id=\"{DANA}\"] .persona-name button"
-    ));
-    app.click(open.first().expect("Dana's card opens her profile"));
-    app.wait_for_texts(".profile-name .editable-text", PATIENCE);
-}
-
 #[test]
 fn the_profile_exports_a_one_pager_that_reads_back_as_the_persona() {
     let driver = Driver::start();
@@ -78,7 +64,7 @@ fn the_profile_exports_a_one_pager_that_reads_back_as_the_persona() {
     api::create_demo(&project, false).expect("the demo writes");
     let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
     app.wait_for_texts(".insights .finding-title", PATIENCE);
-    open_dana(&app);
+    app.open_profile(DANA);
 
     let out = project.with_file_name("Dana for the wall.pdf");
     app.click_button("Export one-pager…");

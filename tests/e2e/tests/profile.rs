@@ -34,18 +34,9 @@ fn text_of(app: &Session, css: &str) -> String {
 
 /// The shown texts of a list on the page (goals, channels...).
 fn list_texts(app: &Session, field: &str) -> Vec<String> {
-    let script = format!(
-        "return [...document.querySelectorAll('.edit-list[data-field={field}] .item .editable-text')]\
-         .map(e => e.textContent);"
-    );
-    app.execute(&script)
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|t| t.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
+    app.texts(&format!(
+        ".edit-list[data-field={field}] .item .editable-text"
+    ))
 }
 
 /// Types `value` into the field matching `css` as a user would, so that
@@ -85,19 +76,7 @@ fn the_profile_shows_a_persona_saves_edits_in_place_and_follows_undo() {
     app.wait_for_texts(".insights .finding-title", PATIENCE);
 
     // From Dana's card in the persona list.
-    let tabs = app.find_all("[role=tab]");
-    let personas = tabs
-        .iter()
-        .find(|t| app.text(t) == "Personas")
-        .expect("a Personas tab");
-    app.click(personas);
-    let open = app.find_all(&format!(
-        ".persona[data-persona-id=\"{DANA}\"] .persona-name button"
-    ));
-    app.click(
-        open.first()
-            .expect("Dana's card has an Open profile button"),
-    );
+    app.open_profile(DANA);
     let name = app.wait_for_texts(".profile-name .editable-text", PATIENCE);
     assert_eq!(
         name,
