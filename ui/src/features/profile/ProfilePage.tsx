@@ -53,6 +53,9 @@ type Loaded =
   | { state: "ready"; profile: PersonaProfile }
   | { state: "failed"; id: string; error: IpcError };
 
+/** The profile's lists of short texts, each its own patch field. */
+type TextListField = "goals" | "pain_points" | "channels" | "used_by";
+
 const STATUSES: Status[] = ["proto", "validated", "detailed"];
 const PRIORITIES = [1, 2, 3, 4, 5];
 
@@ -301,6 +304,18 @@ export function ProfilePage(props: Props) {
     const tone = confidenceTone(p.confidence, p.low_confidence);
     const today = todayIso();
     const links = () => onEditLinks(p.id);
+    /** A section of short texts, saved as the patch field of its name. */
+    const textList = (title: string, field: TextListField, noun: string, empty: string) => (
+      <Section title={title} count={p[field].length}>
+        <EditableList
+          field={field}
+          noun={noun}
+          items={p[field]}
+          empty={empty}
+          onSave={(items) => patch({ [field]: items })}
+        />
+      </Section>
+    );
     return (
       // Keyed by persona, so that nothing half-typed follows the user to the next one.
       <article
@@ -429,24 +444,13 @@ export function ProfilePage(props: Props) {
               />
             </Section>
             <div className="profile-pair">
-              <Section title="Goals" count={p.goals.length}>
-                <EditableList
-                  field="goals"
-                  noun="goal"
-                  items={p.goals}
-                  empty="No goals yet — add one."
-                  onSave={(goals) => patch({ goals })}
-                />
-              </Section>
-              <Section title="Pain points" count={p.pain_points.length}>
-                <EditableList
-                  field="pain_points"
-                  noun="pain point"
-                  items={p.pain_points}
-                  empty="No pain points yet — add one."
-                  onSave={(pain_points) => patch({ pain_points })}
-                />
-              </Section>
+              {textList("Goals", "goals", "goal", "No goals yet — add one.")}
+              {textList(
+                "Pain points",
+                "pain_points",
+                "pain point",
+                "No pain points yet — add one.",
+              )}
             </div>
             <Section
               title="Needs"
@@ -543,24 +547,18 @@ export function ProfilePage(props: Props) {
               <ScenarioList items={p.scenarios} onSave={(scenarios) => patch({ scenarios })} />
             </Section>
             <div className="profile-pair">
-              <Section title="Channels" count={p.channels.length}>
-                <EditableList
-                  field="channels"
-                  noun="channel"
-                  items={p.channels}
-                  empty="No channels yet — add where to reach them."
-                  onSave={(channels) => patch({ channels })}
-                />
-              </Section>
-              <Section title="Teams" count={p.used_by.length}>
-                <EditableList
-                  field="used_by"
-                  noun="team"
-                  items={p.used_by}
-                  empty="No teams yet — add who works with this persona."
-                  onSave={(used_by) => patch({ used_by })}
-                />
-              </Section>
+              {textList(
+                "Channels",
+                "channels",
+                "channel",
+                "No channels yet — add where to reach them.",
+              )}
+              {textList(
+                "Teams",
+                "used_by",
+                "team",
+                "No teams yet — add who works with this persona.",
+              )}
             </div>
           </div>
 
