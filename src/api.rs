@@ -198,19 +198,28 @@ pub fn write_report(
     write_output(output, bytes, input, overwrite)
 }
 
-/// Saves the one-pager of the persona `id` of the open project at `output`
-/// (chosen in a save dialog, which asked before replacing): a PNG when it
-/// ends in `.png`, else a PDF. O(analysis), plus typesetting one page.
-pub fn save_one_pager(session: &Session, id: &str, output: &Path, paper: Paper) -> Result<()> {
-    let bytes = one_pager_bytes(session.project(), id, output, paper, Date::today())?;
-    write_output(output, bytes, session.path(), true)
+/// Saves the one-pager of the persona `id` of `project`, the open project
+/// stored at `file` (a copy, so that typesetting holds no lock on the
+/// session), at `output`, chosen in a save dialog that asked before
+/// replacing: a PNG when it ends in `.png`, else a PDF. O(analysis), plus
+/// typesetting one page.
+pub fn save_one_pager(
+    project: &Project,
+    file: &Path,
+    id: &str,
+    output: &Path,
+    paper: Paper,
+) -> Result<()> {
+    let bytes = one_pager_bytes(project, id, output, paper, Date::today())?;
+    write_output(output, bytes, file, true)
 }
 
-/// Saves the portfolio report of the open project at `output` as a PDF.
+/// Saves the portfolio report of `project`, the open project stored at
+/// `file` (a copy, as for [`save_one_pager`]), at `output` as a PDF.
 /// O(project), plus typesetting a page per persona.
-pub fn save_report(session: &Session, output: &Path, paper: Paper) -> Result<()> {
-    let bytes = crate::print::report_pdf(session.project(), paper, Date::today())?;
-    write_output(output, bytes, session.path(), true)
+pub fn save_report(project: &Project, file: &Path, output: &Path, paper: Paper) -> Result<()> {
+    let bytes = crate::print::report_pdf(project, paper, Date::today())?;
+    write_output(output, bytes, file, true)
 }
 
 /// Saves a picture of the map the window drew, after checking it is one.

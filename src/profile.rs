@@ -158,12 +158,32 @@ pub struct PersonaProfile {
     pub relationships: Vec<ProfileRelationship>,
     /// The journeys it is on, in the project's order.
     pub journeys: Vec<Choice>,
+    /// Up to two letters for a portrait with no picture.
+    pub initials: String,
     /// How far it rests on evidence, 0..1, on the analysis' day.
     pub confidence: f64,
     /// Whether the confidence is below [`analysis::health::LOW_CONFIDENCE`].
     pub low_confidence: bool,
     /// What the analyses found about it, health first.
     pub findings: Vec<ProfileFinding>,
+}
+
+/// Up to two letters for a portrait with no picture: the first letter of
+/// the first word and of the last capitalised word after it ("Dana the Data
+/// Platform Lead" is "DL"), one for a one-word name, "?" for none.
+pub fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return "?".to_owned();
+    };
+    let last = words[1..]
+        .iter()
+        .rev()
+        .find(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let letter = |w: &str| w.chars().next().into_iter().flat_map(char::to_uppercase);
+    letter(first)
+        .chain(last.into_iter().flat_map(|w| letter(w)))
+        .collect()
 }
 
 /// The names of a project's entities by id, and how well our products meet
@@ -256,9 +276,9 @@ impl<'a> Names<'a> {
             .best
             .get(id)
             .map(|&(score, i)| (self.choice(self.project.products[i].id.as_str()), score));
-        let met = best
-            .as_ref()
-            .is_some_and(|(_, s)| *s >= self.project.thresholds.met_at.get());
+        // As the analysis judges it: no product is a score of 0.
+        let score = best.as_ref().map_or(0.0, |(_, s)| *s);
+        let met = score >= self.project.thresholds.met_at.get();
         (best, met)
     }
 
@@ -376,6 +396,7 @@ impl<'a> Names<'a> {
             buying_units,
             relationships,
             journeys,
+            initials: initials(&p.name),
             confidence,
             low_confidence: analysis::health::is_low(confidence),
             findings: self.findings(&p.id, a),
@@ -460,4 +481,26 @@ impl<'a> Names<'a> {
 pub fn profile(project: &Project, id: &str, today: Date) -> Option<PersonaProfile> {
     let analysis = analysis::analyze(project, &project.thresholds, today);
     Names::new(project).profile(id, &analysis)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::initials;
+
+    #[test]
+    fn initials_take_the_first_word_and_the_last_capitalised_one() {
+        assert_eq!(
+            initials("Dana the Data Platform Lead"),
+            "DL",
+            "first and last capital"
+        );
+        assert_eq!(initials("Kwame Mensah"), "KM");
+        assert_eq!(
+            initials("priya the platform owner"),
+            "P",
+            "no capital after the first"
+        );
+        assert_eq!(initials("élodie Martin"), "ÉM", "any script's capitals");
+        assert_eq!(initials("   "), "?", "no name: a question mark");
+    }
 }

@@ -307,7 +307,10 @@ impl Date {
             "November",
             "December",
         ];
-        let month = MONTHS.get(usize::from(self.month) - 1).unwrap_or(&"");
+        let month = usize::from(self.month)
+            .checked_sub(1)
+            .and_then(|i| MONTHS.get(i))
+            .unwrap_or(&"");
         format!("{} {month} {}", self.day, self.year)
     }
 
@@ -545,6 +548,22 @@ mod tests {
         assert!(Unit::new(1.0001).is_err(), "above one");
         assert!(Unit::new(-0.1).is_err(), "below zero");
         assert!(Unit::new(f64::NAN).is_err(), "NaN is no number");
+    }
+
+    #[test]
+    fn a_date_is_written_as_people_write_it() {
+        let day = |y, m, d| Date::from_ymd(y, m, d).expect("a calendar day");
+        assert_eq!(
+            day(2026, 12, 3).long(),
+            "3 December 2026",
+            "day, month name, year"
+        );
+        assert_eq!(
+            day(2024, 2, 29).long(),
+            "29 February 2024",
+            "every month has its name"
+        );
+        assert_eq!(day(2026, 12, 3).ymd(), (2026, 12, 3), "and its parts");
     }
 
     #[test]

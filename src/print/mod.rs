@@ -49,28 +49,75 @@ impl Paper {
     }
 }
 
-/// How many of each list a persona's page shows; the rest is counted.
-const GOALS: usize = 5;
-const PAINS: usize = 5;
-const CHANNELS: usize = 6;
-const NEEDS: usize = 7;
-const PRODUCTS: usize = 5;
-const CONNECTIONS: usize = 5;
-const EVIDENCE: usize = 3;
-const FINDINGS: usize = 3;
-const SCENARIOS: usize = 2;
-/// How many characters a text keeps before it is cut with "…".
-const QUOTE: usize = 240;
-const DESCRIPTION: usize = 420;
-const STORY: usize = 320;
-const NOTE: usize = 160;
-const WHY: usize = 230;
+/// How much of a persona a page shows: how many of each list (the rest of
+/// a text list is counted in its last line) and how many characters of
+/// each text (cut at a word, with "…").
+struct Caps {
+    goals: usize,
+    pains: usize,
+    channels: usize,
+    needs: usize,
+    products: usize,
+    connections: usize,
+    evidence: usize,
+    findings: usize,
+    scenarios: usize,
+    teams: usize,
+    quote: usize,
+    description: usize,
+    story: usize,
+    note: usize,
+    why: usize,
+}
+
+/// What a page shows first.
+const FULL: Caps = Caps {
+    goals: 5,
+    pains: 5,
+    channels: 6,
+    needs: 7,
+    products: 5,
+    connections: 5,
+    evidence: 3,
+    findings: 3,
+    scenarios: 2,
+    teams: 8,
+    quote: 240,
+    description: 420,
+    story: 320,
+    note: 160,
+    why: 230,
+};
+
+/// What a one-pager shows of a persona too full for [`FULL`] to fit on one
+/// page, even set small.
+const TIGHT: Caps = Caps {
+    goals: 3,
+    pains: 3,
+    channels: 3,
+    needs: 4,
+    products: 3,
+    connections: 3,
+    evidence: 2,
+    findings: 2,
+    scenarios: 1,
+    teams: 4,
+    quote: 160,
+    description: 200,
+    story: 160,
+    note: 80,
+    why: 120,
+};
+
+/// How many characters a list item or a name keeps.
 const ITEM: usize = 160;
 
-/// `text` cut at a word before `max` characters, with "…".
+/// `text` on one line (runs of spaces and line breaks made one space), cut
+/// at a word before `max` characters, with "…".
 fn cut(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() <= max {
-        return text.to_owned();
+        return text;
     }
     let end = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
     let head = &text[..end];
@@ -88,24 +135,6 @@ fn capped(items: impl IntoIterator<Item = String>, max: usize) -> Vec<String> {
         all.push(format!("… and {rest} more"));
     }
     all
-}
-
-fn initials(name: &str) -> String {
-    // "Dana the Data Platform Lead": the first and the last capitalised
-    // words, as people shorten a name.
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .collect();
-    let pick = match words.as_slice() {
-        [] => name.split_whitespace().take(1).collect::<Vec<_>>(),
-        [one] => vec![*one],
-        [first, .., last] => vec![*first, *last],
-    };
-    pick.iter()
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .collect()
 }
 
 fn evidence_kind(kind: EvidenceKind) -> &'static str {
@@ -202,8 +231,10 @@ struct PagePersona {
 struct Portraits(Vec<(String, Vec<u8>)>);
 
 impl Portraits {
-    /// The path of the portrait in `data_uri` (a checked PNG or JPEG
-    /// `data:` URI), or `None` when it cannot be decoded.
+    /// The path of the portrait in `data_uri` (a PNG or JPEG `data:` URI,
+    /// whose type the project checked), or `None` when its picture cannot
+    /// be decoded: a damaged portrait is printed as initials rather than
+    /// stopping the page, or a whole report. O(the picture's pixels).
     fn add(&mut self, data_uri: &str) -> Option<String> {
         let (head, body) = data_uri.split_once(',')?;
         let ext = if head.contains("image/png") {
@@ -214,13 +245,14 @@ impl Portraits {
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(body)
             .ok()?;
+        image::load_from_memory(&bytes).ok()?;
         let path = format!("portraits/{}.{ext}", self.0.len());
         self.0.push((path.clone(), bytes));
         Some(path)
     }
 }
 
-fn page_persona(p: &PersonaProfile, portraits: &mut Portraits) -> PagePersona {
+fn page_persona(p: &PersonaProfile, caps: &Caps, portraits: &mut Portraits) -> PagePersona {
     let mut placement = Vec::new();
     if let Some(s) = &p.market_segment {
         placement.push(s.name.clone());
@@ -256,7 +288,7 @@ fn page_persona(p: &PersonaProfile, portraits: &mut Portraits) -> PagePersona {
     let needs = p
         .needs
         .iter()
-        .take(NEEDS)
+        .take(caps.needs)
         .map(|n| PageNeed {
             name: cut(&n.name, ITEM),
             importance: n.importance.clamp(0.0, 1.0),
@@ -296,48 +328,48 @@ fn page_persona(p: &PersonaProfile, portraits: &mut Portraits) -> PagePersona {
     PagePersona {
         name: cut(&p.name, ITEM),
         title: p.title.as_deref().map(|t| cut(t, ITEM)),
-        quote: p.quote.as_deref().map(|q| cut(q, QUOTE)),
-        description: p.description.as_deref().map(|d| cut(d, DESCRIPTION)),
-        initials: initials(&p.name),
+        quote: p.quote.as_deref().map(|q| cut(q, caps.quote)),
+        description: p.description.as_deref().map(|d| cut(d, caps.description)),
+        initials: p.initials.clone(),
         portrait: p.portrait.as_deref().and_then(|uri| portraits.add(uri)),
         placement,
         facts,
         confidence: format!("{:.2}", p.confidence),
         tone,
-        goals: capped(p.goals.iter().cloned(), GOALS),
-        pains: capped(p.pain_points.iter().cloned(), PAINS),
-        channels: capped(p.channels.iter().cloned(), CHANNELS),
-        teams: p.used_by.clone(),
+        goals: capped(p.goals.iter().cloned(), caps.goals),
+        pains: capped(p.pain_points.iter().cloned(), caps.pains),
+        channels: capped(p.channels.iter().cloned(), caps.channels),
+        teams: capped(p.used_by.iter().cloned(), caps.teams),
         needs,
-        products: capped(products, PRODUCTS),
-        connections: capped(units.chain(relationships), CONNECTIONS),
+        products: capped(products, caps.products),
+        connections: capped(units.chain(relationships), caps.connections),
         scenarios: p
             .scenarios
             .iter()
-            .take(SCENARIOS)
+            .take(caps.scenarios)
             .map(|s| PageScenario {
                 title: cut(&s.title, ITEM),
-                text: s.text.as_deref().map(|t| cut(t, STORY)),
+                text: s.text.as_deref().map(|t| cut(t, caps.story)),
             })
             .collect(),
         evidence: evidence
             .into_iter()
-            .take(EVIDENCE)
+            .take(caps.evidence)
             .map(|e| PageEvidence {
                 kind: evidence_kind(e.kind),
                 date: e.date.map(Date::long),
                 source: e.source.as_deref().map(|x| cut(x, ITEM)),
-                note: e.note.as_deref().map(|n| cut(n, NOTE)),
+                note: e.note.as_deref().map(|n| cut(n, caps.note)),
             })
             .collect(),
         findings: p
             .findings
             .iter()
-            .take(FINDINGS)
+            .take(caps.findings)
             .map(|f| PageFinding {
                 kind: f.kind,
                 title: f.title.clone(),
-                why: cut(&f.why, WHY),
+                why: cut(&f.why, caps.why),
             })
             .collect(),
     }
@@ -420,13 +452,27 @@ fn one_pager_document(
                 message: format!("no persona with id {id:?}"),
             }]),
         })?;
-    let mut portraits = Portraits::default();
-    let data = OnePagerData {
-        paper: paper.typst(),
-        footer: footer(project, "Persona one-pager", today),
-        persona: page_persona(&profile, &mut portraits),
-    };
-    typeset("one-pager", "one-pager.typ", &data, portraits, today)
+    // Full first; a persona too full for one page even at the smallest
+    // type is shown tighter.
+    let mut document = None;
+    for caps in [&FULL, &TIGHT] {
+        let mut portraits = Portraits::default();
+        let data = OnePagerData {
+            paper: paper.typst(),
+            footer: footer(project, "Persona one-pager", today),
+            persona: page_persona(&profile, caps, &mut portraits),
+        };
+        let pages = typeset("one-pager", "one-pager.typ", &data, portraits, today)?;
+        let fits = pages.pages().len() == 1;
+        document = Some(pages);
+        if fits {
+            break;
+        }
+    }
+    document.ok_or_else(|| Error::Print {
+        what: "one-pager",
+        detail: "nothing was typeset".to_owned(),
+    })
 }
 
 /// The one-pager of the persona `id` as a PDF, judged on `today`.
@@ -718,7 +764,7 @@ pub fn report_pdf(project: &Project, paper: Paper, today: Date) -> Result<Vec<u8
     let personas = order
         .iter()
         .filter_map(|p| names.profile(p.id.as_str(), &analysis))
-        .map(|profile| page_persona(&profile, &mut portraits))
+        .map(|profile| page_persona(&profile, &FULL, &mut portraits))
         .collect();
     let counts = project.counts();
     let summary = &analysis.health_summary;
@@ -779,12 +825,5 @@ mod tests {
             ["1", "2", "… and 3 more"],
             "the last line counts what is left out"
         );
-    }
-
-    #[test]
-    fn initials_take_the_first_and_last_capitalised_words() {
-        assert_eq!(initials("Dana the Data Platform Lead"), "DL");
-        assert_eq!(initials("Chloe"), "C");
-        assert_eq!(initials("élodie martin"), "É", "no capital: the first word");
     }
 }

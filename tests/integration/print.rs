@@ -373,3 +373,51 @@ fn a_portrait_is_printed_on_the_one_pager() {
         "8 pixels wide: {list}"
     );
 }
+
+#[test]
+fn a_persona_full_everywhere_still_prints_on_one_page_and_a_damaged_portrait_as_initials() {
+    let dir = scratch();
+    let mut doc = full_portfolio();
+    let many = |what: &str, n: usize| {
+        json!(
+            (0..n)
+                .map(|i| format!("{what} {i} with enough words to wrap onto a second line"))
+                .collect::<Vec<_>>()
+        )
+    };
+    let persona = &mut doc["personas"][0];
+    persona["description"] = json!("a\n".repeat(200));
+    persona["goals"] = many("goal", 9);
+    persona["pain_points"] = many("pain", 9);
+    persona["channels"] = many("channel", 9);
+    persona["used_by"] = many("team", 400);
+    persona["scenarios"] = json!(
+        (0..5)
+            .map(|i| json!({ "title": format!("story {i}"), "text": "word ".repeat(200) }))
+            .collect::<Vec<_>>()
+    );
+    persona["evidence"] = json!(
+        (0..6)
+            .map(|i| json!({
+                "kind": "interview",
+                "source": format!("study {i} {}", "named at length ".repeat(10)),
+                "date": "2026-11-01",
+                "note": "noted ".repeat(60),
+            }))
+            .collect::<Vec<_>>()
+    );
+    // The signature of a PNG, then nothing a decoder can read.
+    persona["portrait"] = json!("data:image/png;base64,iVBORw0KGgoAAAAAAAAAAAAAAAAAAAAAAAAA");
+    let project = persona_atlas::interchange::read(&doc.to_string(), "the test project")
+        .expect("the project reads");
+    let id = project.personas[0].id.to_string();
+    let pdf = dir.path().join("full.pdf");
+    std::fs::write(
+        &pdf,
+        one_pager_pdf(&project, &id, Paper::A4, today()).expect("a full persona prints"),
+    )
+    .expect("written");
+    assert_eq!(info_of(&pdf).0, 1, "shown tighter, it still fits one page");
+    report_pdf(&project, Paper::A4, today())
+        .expect("a damaged portrait does not stop the report: its persona shows initials");
+}

@@ -92,6 +92,18 @@ pub fn save_as_dialog(app: AppHandle) {
     opening::save_as_dialog(&app);
 }
 
+/// A copy of the open project of `session` and where it is stored, taken
+/// under the lock and used without it, so that typesetting a long report
+/// keeps no edit or read waiting.
+fn copy_of(
+    state: &AppState,
+    session: u64,
+) -> Result<(persona_atlas::model::Project, std::path::PathBuf), IpcError> {
+    let guard = lock(&state.session);
+    let open = session_ref(&guard, session)?;
+    Ok((open.project().clone(), open.path().to_owned()))
+}
+
 /// Asks where to save the one-pager of the persona `persona` of session
 /// `session` (a PDF, or a PNG when that type is chosen), then saves it;
 /// returns the path saved to, or `None` when the user cancelled.
@@ -114,8 +126,8 @@ pub async fn export_one_pager(
         let Some(path) = opening::save_dialog(&app, "Export the one-pager", &what, &filters) else {
             return Ok(None);
         };
-        let guard = lock(&state.session);
-        api::save_one_pager(session_ref(&guard, session)?, &persona, &path, paper)?;
+        let (project, file) = copy_of(&state, session)?;
+        api::save_one_pager(&project, &file, &persona, &path, paper)?;
         Ok(Some(path.to_string_lossy().into_owned()))
     })
     .await
@@ -132,14 +144,16 @@ pub async fn export_report(
     paper: Paper,
 ) -> Result<Option<String>, IpcError> {
     tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        // The session is checked before anything is asked.
+        copy_of(&state, session)?;
         let filters = [("PDF document", "pdf")];
         let name = format!("{} report", opening::project_name(&app));
         let Some(path) = opening::save_dialog(&app, "Export the report", &name, &filters) else {
             return Ok(None);
         };
-        let state = app.state::<AppState>();
-        let guard = lock(&state.session);
-        api::save_report(session_ref(&guard, session)?, &path, paper)?;
+        let (project, file) = copy_of(&state, session)?;
+        api::save_report(&project, &file, &path, paper)?;
         Ok(Some(path.to_string_lossy().into_owned()))
     })
     .await

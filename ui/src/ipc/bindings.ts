@@ -1290,6 +1290,10 @@ relationships: Array<ProfileRelationship>,
  */
 journeys: Array<Choice>, 
 /**
+ * Up to two letters for a portrait with no picture.
+ */
+initials: string, 
+/**
  * How far it rests on evidence, 0..1, on the analysis' day.
  */
 confidence: number, 

@@ -79,5 +79,11 @@ describe("HeldView", () => {
     held.take(whole(1, view()));
     const bad: Op[] = [{ op: "splice", path: ["nothing"], start: 0, delete: 1, insert: [] }];
     expect(held.take(change(1, 2, bad)).kind).toBe("ask_whole");
+    // A set is refused too where the copy has no such place, not written in.
+    const missing: Op[] = [{ op: "set", path: ["box", "c"], value: 1 }];
+    expect(held.take(change(1, 3, missing)).kind).toBe("ask_whole");
+    const past: Op[] = [{ op: "set", path: ["list", "9"], value: 1 }];
+    expect(held.take(change(1, 4, past)).kind).toBe("ask_whole");
+    expect(held.current()).toEqual(view());
   });
 });

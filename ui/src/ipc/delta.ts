@@ -7,12 +7,17 @@ import type { Op, Sent } from "./bindings";
 
 type Json = unknown;
 
+// A step that is not there means the copy is not the one the change was
+// made against: it is refused (and the view asked for whole), as the core's
+// own `delta::apply` refuses it, rather than written in.
 function child(parent: Json, step: string): Json {
-  if (Array.isArray(parent)) return parent[Number(step)];
-  if (typeof parent === "object" && parent !== null) {
+  if (Array.isArray(parent)) {
+    const index = Number(step);
+    if (Number.isInteger(index) && index >= 0 && index < parent.length) return parent[index];
+  } else if (typeof parent === "object" && parent !== null && Object.hasOwn(parent, step)) {
     return (parent as Record<string, Json>)[step];
   }
-  throw new Error(`no "${step}" in a ${typeof parent}`);
+  throw new Error(`no "${step}" in the view`);
 }
 
 function withChild(parent: Json, step: string, value: Json): Json {

@@ -123,9 +123,12 @@ const wholeOverview = (): Promise<Sent<Overview>> =>
 
 async function changed(reply: SentChange): Promise<Changed> {
   session = reply.status.id;
+  // The change is made whatever happens here: a view that cannot be asked
+  // for again stays as it is, and the next send brings it up to date.
+  const settle = <T>(view: Promise<T | null>) => view.catch(() => null);
   const [insights, overview] = await Promise.all([
-    reply.insights === null ? null : receive(heldInsights, reply.insights, wholeInsights),
-    reply.overview === null ? null : receive(heldOverview, reply.overview, wholeOverview),
+    reply.insights === null ? null : settle(receive(heldInsights, reply.insights, wholeInsights)),
+    reply.overview === null ? null : settle(receive(heldOverview, reply.overview, wholeOverview)),
   ]);
   const out: Changed = { ...reply, insights, overview };
   for (const listener of changeListeners) listener(out);

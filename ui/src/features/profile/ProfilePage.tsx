@@ -16,7 +16,6 @@ import { EditableText, type SaveText } from "./EditableText";
 import { EvidenceList } from "./EvidenceList";
 import {
   findingName,
-  initials,
   messageAt,
   optionalText,
   percent,
@@ -121,7 +120,7 @@ function Portrait({
         <img className="portrait" src={p.portrait} alt={`Portrait of ${p.name}`} />
       ) : (
         <div className="portrait portrait-initials" aria-hidden="true">
-          {initials(p.name)}
+          {p.initials}
         </div>
       )}
       <input
@@ -237,16 +236,21 @@ export function ProfilePage(props: Props) {
     }
   }, [shownId]);
 
+  // A change goes to the persona shown, never to the one being loaded in
+  // its place: its lists were built from what is shown.
   const patch = useCallback(
     async (fields: Record<string, unknown>): Promise<IpcError | null> => {
+      if (shownId === null || shownId !== id) {
+        return toIpcError({ message: "The next persona is still loading; try again." });
+      }
       try {
-        await edit({ op: "patch", kind: "persona", id, fields });
+        await edit({ op: "patch", kind: "persona", id: shownId, fields });
         return null;
       } catch (e) {
         return toIpcError(e);
       }
     },
-    [id],
+    [id, shownId],
   );
 
   /** Saves one field set by a control (a select, a button), its problem

@@ -4,7 +4,6 @@ import {
   evidenceDraft,
   evidenceFacts,
   evidenceValue,
-  initials,
   insertItem,
   messageAt,
   moveItem,
@@ -67,19 +66,6 @@ describe("list edits", () => {
   it("takes an optional field away when its text is blank", () => {
     expect(optionalText("  ")).toBeNull();
     expect(optionalText(" I need loads on time ")).toBe("I need loads on time");
-  });
-});
-
-describe("initials", () => {
-  it("takes the first word and the last capitalised one", () => {
-    expect(initials("Dana the Data Platform Lead")).toBe("DL");
-    expect(initials("Kwame Mensah")).toBe("KM");
-    expect(initials("priya the platform owner")).toBe("P");
-  });
-
-  it("copes with one word, accents and nothing at all", () => {
-    expect(initials("Élodie")).toBe("É");
-    expect(initials("  ")).toBe("?");
   });
 });
 

@@ -59,21 +59,6 @@ export function optionalText(text: string): string | null {
   return t === "" ? null : t;
 }
 
-/**
- * Up to two letters for a portrait that has no picture: the first letters
- * of the first word and of the last capitalised one ("Dana the Data
- * Platform Lead" is "DL"); one letter for a one-word name.
- */
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = words[0];
-  if (first === undefined) return "?";
-  const capitalised = words.slice(1).filter((w) => /^\p{Lu}/u.test(w));
-  const last = capitalised[capitalised.length - 1];
-  const letter = (w: string) => (Array.from(w)[0] ?? "").toLocaleUpperCase();
-  return last === undefined ? letter(first) : letter(first) + letter(last);
-}
-
 /** Today as yyyy-mm-dd in the user's own time zone (not UTC's day). */
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
