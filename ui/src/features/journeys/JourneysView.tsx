@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   type Catalog,
   edit,
@@ -13,6 +13,7 @@ import { DeleteButton } from "../personas/PersonaList";
 import { EditableText, type SaveText } from "../profile/EditableText";
 import { InlineForm } from "../profile/InlineForm";
 import { messageAt, optionalText, problemAt, removeItem, unplaced } from "../profile/profile";
+import { usePatch } from "../profile/usePatch";
 import { journeyFacts, newJourneyId, offeredPersonas, shownJourney, unmetTotal } from "./journeys";
 import { StageGrid } from "./StageGrid";
 import "./journeys.css";
@@ -213,17 +214,8 @@ function Journey({
   onDeleted: () => void;
 }) {
   const [deleteError, setDeleteError] = useState<string | null>(null);
-  const patch: Patch = useCallback(
-    async (fields) => {
-      try {
-        await edit({ op: "patch", kind: "journey", id: journey.id, fields });
-        return null;
-      } catch (e) {
-        return toIpcError(e);
-      }
-    },
-    [journey.id],
-  );
+  // Stages are sent whole, built from the journey shown: one at a time.
+  const patch: Patch = usePatch("journey", journey.id, journey);
   const text =
     (field: "name" | "description"): SaveText =>
     async (typed) => {

@@ -1,6 +1,5 @@
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import {
-  edit,
   type IpcError,
   profile as loadProfile,
   type PersonaProfile,
@@ -24,6 +23,7 @@ import {
   todayIso,
 } from "./profile";
 import { ScenarioList } from "./ScenarioList";
+import { usePatch } from "./usePatch";
 
 /** Another persona the page can go to. */
 export type Neighbour = { id: string; name: string };
@@ -238,19 +238,10 @@ export function ProfilePage(props: Props) {
 
   // A change goes to the persona shown, never to the one being loaded in
   // its place: its lists were built from what is shown.
-  const patch = useCallback(
-    async (fields: Record<string, unknown>): Promise<IpcError | null> => {
-      if (shownId === null || shownId !== id) {
-        return toIpcError({ message: "The next persona is still loading; try again." });
-      }
-      try {
-        await edit({ op: "patch", kind: "persona", id: shownId, fields });
-        return null;
-      } catch (e) {
-        return toIpcError(e);
-      }
-    },
-    [id, shownId],
+  const patch = usePatch(
+    "persona",
+    shownId === id ? shownId : null,
+    loaded.state === "ready" ? loaded.profile : null,
   );
 
   /** Saves one field set by a control (a select, a button), its problem
