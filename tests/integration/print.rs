@@ -57,6 +57,14 @@ fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Writes the A4 one-pager of `project`'s first persona at `pdf`.
+fn first_one_pager(project: &Project, pdf: &Path) -> std::path::PathBuf {
+    let id = project.personas[0].id.to_string();
+    let bytes = one_pager_pdf(project, &id, Paper::A4, today()).expect("the persona prints");
+    std::fs::write(pdf, bytes).expect("the scratch folder takes it");
+    pdf.to_owned()
+}
+
 fn demo() -> Project {
     persona_atlas::demo::project().expect("the demo reads")
 }
@@ -131,13 +139,7 @@ fn a_persona_written_at_length_still_fits_and_its_text_is_never_read_as_markup()
     );
     let project = persona_atlas::interchange::read(&doc.to_string(), "the test project")
         .expect("the project reads");
-    let id = project.personas[0].id.to_string();
-    let pdf = dir.path().join("long.pdf");
-    std::fs::write(
-        &pdf,
-        one_pager_pdf(&project, &id, Paper::A4, today()).expect("a long persona prints"),
-    )
-    .expect("written");
+    let pdf = first_one_pager(&project, &dir.path().join("long.pdf"));
     assert_eq!(
         info_of(&pdf).0,
         1,
@@ -349,13 +351,7 @@ fn a_portrait_is_printed_on_the_one_pager() {
     );
     let project = persona_atlas::interchange::read(&doc.to_string(), "the test project")
         .expect("the project reads");
-    let id = project.personas[0].id.to_string();
-    let pdf = dir.path().join("portrait.pdf");
-    std::fs::write(
-        &pdf,
-        one_pager_pdf(&project, &id, Paper::A4, today()).expect("prints with its portrait"),
-    )
-    .expect("written");
+    let pdf = first_one_pager(&project, &dir.path().join("portrait.pdf"));
     let out = Command::new("pdfimages")
         .arg("-list")
         .arg(&pdf)
@@ -410,13 +406,7 @@ fn a_persona_full_everywhere_still_prints_on_one_page_and_a_damaged_portrait_as_
     persona["portrait"] = json!("data:image/png;base64,iVBORw0KGgoAAAAAAAAAAAAAAAAAAAAAAAAA");
     let project = persona_atlas::interchange::read(&doc.to_string(), "the test project")
         .expect("the project reads");
-    let id = project.personas[0].id.to_string();
-    let pdf = dir.path().join("full.pdf");
-    std::fs::write(
-        &pdf,
-        one_pager_pdf(&project, &id, Paper::A4, today()).expect("a full persona prints"),
-    )
-    .expect("written");
+    let pdf = first_one_pager(&project, &dir.path().join("full.pdf"));
     assert_eq!(info_of(&pdf).0, 1, "shown tighter, it still fits one page");
     report_pdf(&project, Paper::A4, today())
         .expect("a damaged portrait does not stop the report: its persona shows initials");
