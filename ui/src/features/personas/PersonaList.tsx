@@ -28,7 +28,6 @@ function Card({ persona, actions }: { persona: PersonaCard; actions: CardActions
           <button
             type="button"
             className="link-button"
-            title="Open profile"
             aria-label={`Open profile: ${persona.name}`}
             onClick={() => actions.onOpen(persona.id)}
           >
