@@ -700,11 +700,12 @@ fn journey_page(j: &JourneyView) -> JourneyPage {
             .map(|s| match s.emotion {
                 Some(e) => vec![JourneyText {
                     text: match e {
+                        // The words of the journey view's emotion scale.
                         e if e >= 1.5 => "Delighted (+2)".to_owned(),
                         e if e >= 0.5 => format!("Positive ({e:+})"),
                         e if e > -0.5 => "Neutral".to_owned(),
-                        e if e > -1.5 => format!("Frustrated ({e:+})"),
-                        e => format!("Very frustrated ({e:+})"),
+                        e if e > -1.5 => format!("Negative ({e:+})"),
+                        e => format!("Frustrated ({e:+})"),
                     },
                     tone: if e >= 0.5 {
                         "good"
