@@ -121,11 +121,6 @@ impl<T: Diff + Clone + Serialize + TS> Held<T> {
         self.last = Some((seq, now));
         sent
     }
-
-    /// Forgets what was sent: the next send is whole.
-    pub fn forget(&mut self) {
-        self.last = None;
-    }
 }
 
 impl Held<Insights> {

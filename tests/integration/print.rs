@@ -239,34 +239,25 @@ fn the_report_has_a_cover_the_map_the_findings_a_page_per_persona_and_the_journe
 fn the_cli_prints_a_one_pager_and_a_report_and_refuses_what_it_cannot() {
     let dir = scratch();
     demo_file(dir.path());
-    cli(
-        dir.path(),
-        &[
-            "one-pager",
-            "demo.patlas",
-            "--persona",
-            "p-dana-platform",
-            "-o",
-            "dana.pdf",
-        ],
-    )
-    .assert_ok("a one-pager");
+    let dana_to = |out: &str| {
+        cli(
+            dir.path(),
+            &[
+                "one-pager",
+                "demo.patlas",
+                "--persona",
+                "p-dana-platform",
+                "-o",
+                out,
+            ],
+        )
+    };
+    dana_to("dana.pdf").assert_ok("a one-pager");
     assert!(
         flat(&text_of(&dir.path().join("dana.pdf"), None)).contains("Dana the Data"),
         "the one-pager names its persona"
     );
-    cli(
-        dir.path(),
-        &[
-            "one-pager",
-            "demo.patlas",
-            "--persona",
-            "p-dana-platform",
-            "-o",
-            "dana.png",
-        ],
-    )
-    .assert_ok("a one-pager as PNG");
+    dana_to("dana.png").assert_ok("a one-pager as PNG");
     assert!(
         bytes(&dir.path().join("dana.png")).starts_with(b"\x89PNG"),
         "a PNG by its name"
@@ -284,17 +275,7 @@ fn the_cli_prints_a_one_pager_and_a_report_and_refuses_what_it_cannot() {
     );
 
     let before = bytes(&dir.path().join("dana.pdf"));
-    let again = cli(
-        dir.path(),
-        &[
-            "one-pager",
-            "demo.patlas",
-            "--persona",
-            "p-dana-platform",
-            "-o",
-            "dana.pdf",
-        ],
-    );
+    let again = dana_to("dana.pdf");
     assert_eq!(
         again.code,
         Some(1),
