@@ -209,9 +209,18 @@ impl ProjectFile {
     }
 
     /// Reads the whole project. Lists come back sorted by id; lists inside
-    /// an entity in the order they were written.
+    /// an entity in the order they were written. Read in one transaction, as
+    /// [`ProjectFile::snapshot`] reads: read statement by statement, a
+    /// commit by the app between two of them mixed two states, whose sum
+    /// then matched neither, and a sound file was called damaged.
     pub fn load(&self) -> Result<Project> {
-        Ok(checked(&self.conn, &self.path)?.project)
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .map_err(Error::store(&self.path))?;
+        let project = checked(&tx, &self.path)?.project;
+        tx.commit().map_err(Error::store(&self.path))?;
+        Ok(project)
     }
 
     fn load_error(&self, e: read::LoadError) -> Error {

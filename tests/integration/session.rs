@@ -847,3 +847,36 @@ proptest! {
         );
     }
 }
+
+/// A program reading the file while the app commits edits (an export, an
+/// analysis, a script) sees one state or the next, never a mix of the two:
+/// read statement by statement, a mix did not match the stored checksum
+/// and the sound file was called damaged.
+#[test]
+fn a_reader_beside_a_writer_never_calls_the_file_damaged() {
+    let dir = scratch();
+    let path = dir.path().join("p.patlas");
+    let mut s = api::create(&path, &generate::portfolio(60, 3), false).expect("writes");
+    let id = s.project().personas[0].id.to_string();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(|| {
+            let mut reads = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                match api::open_read_only(&path).and_then(|f| f.load()) {
+                    Ok(_) => reads += 1,
+                    Err(Error::Busy { .. }) => {}
+                    Err(e) => panic!("a read beside a writer failed: {e}"),
+                }
+            }
+            reads
+        });
+        for i in 0..150 {
+            let edit = rename(&s, &id, &format!("Name {i}"));
+            s.edit(&edit).expect("the edit commits");
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        let reads = reader.join().expect("the reader never fails");
+        assert!(reads > 0, "the reader read while the edits went on");
+    });
+}
