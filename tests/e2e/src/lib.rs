@@ -219,10 +219,26 @@ pub struct Session {
 impl Session {
     /// Elements matching a CSS selector, now.
     pub fn find_all(&self, css: &str) -> Vec<String> {
-        let value = post(
-            &format!("{}/elements", self.base),
-            &json!({ "using": "css selector", "value": css }),
-        );
+        let url = format!("{}/elements", self.base);
+        let query = json!({ "using": "css selector", "value": css });
+        // WebKitWebDriver fails a query whose matches the page draws again
+        // while it makes their handles ("stale element reference"); asked
+        // again a moment later, it answers with the page as it is then.
+        let mut tries = 0;
+        let value = loop {
+            match ureq::post(&url).send_json(query.clone()) {
+                Err(ureq::Error::Status(404, r)) if tries < 20 => {
+                    let body = r.into_string().unwrap_or_default();
+                    assert!(
+                        body.contains("stale element reference"),
+                        "WebDriver refused {url} (404): {body}"
+                    );
+                    tries += 1;
+                    sleep(Duration::from_millis(50));
+                }
+                result => break answer(result, &url),
+            }
+        };
         value
             .as_array()
             .map(|items| {
