@@ -18,9 +18,12 @@ mod tests {
         Coverage, Matrices, NeedRow, PersonaRow, ProductLinks, SegmentRow,
     };
     use persona_atlas::model::{
-        AttributeValue, BuyingRoleId, BuyingUnitId, CompetitorId, Counts, Date, Days, EntityKind,
-        Evidence, EvidenceKind, MarketSegmentId, NeedId, NodePosition, PersonaId, ProductId,
-        ProductRelation, RelationshipKind, Scenario, Status, Thresholds, Unit,
+        AttributeValue, BuyingRole, BuyingRoleId, BuyingUnit, BuyingUnitId, Competitor,
+        CompetitorId, Counts, CustomerSegment, CustomerSegmentId, Date, Days, Emotion, EntityKind,
+        Evidence, EvidenceKind, Journey, JourneyId, MarketSegment, MarketSegmentId, Member, Need,
+        NeedId, NeedScore, NodePosition, Persona, PersonaId, PersonaNeed, PersonaProduct, Portrait,
+        Priority, Product, ProductId, ProductRelation, Relationship, RelationshipKind, Scenario,
+        Stage, Status, Thresholds, Unit,
     };
     use persona_atlas::overview::{
         Overview, PersonaCard, ProductTie, SegmentGroup, SegmentSummary,
@@ -39,6 +42,48 @@ mod tests {
 
     fn decl<T: TS>(cfg: &Config) -> String {
         format!("export {}\n", T::decl(cfg))
+    }
+
+    /// The type of the entities of each kind, so that the UI's `entity`,
+    /// `create` and `update` are typed by the kind they are called with.
+    fn entity_of(cfg: &Config) -> String {
+        let kinds = [
+            EntityKind::MarketSegment,
+            EntityKind::CustomerSegment,
+            EntityKind::BuyingRole,
+            EntityKind::Need,
+            EntityKind::Product,
+            EntityKind::Competitor,
+            EntityKind::Persona,
+            EntityKind::BuyingUnit,
+            EntityKind::Journey,
+        ];
+        let fields: Vec<String> = kinds
+            .iter()
+            .map(|&kind| {
+                let name = match kind {
+                    EntityKind::MarketSegment => MarketSegment::name(cfg),
+                    EntityKind::CustomerSegment => CustomerSegment::name(cfg),
+                    EntityKind::BuyingRole => BuyingRole::name(cfg),
+                    EntityKind::Need => Need::name(cfg),
+                    EntityKind::Product => Product::name(cfg),
+                    EntityKind::Competitor => Competitor::name(cfg),
+                    EntityKind::Persona => Persona::name(cfg),
+                    EntityKind::BuyingUnit => BuyingUnit::name(cfg),
+                    EntityKind::Journey => Journey::name(cfg),
+                };
+                let key = serde_json::to_value(kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                format!("{key:?}: {name}")
+            })
+            .collect();
+        format!(
+            "/** The entity of each kind, as the interchange format writes it. */\n\
+             export type EntityOf = {{ {} }};\n",
+            fields.join(", ")
+        )
     }
 
     fn generate() -> String {
@@ -120,6 +165,27 @@ mod tests {
             decl::<StageNeed>(&cfg),
             decl::<StageView>(&cfg),
             decl::<JourneyView>(&cfg),
+            decl::<CustomerSegmentId>(&cfg),
+            decl::<JourneyId>(&cfg),
+            decl::<Portrait>(&cfg),
+            decl::<Priority>(&cfg),
+            decl::<Emotion>(&cfg),
+            decl::<MarketSegment>(&cfg),
+            decl::<CustomerSegment>(&cfg),
+            decl::<BuyingRole>(&cfg),
+            decl::<Need>(&cfg),
+            decl::<NeedScore>(&cfg),
+            decl::<Product>(&cfg),
+            decl::<Competitor>(&cfg),
+            decl::<PersonaNeed>(&cfg),
+            decl::<PersonaProduct>(&cfg),
+            decl::<Persona>(&cfg),
+            decl::<Relationship>(&cfg),
+            decl::<Member>(&cfg),
+            decl::<BuyingUnit>(&cfg),
+            decl::<Stage>(&cfg),
+            decl::<Journey>(&cfg),
+            entity_of(&cfg),
         ];
         format!(
             "// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:\n\

@@ -66,7 +66,8 @@ pub struct ProjectMeta {
 }
 
 /// A situational segment.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct MarketSegment {
     /// Unique id.
     pub id: MarketSegmentId,
@@ -77,6 +78,7 @@ pub struct MarketSegment {
     pub description: Option<String>,
     /// Free attributes, e.g. industry, company size, region.
     #[serde(skip_serializing_if = "Attributes::is_empty")]
+    #[ts(as = "Option<Attributes>", optional)]
     pub attributes: Attributes,
     /// Number of accounts or revenue.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,7 +89,8 @@ pub struct MarketSegment {
 }
 
 /// A psychographic segment: attitudes, aspirations, intentions.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct CustomerSegment {
     /// Unique id.
     pub id: CustomerSegmentId,
@@ -98,6 +101,7 @@ pub struct CustomerSegment {
     pub description: Option<String>,
     /// Free attributes.
     #[serde(skip_serializing_if = "Attributes::is_empty")]
+    #[ts(as = "Option<Attributes>", optional)]
     pub attributes: Attributes,
     /// How much the business cares about it, 1-5.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -105,7 +109,8 @@ pub struct CustomerSegment {
 }
 
 /// A role a person plays in a B2B buying process.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct BuyingRole {
     /// Unique id.
     pub id: BuyingRoleId,
@@ -116,17 +121,21 @@ pub struct BuyingRole {
     pub description: Option<String>,
     /// Free attributes.
     #[serde(skip_serializing_if = "Attributes::is_empty")]
+    #[ts(as = "Option<Attributes>", optional)]
     pub attributes: Attributes,
     /// A buying unit without this role is incomplete.
     #[serde(skip_serializing_if = "is_false")]
+    #[ts(as = "Option<bool>", optional)]
     pub required: bool,
     /// People in this role make the final buying decision.
     #[serde(skip_serializing_if = "is_false")]
+    #[ts(as = "Option<bool>", optional)]
     pub decides: bool,
 }
 
 /// A want, need, goal or job.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct Need {
     /// Unique id.
     pub id: NeedId,
@@ -137,11 +146,13 @@ pub struct Need {
     pub description: Option<String>,
     /// Free attributes.
     #[serde(skip_serializing_if = "Attributes::is_empty")]
+    #[ts(as = "Option<Attributes>", optional)]
     pub attributes: Attributes,
 }
 
 /// How well an offer meets a need.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct NeedScore {
     /// The need.
     pub need: NeedId,
@@ -150,7 +161,8 @@ pub struct NeedScore {
 }
 
 /// A product of the portfolio.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct Product {
     /// Unique id.
     pub id: ProductId,
@@ -161,14 +173,17 @@ pub struct Product {
     pub description: Option<String>,
     /// Free attributes.
     #[serde(skip_serializing_if = "Attributes::is_empty")]
+    #[ts(as = "Option<Attributes>", optional)]
     pub attributes: Attributes,
     /// The needs it meets, and how well.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<NeedScore>>", optional)]
     pub addresses: Vec<NeedScore>,
 }
 
 /// A competitor's offer.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct Competitor {
     /// Unique id.
     pub id: CompetitorId,
@@ -179,14 +194,17 @@ pub struct Competitor {
     pub description: Option<String>,
     /// Free attributes.
     #[serde(skip_serializing_if = "Attributes::is_empty")]
+    #[ts(as = "Option<Attributes>", optional)]
     pub attributes: Attributes,
     /// The needs it meets, and how well.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<NeedScore>>", optional)]
     pub addresses: Vec<NeedScore>,
 }
 
 /// A need of a persona and how much it matters to them.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct PersonaNeed {
     /// The need.
     pub need: NeedId,
@@ -195,7 +213,8 @@ pub struct PersonaNeed {
 }
 
 /// A persona's tie to a product.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct PersonaProduct {
     /// The product.
     pub product: ProductId,
@@ -222,7 +241,7 @@ pub struct Evidence {
     pub note: Option<String>,
     /// From a match of customer records: how many records the rule matched.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
+    #[ts(as = "Option<f64>", optional)]
     pub records: Option<u64>,
     /// From a match of customer records: the share of the table matched.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -243,7 +262,8 @@ pub struct Scenario {
 }
 
 /// A product persona: the granular person.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct Persona {
     /// Unique id.
     pub id: PersonaId,
@@ -254,6 +274,7 @@ pub struct Persona {
     pub description: Option<String>,
     /// Free attributes.
     #[serde(skip_serializing_if = "Attributes::is_empty")]
+    #[ts(as = "Option<Attributes>", optional)]
     pub attributes: Attributes,
     /// Job title.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -266,18 +287,23 @@ pub struct Persona {
     pub portrait: Option<Portrait>,
     /// What they want to achieve.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub goals: Vec<String>,
     /// What gets in their way.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub pain_points: Vec<String>,
     /// Where to reach them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub channels: Vec<String>,
     /// The teams or functions that work with this persona.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub used_by: Vec<String>,
     /// Stories of the persona at work.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Scenario>>", optional)]
     pub scenarios: Vec<Scenario>,
     /// Their market segment.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -299,12 +325,15 @@ pub struct Persona {
     pub last_reviewed: Option<Date>,
     /// Their needs, with importance.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<PersonaNeed>>", optional)]
     pub needs: Vec<PersonaNeed>,
     /// Their ties to products.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<PersonaProduct>>", optional)]
     pub products: Vec<PersonaProduct>,
     /// What the persona rests on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Evidence>>", optional)]
     pub evidence: Vec<Evidence>,
     /// The data points that assign a real customer record to this persona.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -312,7 +341,8 @@ pub struct Persona {
 }
 
 /// How one persona acts on another.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct Relationship {
     /// Who acts.
     pub from: PersonaId,
@@ -327,11 +357,13 @@ pub struct Relationship {
     pub description: Option<String>,
     /// Free attributes.
     #[serde(skip_serializing_if = "Attributes::is_empty")]
+    #[ts(as = "Option<Attributes>", optional)]
     pub attributes: Attributes,
 }
 
 /// A member of a buying unit.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct Member {
     /// The persona.
     pub persona: PersonaId,
@@ -341,7 +373,8 @@ pub struct Member {
 }
 
 /// A group of personas that buys together.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct BuyingUnit {
     /// Unique id.
     pub id: BuyingUnitId,
@@ -352,6 +385,7 @@ pub struct BuyingUnit {
     pub description: Option<String>,
     /// Free attributes.
     #[serde(skip_serializing_if = "Attributes::is_empty")]
+    #[ts(as = "Option<Attributes>", optional)]
     pub attributes: Attributes,
     /// The product they buy.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -361,34 +395,43 @@ pub struct BuyingUnit {
     pub market_segment: Option<MarketSegmentId>,
     /// Who is in it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Member>>", optional)]
     pub members: Vec<Member>,
 }
 
 /// One stage of a journey, and what happens there.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct Stage {
     /// What the stage is called ("Awareness", "Evaluation"...).
     pub name: String,
     /// What the personas want here.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub goals: Vec<String>,
     /// What they ask.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub questions: Vec<String>,
     /// Where they meet us.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub touchpoints: Vec<String>,
     /// Through which channels.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub channels: Vec<String>,
     /// The project's needs that matter at this stage.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<NeedId>>", optional)]
     pub needs: Vec<NeedId>,
     /// What hurts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub pains: Vec<String>,
     /// What we could do better.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
     pub opportunities: Vec<String>,
     /// How they feel, -2 to 2.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -396,7 +439,8 @@ pub struct Stage {
 }
 
 /// How one or several personas move from first need to renewal.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(optional_fields)]
 pub struct Journey {
     /// Unique id.
     pub id: JourneyId,
@@ -407,12 +451,15 @@ pub struct Journey {
     pub description: Option<String>,
     /// Free attributes.
     #[serde(skip_serializing_if = "Attributes::is_empty")]
+    #[ts(as = "Option<Attributes>", optional)]
     pub attributes: Attributes,
     /// The personas compared on it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<PersonaId>>", optional)]
     pub personas: Vec<PersonaId>,
     /// The stages, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<Stage>>", optional)]
     pub stages: Vec<Stage>,
 }
 

@@ -1074,7 +1074,7 @@ note?: string,
 /**
  * From a match of customer records: how many records the rule matched.
  */
-records?: bigint, 
+records?: number, 
 /**
  * From a match of customer records: the share of the table matched.
  */
@@ -1387,3 +1387,402 @@ personas: Array<Choice>,
  * The stages, in order.
  */
 stages: Array<StageView>, };
+
+export type CustomerSegmentId = string;
+
+export type JourneyId = string;
+
+export type Portrait = string;
+
+export type Priority = number;
+
+export type Emotion = number;
+
+export type MarketSegment = { 
+/**
+ * Unique id.
+ */
+id: MarketSegmentId, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Free text.
+ */
+description?: string, 
+/**
+ * Free attributes, e.g. industry, company size, region.
+ */
+attributes?: { [key in string]: AttributeValue }, 
+/**
+ * Number of accounts or revenue.
+ */
+size?: number, 
+/**
+ * How much the business cares about it, 1-5.
+ */
+priority?: Priority, };
+
+export type CustomerSegment = { 
+/**
+ * Unique id.
+ */
+id: CustomerSegmentId, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Free text.
+ */
+description?: string, 
+/**
+ * Free attributes.
+ */
+attributes?: { [key in string]: AttributeValue }, 
+/**
+ * How much the business cares about it, 1-5.
+ */
+priority?: Priority, };
+
+export type BuyingRole = { 
+/**
+ * Unique id.
+ */
+id: BuyingRoleId, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Free text.
+ */
+description?: string, 
+/**
+ * Free attributes.
+ */
+attributes?: { [key in string]: AttributeValue }, 
+/**
+ * A buying unit without this role is incomplete.
+ */
+required?: boolean, 
+/**
+ * People in this role make the final buying decision.
+ */
+decides?: boolean, };
+
+export type Need = { 
+/**
+ * Unique id.
+ */
+id: NeedId, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Free text.
+ */
+description?: string, 
+/**
+ * Free attributes.
+ */
+attributes?: { [key in string]: AttributeValue }, };
+
+export type NeedScore = { 
+/**
+ * The need.
+ */
+need: NeedId, 
+/**
+ * 1 = fully met.
+ */
+score: Unit, };
+
+export type Product = { 
+/**
+ * Unique id.
+ */
+id: ProductId, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Free text.
+ */
+description?: string, 
+/**
+ * Free attributes.
+ */
+attributes?: { [key in string]: AttributeValue }, 
+/**
+ * The needs it meets, and how well.
+ */
+addresses?: Array<NeedScore>, };
+
+export type Competitor = { 
+/**
+ * Unique id.
+ */
+id: CompetitorId, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Free text.
+ */
+description?: string, 
+/**
+ * Free attributes.
+ */
+attributes?: { [key in string]: AttributeValue }, 
+/**
+ * The needs it meets, and how well.
+ */
+addresses?: Array<NeedScore>, };
+
+export type PersonaNeed = { 
+/**
+ * The need.
+ */
+need: NeedId, 
+/**
+ * 1 = it matters most.
+ */
+importance: Unit, };
+
+export type PersonaProduct = { 
+/**
+ * The product.
+ */
+product: ProductId, 
+/**
+ * What kind of tie.
+ */
+relation: ProductRelation, };
+
+export type Persona = { 
+/**
+ * Unique id.
+ */
+id: PersonaId, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Free text.
+ */
+description?: string, 
+/**
+ * Free attributes.
+ */
+attributes?: { [key in string]: AttributeValue }, 
+/**
+ * Job title.
+ */
+title?: string, 
+/**
+ * Something they would say.
+ */
+quote?: string, 
+/**
+ * The face on the one-pager.
+ */
+portrait?: Portrait, 
+/**
+ * What they want to achieve.
+ */
+goals?: Array<string>, 
+/**
+ * What gets in their way.
+ */
+pain_points?: Array<string>, 
+/**
+ * Where to reach them.
+ */
+channels?: Array<string>, 
+/**
+ * The teams or functions that work with this persona.
+ */
+used_by?: Array<string>, 
+/**
+ * Stories of the persona at work.
+ */
+scenarios?: Array<Scenario>, 
+/**
+ * Their market segment.
+ */
+market_segment?: MarketSegmentId, 
+/**
+ * Their customer segment.
+ */
+customer_segment?: CustomerSegmentId, 
+/**
+ * Their role in buying.
+ */
+buying_role?: BuyingRoleId, 
+/**
+ * How important the persona is to the business, 1-5.
+ */
+priority?: Priority, 
+/**
+ * Proto, validated or detailed.
+ */
+status?: Status, 
+/**
+ * When it was last checked.
+ */
+last_reviewed?: Date, 
+/**
+ * Their needs, with importance.
+ */
+needs?: Array<PersonaNeed>, 
+/**
+ * Their ties to products.
+ */
+products?: Array<PersonaProduct>, 
+/**
+ * What the persona rests on.
+ */
+evidence?: Array<Evidence>, 
+/**
+ * The data points that assign a real customer record to this persona.
+ */
+rules?: string, };
+
+export type Relationship = { 
+/**
+ * Who acts.
+ */
+from: PersonaId, 
+/**
+ * On whom.
+ */
+to: PersonaId, 
+/**
+ * How.
+ */
+kind: RelationshipKind, 
+/**
+ * How strongly, 0-1 (1 when not given).
+ */
+weight: Unit, 
+/**
+ * Free text.
+ */
+description?: string, 
+/**
+ * Free attributes.
+ */
+attributes?: { [key in string]: AttributeValue }, };
+
+export type Member = { 
+/**
+ * The persona.
+ */
+persona: PersonaId, 
+/**
+ * The role they play in this unit, when it differs from their usual one.
+ */
+role?: BuyingRoleId, };
+
+export type BuyingUnit = { 
+/**
+ * Unique id.
+ */
+id: BuyingUnitId, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Free text.
+ */
+description?: string, 
+/**
+ * Free attributes.
+ */
+attributes?: { [key in string]: AttributeValue }, 
+/**
+ * The product they buy.
+ */
+product?: ProductId, 
+/**
+ * The market segment they buy in.
+ */
+market_segment?: MarketSegmentId, 
+/**
+ * Who is in it.
+ */
+members?: Array<Member>, };
+
+export type Stage = { 
+/**
+ * What the stage is called ("Awareness", "Evaluation"...).
+ */
+name: string, 
+/**
+ * What the personas want here.
+ */
+goals?: Array<string>, 
+/**
+ * What they ask.
+ */
+questions?: Array<string>, 
+/**
+ * Where they meet us.
+ */
+touchpoints?: Array<string>, 
+/**
+ * Through which channels.
+ */
+channels?: Array<string>, 
+/**
+ * The project's needs that matter at this stage.
+ */
+needs?: Array<NeedId>, 
+/**
+ * What hurts.
+ */
+pains?: Array<string>, 
+/**
+ * What we could do better.
+ */
+opportunities?: Array<string>, 
+/**
+ * How they feel, -2 to 2.
+ */
+emotion?: Emotion, };
+
+export type Journey = { 
+/**
+ * Unique id.
+ */
+id: JourneyId, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Free text.
+ */
+description?: string, 
+/**
+ * Free attributes.
+ */
+attributes?: { [key in string]: AttributeValue }, 
+/**
+ * The personas compared on it.
+ */
+personas?: Array<PersonaId>, 
+/**
+ * The stages, in order.
+ */
+stages?: Array<Stage>, };
+
+/** The entity of each kind, as the interchange format writes it. */
+export type EntityOf = { "market_segment": MarketSegment, "customer_segment": CustomerSegment, "buying_role": BuyingRole, "need": Need, "product": Product, "competitor": Competitor, "persona": Persona, "buying_unit": BuyingUnit, "journey": Journey };

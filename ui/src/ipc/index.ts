@@ -6,6 +6,7 @@ import type {
   Catalog,
   Edit,
   EntityKind,
+  EntityOf,
   ImageFormat,
   Insights,
   IpcError,
@@ -186,13 +187,31 @@ export const stepHistory = async (forward: boolean): Promise<Changed> =>
   changed(await call<SentChange>("step_history", { session: current(), forward }));
 /** What the forms can link to. */
 export const catalog = (): Promise<Catalog> => call<Catalog>("catalog", { session: current() });
+
+/** `A`, which must be one of `B`: a check that fails to compile otherwise. */
+type Within<A extends B, B> = A;
+/** Every kind of entity has its type in `EntityOf`, and nothing else does:
+ * a kind added in Rust without a type stops the build here, naming it. */
+export type EveryKindTyped = [
+  Within<EntityKind, keyof EntityOf>,
+  Within<keyof EntityOf, EntityKind>,
+];
+
 /** One entity as the interchange format writes it. */
-export const entity = (kind: EntityKind, id: string): Promise<Record<string, unknown>> =>
-  call<Record<string, unknown>>("entity", { session: current(), kind, id });
+export const entity = <K extends EntityKind>(kind: K, id: string): Promise<EntityOf[K]> =>
+  call<EntityOf[K]>("entity", { session: current(), kind, id });
 /** Every entity of `kind` as the interchange format writes it, sorted by id:
  * one call for a whole list. */
-export const entities = (kind: EntityKind): Promise<Record<string, unknown>[]> =>
-  call<Record<string, unknown>[]>("entities", { session: current(), kind });
+export const entities = <K extends EntityKind>(kind: K): Promise<EntityOf[K][]> =>
+  call<EntityOf[K][]>("entities", { session: current(), kind });
+/** Creates an entity; the core refuses it when its id is taken, and says
+ * what is wrong with any field, placed by its path in `value`. */
+export const createEntity = <K extends EntityKind>(kind: K, value: EntityOf[K]): Promise<Changed> =>
+  edit({ op: "create", kind, value });
+/** Replaces the entity of `kind` with `value`'s id, which must exist (so a
+ * form never creates by accident); checked as `createEntity` is. */
+export const updateEntity = <K extends EntityKind>(kind: K, value: EntityOf[K]): Promise<Changed> =>
+  edit({ op: "update", kind, value });
 
 /** One persona with everything its page shows, judged on today's date. */
 export const profile = (id: string): Promise<PersonaProfile> =>

@@ -1,14 +1,18 @@
 import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import {
   type Catalog,
+  type Changed,
+  createEntity,
   type Edit,
   type EntityKind,
+  type EntityOf,
   edit,
   entity,
   type IpcError,
   type IpcProblem,
   catalog as loadCatalog,
   toIpcError,
+  updateEntity,
 } from "../../ipc";
 
 /** What a form body gets: the draft, a way to change it, its problems. */
@@ -20,17 +24,33 @@ export type FormApi<D> = {
   problem: (path: string) => string | undefined;
 };
 
-/** How a draft is saved: as an entity created or changed, or as any other
- * edit. */
+/** How a draft is saved as an entity of kind `K`, created or changed. */
+type EntitySave<D, K extends EntityKind> = {
+  kind: K;
+  /** A new entity: the core refuses it if its id is taken. Otherwise an
+   * existing one, which the core refuses to create if it is gone. */
+  creating: boolean;
+  /** The entity the draft describes, in the interchange format, or the
+   * problems that keep it from being one (what cannot even be put in the
+   * entity, e.g. a word where it wants a number). */
+  toValue: (draft: D) => EntityOf[K] | IpcProblem[];
+};
+
+/** Sends the entity a draft describes, or says what keeps it from being
+ * sent. */
+function saveEntity<D, K extends EntityKind>(
+  save: EntitySave<D, K>,
+  draft: D,
+): Promise<Changed> | IpcProblem[] {
+  const value = save.toValue(draft);
+  if (Array.isArray(value)) return value;
+  return save.creating ? createEntity(save.kind, value) : updateEntity(save.kind, value);
+}
+
+/** How a draft is saved: as an entity created or changed (one kind, whose
+ * type the draft's value must have), or as any other edit. */
 type Save<D> =
-  | {
-      kind: EntityKind;
-      /** A new entity: the core refuses it if its id is taken. Otherwise an
-       * existing one, which the core refuses to create if it is gone. */
-      creating: boolean;
-      /** The entity the draft describes, in the interchange format. */
-      toValue: (draft: D) => Record<string, unknown>;
-    }
+  | { [K in EntityKind]: EntitySave<D, K> }[EntityKind]
   | {
       /** The edit that saves the draft, or the problems that keep it from
        * being one (what cannot even be put to the core, e.g. a word where
@@ -91,20 +111,19 @@ export function EditorDialog<D>(props: Props<D>) {
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (draft === null) return;
-    const change: Edit | IpcProblem[] =
-      "toEdit" in props
-        ? props.toEdit(draft)
-        : {
-            op: props.creating ? "create" : "update",
-            kind: props.kind,
-            value: props.toValue(draft),
-          };
-    if (Array.isArray(change)) {
-      show({ code: "invalid", message: "", problems: change });
+    let sent: Promise<Changed> | IpcProblem[];
+    if ("toEdit" in props) {
+      const change = props.toEdit(draft);
+      sent = Array.isArray(change) ? change : edit(change);
+    } else {
+      sent = saveEntity(props, draft);
+    }
+    if (Array.isArray(sent)) {
+      show({ code: "invalid", message: "", problems: sent });
       return;
     }
     setBusy(true);
-    edit(change)
+    sent
       .then(() => onDone(true))
       .catch((err: unknown) => show(toIpcError(err)))
       .finally(() => setBusy(false));
@@ -220,12 +239,12 @@ export type EntityEditorProps = {
  * stored one as the interchange format writes it. The loader stays the same
  * while `id` and `taken` do, so an open form never reloads its draft.
  */
-export function useDraftLoader<D>(
-  kind: EntityKind,
+export function useDraftLoader<K extends EntityKind, D>(
+  kind: K,
   id: string | null,
   taken: Set<string>,
   empty: (taken: Set<string>) => D,
-  fromValue: (value: Record<string, unknown>) => D,
+  fromValue: (value: EntityOf[K]) => D,
 ): () => Promise<D> {
   return useCallback(
     () => (id === null ? Promise.resolve(empty(taken)) : entity(kind, id).then(fromValue)),

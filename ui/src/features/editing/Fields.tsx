@@ -1,5 +1,4 @@
 import type { Choice } from "../../ipc";
-import type { Common } from "./draft";
 import type { FormApi } from "./EditorDialog";
 
 /** A labelled text input with the core's problem beneath it. */
@@ -79,7 +78,11 @@ export function ChoiceField({
 }
 
 /** The name and description every entity has, side by side. */
-export function NameFields<D extends Common>({ form }: { form: FormApi<D> }) {
+export function NameFields<D extends { name: string; description: string }>({
+  form,
+}: {
+  form: FormApi<D>;
+}) {
   const { draft, set, problem } = form;
   return (
     <div className="grid2">

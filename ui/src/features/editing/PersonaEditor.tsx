@@ -1,11 +1,25 @@
 import type { ProductRelation, Status } from "../../ipc";
 import { meaning, RELATIONS } from "../../shared/relations";
+import { sentIndex } from "./draft";
 import { ChoiceRow, EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { draftFrom, emptyDraft, type PersonaDraft, personaValue } from "./personaForm";
 
 /** Problems the form shows beside their field; the rest go to the top. */
 const PLACED =
   /^(name|market_segment|customer_segment|buying_role|priority|needs\[\d+\]\.(need|importance))$/;
+
+/** The problem with row `i` of the needs. Rows with no need chosen are not
+ * sent, so a problem at `needs[k]` is the one with the row sent k-th. */
+function needProblem(
+  draft: PersonaDraft,
+  problem: (path: string) => string | undefined,
+  i: number,
+): string | undefined {
+  const at = sentIndex(draft.needs, i, (n) => n.need !== "");
+  return at === null
+    ? undefined
+    : (problem(`needs[${at}].need`) ?? problem(`needs[${at}].importance`));
+}
 
 function Select({
   label,
@@ -122,7 +136,7 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
                 choice={n.need}
                 number={n.importance}
                 numberLabel="Importance of need"
-                error={problem(`needs[${i}].need`) ?? problem(`needs[${i}].importance`)}
+                error={needProblem(draft, problem, i)}
                 onChoice={(need) =>
                   set({ needs: draft.needs.map((x, j) => (j === i ? { ...x, need } : x)) })
                 }

@@ -1,23 +1,42 @@
-import { type Common, commonValue, freeId, split } from "./draft";
+import type { BuyingRole } from "../../ipc";
+import { type Common, freeId, named, optional } from "./draft";
 
 /** A buying role as the form holds it. */
-export type BuyingRoleDraft = Common & { required: boolean; decides: boolean };
+export type BuyingRoleDraft = Common<BuyingRole, "required" | "decides"> & {
+  required: boolean;
+  decides: boolean;
+};
 
 /** A draft from a buying role as the interchange format writes it. */
-export function buyingRoleDraft(value: Record<string, unknown>): BuyingRoleDraft {
-  const { common, fields } = split(value, ["required", "decides"]);
-  return { ...common, required: fields.required === true, decides: fields.decides === true };
+export function buyingRoleDraft({
+  id,
+  name,
+  description,
+  required,
+  decides,
+  ...rest
+}: BuyingRole): BuyingRoleDraft {
+  return {
+    id,
+    name,
+    description: description ?? "",
+    rest,
+    required: required ?? false,
+    decides: decides ?? false,
+  };
 }
 
 /** A new buying role with an id no other entity has. */
 export function emptyBuyingRole(taken: Set<string>): BuyingRoleDraft {
-  return buyingRoleDraft({ id: freeId("role", taken) });
+  return buyingRoleDraft({ id: freeId("role", taken), name: "" });
 }
 
 /** The buying role in the interchange format, which leaves out false flags. */
-export function buyingRoleValue(d: BuyingRoleDraft): Record<string, unknown> {
-  const out = commonValue(d);
-  if (d.required) out.required = true;
-  if (d.decides) out.decides = true;
-  return out;
+export function buyingRoleValue(d: BuyingRoleDraft): BuyingRole {
+  return {
+    ...d.rest,
+    ...named(d),
+    ...optional("required", d.required || undefined),
+    ...optional("decides", d.decides || undefined),
+  };
 }

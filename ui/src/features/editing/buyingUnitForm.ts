@@ -1,29 +1,42 @@
-import { type Common, commonValue, freeId, split, text } from "./draft";
+import type { BuyingUnit, Member } from "../../ipc";
+import { type Common, filled, freeId, named, optional, some } from "./draft";
 
 /** A member of a buying unit as the form holds it; `role` is empty when the
  * member plays the persona's own buying role. */
-export type MemberDraft = { persona: string; role: string; rest: Record<string, unknown> };
+export type MemberDraft = {
+  persona: string;
+  role: string;
+  /** Fields of the member the form does not show, kept as they were. */
+  rest: Omit<Member, "persona" | "role">;
+};
 
 /** A buying unit as the form holds it. */
-export type BuyingUnitDraft = Common & {
+export type BuyingUnitDraft = Common<BuyingUnit, "product" | "market_segment" | "members"> & {
   product: string;
   market_segment: string;
   members: MemberDraft[];
 };
 
 /** A draft from a buying unit as the interchange format writes it. */
-export function buyingUnitDraft(value: Record<string, unknown>): BuyingUnitDraft {
-  const { common, fields } = split(value, ["product", "market_segment", "members"]);
-  const members = Array.isArray(fields.members)
-    ? (fields.members as Record<string, unknown>[])
-    : [];
+export function buyingUnitDraft({
+  id,
+  name,
+  description,
+  product,
+  market_segment,
+  members,
+  ...rest
+}: BuyingUnit): BuyingUnitDraft {
   return {
-    ...common,
-    product: text(fields.product),
-    market_segment: text(fields.market_segment),
-    members: members.map(({ persona, role, ...rest }) => ({
-      persona: text(persona),
-      role: text(role),
+    id,
+    name,
+    description: description ?? "",
+    rest,
+    product: product ?? "",
+    market_segment: market_segment ?? "",
+    members: (members ?? []).map(({ persona, role, ...rest }) => ({
+      persona,
+      role: role ?? "",
       rest,
     })),
   };
@@ -31,22 +44,20 @@ export function buyingUnitDraft(value: Record<string, unknown>): BuyingUnitDraft
 
 /** A new buying unit with an id no other entity has. */
 export function emptyBuyingUnit(taken: Set<string>): BuyingUnitDraft {
-  return buyingUnitDraft({ id: freeId("bu", taken) });
+  return buyingUnitDraft({ id: freeId("bu", taken), name: "" });
 }
 
 /** The buying unit in the interchange format; rows with no persona chosen
  * are left out. */
-export function buyingUnitValue(d: BuyingUnitDraft): Record<string, unknown> {
-  const out = commonValue(d);
-  if (d.product !== "") out.product = d.product;
-  if (d.market_segment !== "") out.market_segment = d.market_segment;
+export function buyingUnitValue(d: BuyingUnitDraft): BuyingUnit {
   const members = d.members
     .filter((m) => m.persona !== "")
-    .map((m) => {
-      const member: Record<string, unknown> = { ...m.rest, persona: m.persona };
-      if (m.role !== "") member.role = m.role;
-      return member;
-    });
-  if (members.length > 0) out.members = members;
-  return out;
+    .map((m): Member => ({ ...m.rest, persona: m.persona, ...optional("role", filled(m.role)) }));
+  return {
+    ...d.rest,
+    ...named(d),
+    ...optional("product", filled(d.product)),
+    ...optional("market_segment", filled(d.market_segment)),
+    ...optional("members", some(members)),
+  };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { CustomerSegment } from "../../ipc";
 import {
   customerSegmentDraft,
   customerSegmentValue,
@@ -7,7 +8,7 @@ import {
 
 describe("customer segment drafts", () => {
   it("round-trip a segment, keeping the fields the form does not show", () => {
-    const segment = {
+    const segment: CustomerSegment = {
       id: "cs-pragmatic",
       name: "Pragmatic modernisers",
       description: "One proven step at a time",
@@ -21,6 +22,8 @@ describe("customer segment drafts", () => {
     const d = emptyCustomerSegment(new Set(["cs-new-1"]));
     d.name = "Sceptics";
     d.description = "  ";
-    expect(customerSegmentValue(d)).toEqual({ id: "cs-new-2", name: "Sceptics" });
+    const value = customerSegmentValue(d);
+    expect(value).toEqual({ id: "cs-new-2", name: "Sceptics" });
+    expect(Object.keys(value)).toEqual(["id", "name"]);
   });
 });

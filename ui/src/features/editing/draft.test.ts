@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { commonValue, freeId, sentIndex, split, typed } from "./draft";
+import type { IpcProblem } from "../../ipc";
+import { freeId, named, numberAt, numberText, optional, sentIndex, some } from "./draft";
 
 describe("draft fields", () => {
-  it("pass numbers on as typed, so that the core judges words", () => {
-    expect(typed(" 4 ")).toBe(4);
-    expect(typed("")).toBeUndefined();
-    expect(typed("high")).toBe("high");
+  it("read numbers as typed, leaving ranges to the core and saying what is not a number", () => {
+    const problems: IpcProblem[] = [];
+    expect(numberAt(" 4 ", "priority", problems)).toBe(4);
+    expect(numberAt("9", "priority", problems)).toBe(9);
+    expect(numberAt("", "priority", problems)).toBeUndefined();
+    expect(problems).toEqual([]);
+    expect(numberAt("high", "priority", problems)).toBeUndefined();
+    expect(numberAt(" ", "needs[0].importance", problems, true)).toBeUndefined();
+    expect(problems).toEqual([
+      { path: "priority", message: "must be a number, not “high”" },
+      { path: "needs[0].importance", message: "missing; enter a number" },
+    ]);
+    expect(numberText(0)).toBe("0");
+    expect(numberText(undefined)).toBe("");
   });
 
   it("give the smallest free id", () => {
@@ -13,12 +24,17 @@ describe("draft fields", () => {
     expect(freeId("need", new Set(["need-new-1", "need-new-2"]))).toBe("need-new-3");
   });
 
-  it("keep the fields a form does not show", () => {
-    const { common, fields } = split({ id: "n", name: "N", priority: 2, attributes: { a: 1 } }, [
-      "priority",
-    ]);
-    expect(fields).toEqual({ priority: 2 });
-    expect(commonValue(common)).toEqual({ id: "n", name: "N", attributes: { a: 1 } });
+  it("leave out what is empty, as the format does, and keep what is not", () => {
+    expect(named({ id: "n", name: "N", description: "  " })).toEqual({ id: "n", name: "N" });
+    expect(named({ id: "n", name: "N", description: "Why" })).toEqual({
+      id: "n",
+      name: "N",
+      description: "Why",
+    });
+    const left = { ...optional("priority", undefined), ...optional("size", some([])) };
+    expect(Object.keys(left)).toEqual([]);
+    expect(optional("size", 0)).toEqual({ size: 0 });
+    expect(some([1])).toEqual([1]);
   });
 
   it("find a row's index among the rows sent", () => {

@@ -1,23 +1,48 @@
-// What every entity form does with the values it shows: read them from the
-// interchange format as text, and write them back as typed.
+// What every entity form does with the values it shows: hold them as the
+// text in its inputs, and turn that text back into the entity's fields.
 
-/** A string field as a form holds it; anything else reads as empty. */
-export const text = (v: unknown): string => (typeof v === "string" ? v : "");
+import type { IpcProblem } from "../../ipc";
 
-/** A number field as a form holds it. */
-export const numberText = (v: unknown): string => (typeof v === "number" ? String(v) : "");
+/** A number field as a form holds it: its digits, or nothing. */
+export const numberText = (v: number | undefined): string => (v === undefined ? "" : String(v));
 
 /**
- * A number as the user typed it: empty is absent (undefined), a number is a
- * number, and anything else is passed on as the words typed, so that the
- * core, not the form, says what is wrong with it.
+ * The number typed in a field: undefined when the field is empty, and also
+ * when what was typed is not a number. That cannot be sent, the field being
+ * a number, so it is added to `problems` at `path`, the path the core would
+ * give it, for the form to show beside the field; so is an empty field when
+ * the entity must have the number. Which numbers are allowed (0 to 1,
+ * 1 to 5) the core says when the entity is sent.
  */
-export function typed(s: string): number | string | undefined {
+export function numberAt(
+  s: string,
+  path: string,
+  problems: IpcProblem[],
+  required = false,
+): number | undefined {
   const t = s.trim();
-  if (t === "") return undefined;
+  if (t === "") {
+    if (required) problems.push({ path, message: "missing; enter a number" });
+    return undefined;
+  }
   const v = Number(t);
-  return Number.isFinite(v) ? v : t;
+  if (Number.isFinite(v)) return v;
+  problems.push({ path, message: `must be a number, not “${t}”` });
+  return undefined;
 }
+
+/** `{ [key]: value }`, or `{}` when there is no value: how an optional
+ * field is left out of the entity, to be spread into it. */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]: V });
+}
+
+/** Text typed in a field, or undefined when it is only blanks. */
+export const filled = (s: string): string | undefined => (s.trim() === "" ? undefined : s);
+
+/** The rows of a list field, or undefined when there are none: the format
+ * leaves an empty list out. */
+export const some = <T>(rows: T[]): T[] | undefined => (rows.length > 0 ? rows : undefined);
 
 /** `{prefix}-new-{n}` for the smallest n that no entity has taken. */
 export function freeId(prefix: string, taken: Set<string>): string {
@@ -26,40 +51,23 @@ export function freeId(prefix: string, taken: Set<string>): string {
   return `${prefix}-new-${n}`;
 }
 
-/** The fields every entity has: its id, name and description, and the ones a
- * form does not show, kept as they were. */
-export type Common = {
+/** What every entity has. */
+export type Named = { id: string; name: string; description?: string };
+
+/** The fields every entity form shows, its id, name and description, and
+ * `rest`: the fields of `E` that the form does not show (neither these nor
+ * `Shown`), kept as they were. */
+export type Common<E extends Named, Shown extends keyof E = never> = {
   id: string;
   name: string;
   description: string;
-  rest: Record<string, unknown>;
+  rest: Omit<E, "id" | "name" | "description" | Shown>;
 };
 
-/** Splits an entity into the common fields, the fields in `shown`, and the
- * rest. */
-export function split(
-  value: Record<string, unknown>,
-  shown: readonly string[],
-): { common: Common; fields: Record<string, unknown> } {
-  const { id, name, description, ...others } = value;
-  const rest: Record<string, unknown> = {};
-  const fields: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(others)) {
-    if (shown.includes(k)) fields[k] = v;
-    else rest[k] = v;
-  }
-  return {
-    common: { id: text(id), name: text(name), description: text(description), rest },
-    fields,
-  };
-}
-
-/** The common fields in the interchange format; an empty description is
- * left out. */
-export function commonValue(d: Common): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...d.rest, id: d.id, name: d.name };
-  if (d.description.trim() !== "") out.description = d.description;
-  return out;
+/** The id, name and description in the interchange format; an empty
+ * description is left out. */
+export function named(d: { id: string; name: string; description: string }): Named {
+  return { id: d.id, name: d.name, ...optional("description", filled(d.description)) };
 }
 
 /**

@@ -1,5 +1,18 @@
-import type { ProductRelation, Status } from "../../ipc";
-import { text } from "./draft";
+import type { IpcProblem, Persona, PersonaNeed, PersonaProduct, Status } from "../../ipc";
+import { filled, freeId, numberAt, numberText, optional, some } from "./draft";
+
+/** The fields of a persona the form shows. */
+type Shown =
+  | "id"
+  | "name"
+  | "title"
+  | "market_segment"
+  | "customer_segment"
+  | "buying_role"
+  | "status"
+  | "priority"
+  | "needs"
+  | "products";
 
 /** A persona as the form holds it: strings for every field a user types. */
 export type PersonaDraft = {
@@ -12,85 +25,73 @@ export type PersonaDraft = {
   status: Status | "";
   priority: string;
   needs: { need: string; importance: string }[];
-  products: { product: string; relation: ProductRelation }[];
+  products: PersonaProduct[];
   /** Fields the form does not show, kept as they were. */
-  rest: Record<string, unknown>;
+  rest: Omit<Persona, Shown>;
 };
 
-const SHOWN = [
-  "id",
-  "name",
-  "title",
-  "market_segment",
-  "customer_segment",
-  "buying_role",
-  "status",
-  "priority",
-  "needs",
-  "products",
-];
-
 /** A draft from a persona as the interchange format writes it. */
-export function draftFrom(value: Record<string, unknown>): PersonaDraft {
-  const rest: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (!SHOWN.includes(k)) rest[k] = v;
-  const list = (v: unknown): Record<string, unknown>[] =>
-    Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
+export function draftFrom({
+  id,
+  name,
+  title,
+  market_segment,
+  customer_segment,
+  buying_role,
+  status,
+  priority,
+  needs,
+  products,
+  ...rest
+}: Persona): PersonaDraft {
   return {
-    id: text(value.id),
-    name: text(value.name),
-    title: text(value.title),
-    market_segment: text(value.market_segment),
-    customer_segment: text(value.customer_segment),
-    buying_role: text(value.buying_role),
-    status: (text(value.status) as Status | "") || "",
-    priority: typeof value.priority === "number" ? String(value.priority) : "",
-    needs: list(value.needs).map((n) => ({
-      need: text(n.need),
-      importance: typeof n.importance === "number" ? String(n.importance) : "",
-    })),
-    products: list(value.products).map((p) => ({
-      product: text(p.product),
-      relation: (text(p.relation) as ProductRelation) || "targets",
-    })),
+    id,
+    name,
+    title: title ?? "",
+    market_segment: market_segment ?? "",
+    customer_segment: customer_segment ?? "",
+    buying_role: buying_role ?? "",
+    status: status ?? "",
+    priority: numberText(priority),
+    needs: (needs ?? []).map((n) => ({ need: n.need, importance: String(n.importance) })),
+    products: products ?? [],
     rest,
   };
 }
 
 /** A new, empty persona with an id no other entity has. */
 export function emptyDraft(taken: Set<string>): PersonaDraft {
-  let n = 1;
-  while (taken.has(`p-new-${n}`)) n += 1;
-  return draftFrom({ id: `p-new-${n}` });
+  return draftFrom({ id: freeId("p", taken), name: "" });
 }
 
 /**
- * The persona the draft describes, in the interchange format. Numbers are
- * passed on as typed (a word stays a word) so that the core's checks, not
- * the form, decide what is valid and say so.
+ * The persona the draft describes, in the interchange format, or what keeps
+ * the numbers typed from being numbers. Rows with no need or product chosen
+ * are left out. Whether the numbers are allowed the core says, as it checks
+ * everything else.
  */
-export function personaValue(d: PersonaDraft): Record<string, unknown> {
-  const num = (s: string): unknown => {
-    const t = s.trim();
-    if (t === "") return null;
-    const v = Number(t);
-    return Number.isFinite(v) ? v : t;
-  };
-  const out: Record<string, unknown> = { ...d.rest, id: d.id, name: d.name };
-  const optional: [string, unknown][] = [
-    ["title", d.title.trim() || null],
-    ["market_segment", d.market_segment || null],
-    ["customer_segment", d.customer_segment || null],
-    ["buying_role", d.buying_role || null],
-    ["status", d.status || null],
-    ["priority", num(d.priority)],
-  ];
-  for (const [k, v] of optional) if (v !== null) out[k] = v;
-  const needs = d.needs
+export function personaValue(d: PersonaDraft): Persona | IpcProblem[] {
+  const problems: IpcProblem[] = [];
+  const priority = numberAt(d.priority, "priority", problems);
+  const needs: PersonaNeed[] = [];
+  d.needs
     .filter((n) => n.need !== "")
-    .map((n) => ({ need: n.need, importance: num(n.importance) ?? "" }));
-  if (needs.length > 0) out.needs = needs;
-  const products = d.products.filter((p) => p.product !== "");
-  if (products.length > 0) out.products = products;
-  return out;
+    .forEach((n, k) => {
+      const importance = numberAt(n.importance, `needs[${k}].importance`, problems, true);
+      if (importance !== undefined) needs.push({ need: n.need, importance });
+    });
+  if (problems.length > 0) return problems;
+  return {
+    ...d.rest,
+    id: d.id,
+    name: d.name,
+    ...optional("title", filled(d.title)?.trim()),
+    ...optional("market_segment", filled(d.market_segment)),
+    ...optional("customer_segment", filled(d.customer_segment)),
+    ...optional("buying_role", filled(d.buying_role)),
+    ...optional("status", d.status || undefined),
+    ...optional("priority", priority),
+    ...optional("needs", some(needs)),
+    ...optional("products", some(d.products.filter((p) => p.product !== ""))),
+  };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { Product } from "../../ipc";
 import { emptyProduct, productDraft, productValue } from "./productForm";
 
 describe("product drafts", () => {
   it("round-trip a product, keeping the fields the form does not show", () => {
-    const product = {
+    const product: Product = {
       id: "prod-a",
       name: "Atlas",
       description: "Planning",
@@ -17,6 +18,8 @@ describe("product drafts", () => {
     const d = emptyProduct(new Set(["prod-new-1"]));
     d.name = "Berthwise Pro";
     d.addresses.push({ need: "", score: "1" });
-    expect(productValue(d)).toEqual({ id: "prod-new-2", name: "Berthwise Pro" });
+    const value = productValue(d);
+    expect(value).toEqual({ id: "prod-new-2", name: "Berthwise Pro" });
+    expect(Object.keys(value)).toEqual(["id", "name"]);
   });
 });

@@ -1,47 +1,60 @@
-import { text } from "./draft";
-/** A product as the form holds it. */
-export type ProductDraft = {
-  id: string;
-  name: string;
-  description: string;
+import type { IpcProblem, NeedScore, Product } from "../../ipc";
+import { type Common, freeId, type Named, named, numberAt, optional, some } from "./draft";
+
+/** What products and competitors share: the needs they meet, each with a
+ * score, which is all the form shows of them besides the name. */
+export type Offering = Named & { addresses?: NeedScore[] };
+
+/** A product or a competitor as the form holds it. */
+export type OfferingDraft<O extends Offering> = Common<O, "addresses"> & {
   addresses: { need: string; score: string }[];
-  /** Fields the form does not show, kept as they were. */
-  rest: Record<string, unknown>;
 };
 
-/** A draft from a product as the interchange format writes it. */
-export function productDraft(value: Record<string, unknown>): ProductDraft {
-  const { id, name, description, addresses, ...rest } = value;
-  const list = Array.isArray(addresses) ? (addresses as Record<string, unknown>[]) : [];
+/** A draft from a product or a competitor as the interchange format writes it. */
+export function offeringDraft<O extends Offering>({
+  id,
+  name,
+  description,
+  addresses,
+  ...rest
+}: O): OfferingDraft<O> {
   return {
-    id: text(id),
-    name: text(name),
-    description: text(description),
-    addresses: list.map((a) => ({
-      need: text(a.need),
-      score: typeof a.score === "number" ? String(a.score) : "",
-    })),
+    id,
+    name,
+    description: description ?? "",
     rest,
+    addresses: (addresses ?? []).map((a) => ({ need: a.need, score: String(a.score) })),
   };
 }
 
-/** A new product with an id no other entity has. */
-export function emptyProduct(taken: Set<string>): ProductDraft {
-  let n = 1;
-  while (taken.has(`prod-new-${n}`)) n += 1;
-  return productDraft({ id: `prod-new-${n}` });
+/** The product or competitor in the interchange format, or what keeps the
+ * scores typed from being numbers; rows with no need chosen are left out. */
+export function offeringValue<O extends Offering>(
+  d: OfferingDraft<O>,
+): (OfferingDraft<O>["rest"] & Offering) | IpcProblem[] {
+  const problems: IpcProblem[] = [];
+  const addresses: NeedScore[] = [];
+  d.addresses
+    .filter((a) => a.need !== "")
+    .forEach((a, k) => {
+      const score = numberAt(a.score, `addresses[${k}].score`, problems, true);
+      if (score !== undefined) addresses.push({ need: a.need, score });
+    });
+  if (problems.length > 0) return problems;
+  return { ...d.rest, ...named(d), ...optional("addresses", some(addresses)) };
 }
 
-/** The product in the interchange format; what was typed is passed on as is. */
-export function productValue(d: ProductDraft): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...d.rest, id: d.id, name: d.name };
-  if (d.description.trim() !== "") out.description = d.description;
-  const addresses = d.addresses
-    .filter((a) => a.need !== "")
-    .map((a) => {
-      const v = Number(a.score.trim());
-      return { need: a.need, score: a.score.trim() !== "" && Number.isFinite(v) ? v : a.score };
-    });
-  if (addresses.length > 0) out.addresses = addresses;
-  return out;
+/** A product as the form holds it. */
+export type ProductDraft = OfferingDraft<Product>;
+
+/** A draft from a product as the interchange format writes it. */
+export const productDraft = (value: Product): ProductDraft => offeringDraft(value);
+
+/** A new product with an id no other entity has. */
+export function emptyProduct(taken: Set<string>): ProductDraft {
+  return productDraft({ id: freeId("prod", taken), name: "" });
 }
+
+/** The product in the interchange format, or what keeps a score typed
+ * from being a number. */
+export const productValue = (d: ProductDraft): Product | IpcProblem[] => offeringValue(d);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import {
   type Catalog,
+  createEntity,
   edit,
   type IpcError,
   type JourneyView,
@@ -55,7 +56,7 @@ function NewJourney({
   const save = () => {
     setBusy(true);
     setError(null);
-    edit({ op: "create", kind: "journey", value: { id, name: name.trim() } })
+    createEntity("journey", { id, name: name.trim() })
       .then(() => onCreated(id))
       .catch((e: unknown) => {
         setError(toIpcError(e));

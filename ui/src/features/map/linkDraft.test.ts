@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { Persona } from "../../ipc";
 import { importanceOf, parseImportance, relationsTo } from "./linkDraft";
 
-const dana = {
+const dana: Persona = {
   id: "p-dana",
+  name: "Dana",
   products: [
     { product: "prod-a", relation: "owned_by" },
     { product: "prod-b", relation: "uses" },
@@ -16,12 +18,13 @@ describe("link drafts", () => {
   it("read the relations a persona has to one product, each once", () => {
     expect(relationsTo(dana, "prod-a")).toEqual(["owned_by", "uses"]);
     expect(relationsTo(dana, "prod-z")).toEqual([]);
-    expect(relationsTo({ products: "nonsense" }, "prod-a")).toEqual([]);
+    expect(relationsTo({ id: "p-bea", name: "Bea" }, "prod-a")).toEqual([]);
   });
 
   it("read how much a need matters, or that the persona lacks it", () => {
     expect(importanceOf(dana, "need-x")).toBe(0.9);
     expect(importanceOf(dana, "need-y")).toBeNull();
+    expect(importanceOf({ id: "p-bea", name: "Bea" }, "need-x")).toBeNull();
   });
 
   it("accept an importance from 0 to 1 and explain anything else", () => {

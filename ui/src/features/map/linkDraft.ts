@@ -1,28 +1,17 @@
-import type { ProductRelation } from "../../ipc";
-import { RELATIONS } from "../../shared/relations";
+import type { Persona, ProductRelation } from "../../ipc";
 
-/** A persona's current relations to `product`, from the persona as the format writes it. */
-export function relationsTo(persona: Record<string, unknown>, product: string): ProductRelation[] {
-  const links = Array.isArray(persona.products) ? (persona.products as unknown[]) : [];
+/** A persona's current relations to `product`, each once, in the order written. */
+export function relationsTo(persona: Persona, product: string): ProductRelation[] {
   const out: ProductRelation[] = [];
-  for (const l of links) {
-    if (typeof l !== "object" || l === null) continue;
-    const { product: p, relation } = l as { product?: unknown; relation?: unknown };
-    const known = RELATIONS.find((r) => r === relation);
-    if (p === product && known && !out.includes(known)) out.push(known);
+  for (const l of persona.products ?? []) {
+    if (l.product === product && !out.includes(l.relation)) out.push(l.relation);
   }
   return out;
 }
 
 /** How much `need` matters to the persona now, or null when it does not have it. */
-export function importanceOf(persona: Record<string, unknown>, need: string): number | null {
-  const needs = Array.isArray(persona.needs) ? (persona.needs as unknown[]) : [];
-  for (const n of needs) {
-    if (typeof n !== "object" || n === null) continue;
-    const { need: id, importance } = n as { need?: unknown; importance?: unknown };
-    if (id === need && typeof importance === "number") return importance;
-  }
-  return null;
+export function importanceOf(persona: Persona, need: string): number | null {
+  return persona.needs?.find((n) => n.need === need)?.importance ?? null;
 }
 
 /** A typed importance: a number from 0 to 1, or a sentence saying what is wrong. */

@@ -149,7 +149,7 @@ describe("evidence", () => {
     kind: "crm",
     source: "crm-contacts.csv",
     date: "2026-10-01",
-    records: 1240 as unknown as bigint,
+    records: 1240,
     share: 0.062,
   };
 

@@ -165,7 +165,7 @@ export function evidenceValue(d: EvidenceDraft, was: Evidence | null): Evidence 
 export function evidenceFacts(e: Evidence): string[] {
   const facts: string[] = [];
   if (e.records !== undefined) {
-    const n = Number(e.records);
+    const n = e.records;
     facts.push(`${n.toLocaleString("en")} ${n === 1 ? "record" : "records"}`);
   }
   if (e.share !== undefined) {
