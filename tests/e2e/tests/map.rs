@@ -257,3 +257,80 @@ fn the_map_draws_itself_as_png_and_svg_pictures_the_core_accepts() {
     });
     app.screenshot("map-organic-demo");
 }
+
+/// The ids of the overview's bubbles drawn now.
+fn bubbles(app: &Session) -> Vec<String> {
+    app.execute(
+        "const m = document.querySelector('.map-canvas'); \
+         return m && m.atlasBubbles ? m.atlasBubbles() : [];",
+    )
+    .as_array()
+    .map(|ids| {
+        ids.iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Clicks the map at a point of the window, as a hand would.
+fn tap(app: &Session, at: (f64, f64)) {
+    app.execute(&format!(
+        "const c = document.querySelector('.map-canvas canvas:last-of-type'); \
+         const at = (type) => c.dispatchEvent(new MouseEvent(type, \
+             {{ clientX: {}, clientY: {}, bubbles: true, cancelable: true, button: 0, buttons: 1 }})); \
+         at('mousedown'); at('mouseup'); return true;",
+        at.0, at.1
+    ));
+}
+
+#[test]
+fn a_large_portfolio_opens_as_an_overview_that_opens_a_segment_on_a_click() {
+    let driver = Driver::start();
+    let project = driver.harbor().with_file_name("Large.patlas");
+    let portfolio = persona_atlas::generate::portfolio(1_100, 7);
+    let first = portfolio.personas[0].clone();
+    let segment = first
+        .market_segment
+        .clone()
+        .expect("generated personas have a market segment");
+    ProjectFile::create(&project, &portfolio, false).expect("the project is written");
+    let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
+    app.wait_for_texts(".map-canvas canvas", PATIENCE);
+
+    // A bubble per market segment, no persona drawn one by one.
+    let bubble = format!("{segment}::all");
+    eventually("the overview draws its bubbles", || {
+        bubbles(&app).contains(&bubble)
+    });
+    assert!(
+        drawn(&app, first.id.as_str()).is_null(),
+        "personas wait inside their bubble"
+    );
+    let note = app.texts(".map-note").join(" ");
+    assert!(
+        note.contains("1,100 personas"),
+        "the note counts them: {note:?}"
+    );
+    app.screenshot("map-overview");
+
+    // A click opens that segment: its personas are drawn, the others stay bubbles.
+    let at = xy(&drawn(&app, &bubble));
+    tap(&app, at);
+    eventually("the clicked segment shows its personas", || {
+        drawn(&app, first.id.as_str()).is_object()
+    });
+    let left = bubbles(&app);
+    assert!(
+        !left.contains(&bubble),
+        "the opened bubble is gone: {left:?}"
+    );
+    assert!(!left.is_empty(), "the other segments stay closed");
+    app.screenshot("map-overview-opened");
+
+    // Overview closes every segment again.
+    click_text(&app, ".map-controls button", "Overview");
+    eventually("Overview gathers the personas again", || {
+        drawn(&app, first.id.as_str()).is_null() && bubbles(&app).contains(&bubble)
+    });
+}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { MapNode, MapView } from "../ipc";
-import { elements, NO_COLOUR, PALETTE } from "./elements";
+import {
+  boxOfCluster,
+  clusterId,
+  elements,
+  isOverview,
+  NO_COLOUR,
+  OVERVIEW_AT,
+  PALETTE,
+} from "./elements";
 import { layout, NO_SEGMENT } from "./layout";
 
 const node = (over: Partial<MapNode> & Pick<MapNode, "id" | "kind">): MapNode => ({
@@ -122,5 +130,94 @@ describe("the grid layout", () => {
     expect(width / height, "wider than tall, like the window").toBeGreaterThan(1.2);
     const firsts = ["a", "b", "c", "d"].map((s) => pos.get(`p-${s}0`)?.x);
     expect(new Set(firsts).size, "boxes sit side by side").toBeGreaterThan(1);
+  });
+});
+
+describe("the overview", () => {
+  const all = { products: true, needs: true };
+  const byId = (els: ReturnType<typeof elements>, id: string) => els.find((e) => e.data.id === id);
+
+  it("opens a map of more than OVERVIEW_AT personas, and only those", () => {
+    const many = (count: number): MapView => ({
+      ...map,
+      nodes: Array.from({ length: count }, (_, i) => node({ id: `p-${i}`, kind: "persona" })),
+    });
+    expect(isOverview(many(OVERVIEW_AT))).toBe(false);
+    expect(isOverview(many(OVERVIEW_AT + 1))).toBe(true);
+  });
+
+  it("draws each closed box as one bubble that counts its personas and findings", () => {
+    const els = elements(map, all, new Map(), new Set());
+    expect(els.some((e) => e.data.id === "p-1" || e.data.id === "p-2")).toBe(false);
+    const bubble = byId(els, clusterId("ms-a"));
+    expect(bubble?.classes).toBe("cluster");
+    expect(bubble?.data.count).toBe(2);
+    expect(String(bubble?.data.label).split("\n")).toEqual([
+      "ms-a",
+      "2 personas",
+      "1 underserved · 1 golden",
+    ]);
+    const orphans = byId(els, clusterId(NO_SEGMENT));
+    expect(String(orphans?.data.label)).toContain("No market segment\n1 persona\n1 low confidence");
+    // An empty segment keeps its box, so the gap stays visible.
+    expect(byId(els, "ms-empty")?.classes).toBe("segment");
+    expect(byId(els, "ms-a"), "no box behind a bubble").toBeUndefined();
+  });
+
+  it("slices a bubble by its personas' customer segments", () => {
+    const bubble = byId(elements(map, all, new Map(), new Set()), clusterId("ms-a"));
+    // p-1 is in the first customer segment, p-2 in none (grey, the last slice).
+    expect(bubble?.data.slice1).toBe(50);
+    expect(bubble?.data[`slice${PALETTE.length + 1}`]).toBe(50);
+    const total = Array.from({ length: PALETTE.length + 1 }, (_, i) =>
+      Number(bubble?.data[`slice${i + 1}`]),
+    ).reduce((a, b) => a + b, 0);
+    expect(total).toBe(100);
+  });
+
+  it("bundles the links of gathered personas, one line per bubble and end", () => {
+    const edges = elements(map, all, new Map(), new Set()).filter((e) => e.group === "edges");
+    expect(edges.map((e) => [e.data.source, e.data.target, e.data.weight, e.classes])).toEqual([
+      [clusterId("ms-a"), "prod-1", 1, "tied_to bundle"],
+      [clusterId("ms-a"), "need-1", 1, "needs bundle"],
+    ]);
+    // The overlap of p-1 and p-2 stays inside their bubble: no line to itself.
+  });
+
+  it("joins an opened box to a closed bubble by one line, not one per persona", () => {
+    const linked: MapView = {
+      ...map,
+      edges: [
+        { source: "p-1", target: "p-3", kind: "relates", weight: 1 },
+        { source: "p-2", target: "p-3", kind: "relates", weight: 1 },
+      ],
+    };
+    const edges = elements(linked, all, new Map(), new Set(["ms-a"])).filter(
+      (e) => e.group === "edges",
+    );
+    expect(edges.map((e) => [e.data.source, e.data.target, e.data.weight])).toEqual([
+      ["ms-a", clusterId(NO_SEGMENT), 2],
+    ]);
+  });
+
+  it("draws an opened box with its personas, and keeps the others closed", () => {
+    const els = elements(map, all, new Map(), new Set(["ms-a"]));
+    expect(byId(els, "p-1")?.data.parent).toBe("ms-a");
+    expect(byId(els, clusterId("ms-a"))).toBeUndefined();
+    expect(byId(els, "p-3")).toBeUndefined();
+    expect(byId(els, clusterId(NO_SEGMENT))?.data.count).toBe(1);
+    expect(boxOfCluster(clusterId("ms-a"))).toBe("ms-a");
+    expect(boxOfCluster("ms-a")).toBeNull();
+  });
+
+  it("places a bubble inside the space its box takes, so an opened box never covers it", () => {
+    const grid = layout(map);
+    const at = byId(elements(map, all, new Map(), new Set()), clusterId("ms-a"))?.position;
+    const xs = ["p-1", "p-2"].map((id) => grid.get(id)?.x ?? Number.NaN);
+    // In the left of the box's space, its words to the right.
+    expect(at?.x).toBeGreaterThanOrEqual(Math.min(...xs));
+    expect(at?.x).toBeLessThanOrEqual((Math.min(...xs) + Math.max(...xs)) / 2);
+    const ys = ["p-1", "p-2"].map((id) => grid.get(id)?.y ?? Number.NaN);
+    expect(at?.y).toBe((Math.min(...ys) + Math.max(...ys)) / 2);
   });
 });

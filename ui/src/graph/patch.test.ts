@@ -1,5 +1,6 @@
 import cytoscape, { type ElementDefinition } from "cytoscape";
 import { describe, expect, it } from "vitest";
+import { clusterId, elements } from "./elements";
 import { patch } from "./patch";
 
 const nodes = (defs: [string, string | null, string][]): ElementDefinition[] =>
@@ -77,5 +78,55 @@ describe("patch", () => {
     cy.add({ group: "nodes", data: { id: "__ghost" }, classes: "ghost transient" });
     patch(cy, structuredClone(before));
     expect(cy.getElementById("__ghost").nonempty()).toBe(true);
+  });
+});
+
+describe("patch between the overview and an opened box", () => {
+  it("swaps a bubble for its box of personas and back, with their links", () => {
+    const node = (
+      id: string,
+      kind: "persona" | "market_segment" | "product",
+      parent = null as string | null,
+    ) => ({
+      id,
+      kind,
+      label: id,
+      parent,
+      customer_segment: null,
+      role: null,
+      decides: false,
+      status: null,
+      confidence: null,
+      low_confidence: false,
+      marks: [],
+    });
+    const map = {
+      nodes: [
+        node("ms-a", "market_segment"),
+        node("prod-1", "product"),
+        node("p-1", "persona", "ms-a"),
+        node("p-2", "persona", "ms-a"),
+      ],
+      edges: [{ source: "p-1", target: "prod-1", kind: "tied_to" as const, weight: 1 }],
+      customer_segments: [],
+      names: [],
+    };
+    const shown = { products: true, needs: false };
+    const cy = cytoscape({ headless: true, elements: elements(map, shown, new Map(), new Set()) });
+    expect(cy.getElementById(clusterId("ms-a")).nonempty()).toBe(true);
+
+    patch(cy, elements(map, shown, new Map(), new Set(["ms-a"])));
+    expect(cy.getElementById(clusterId("ms-a")).empty()).toBe(true);
+    expect(cy.getElementById("p-1").parent().first().id()).toBe("ms-a");
+    expect(cy.edges().map((e) => String(e.id()))).toEqual(["tied_to:p-1>prod-1"]);
+
+    patch(cy, elements(map, shown, new Map(), new Set()));
+    expect(
+      cy
+        .nodes()
+        .map((n) => n.id())
+        .sort(),
+    ).toEqual([clusterId("ms-a"), "prod-1"].sort());
+    expect(cy.edges().map((e) => e.id())).toEqual([`tied_to:${clusterId("ms-a")}>prod-1`]);
   });
 });

@@ -1,4 +1,5 @@
 import type { StylesheetJson } from "cytoscape";
+import { SLICES } from "./elements";
 
 /** Reads a colour from the page's CSS variables, so the map follows dark mode. */
 function cssVar(name: string, fallback: string): string {
@@ -48,6 +49,40 @@ export function stylesheet(large = false): StylesheetJson {
         "text-margin-y": -6,
         "text-max-width": "600px",
         color: muted,
+      },
+    },
+    {
+      // A closed box of the overview: a bubble sliced by customer segment,
+      // its name and counts written large enough to read at Fit.
+      selector: "node.cluster",
+      style: {
+        shape: "ellipse",
+        width: "data(size)",
+        height: "data(size)",
+        "background-color": surface,
+        "border-color": muted,
+        "border-width": 2,
+        "pie-size": "100%",
+        ...Object.fromEntries(
+          SLICES.flatMap((colour, i) => [
+            [`pie-${i + 1}-background-color`, colour],
+            [`pie-${i + 1}-background-size`, `data(slice${i + 1})`],
+          ]),
+        ),
+        label: "data(label)",
+        "font-size": "data(font)",
+        "font-weight": "bold",
+        "text-wrap": "wrap",
+        "text-max-width": "4000px",
+        "text-valign": "center",
+        "text-halign": "right",
+        "text-margin-x": 24,
+        "text-background-color": surface,
+        "text-background-opacity": 0.9,
+        "text-background-shape": "roundrectangle",
+        "text-background-padding": "6px",
+        "min-zoomed-font-size": 0,
+        color: text,
       },
     },
     {
@@ -139,6 +174,8 @@ export function stylesheet(large = false): StylesheetJson {
       style: { "line-color": muted, "target-arrow-shape": "triangle", "target-arrow-color": muted },
     },
     { selector: "edge.tied_to", style: { "line-color": accent, opacity: 0.35 } },
+    // Many links drawn as one line, as thick as they are many.
+    { selector: "edge.bundle", style: { width: "data(width)", opacity: 0.5 } },
     { selector: ".faded", style: { opacity: 0.15 } },
     { selector: ".hidden", style: { display: "none" } },
     // The line drawn while dragging a link from a persona.

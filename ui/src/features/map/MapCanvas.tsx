@@ -6,9 +6,9 @@ import cytoscape, {
 } from "cytoscape";
 import fcose from "cytoscape-fcose";
 import { useEffect, useRef, useState } from "react";
-import { elements, type Visibility } from "../../graph/elements";
+import { clusterId, elements, isOverview, type Visibility } from "../../graph/elements";
 import { isFiltered, keptPersonas, type MapFilter } from "../../graph/filter";
-import { bestFlow, layout, type Position } from "../../graph/layout";
+import { bestFlow, NO_SEGMENT, type Position } from "../../graph/layout";
 import { patch } from "../../graph/patch";
 import { stylesheet } from "../../graph/style";
 import { sceneOf, svgDocument } from "../../graph/svg";
@@ -62,6 +62,8 @@ export type MapCommand = { kind: "png" | "svg" | "fit" };
 /** Above this many nodes the map draws less while it moves. */
 const LARGE = 800;
 const GHOST = "__link_ghost";
+/** No box opened in the overview. */
+const NONE_OPEN: ReadonlySet<string> = new Set();
 const DRAFT = "__link_draft";
 
 /** Where a node is drawn: in the window (`x`, `y`) and on the map (`mapX`, `mapY`). */
@@ -76,6 +78,8 @@ export type MapElement = HTMLDivElement & {
   atlasNodeAt?: (id: string) => DrawnAt | null;
   /** The picture an export would save: a base64 PNG or an SVG text. */
   atlasPicture?: (format: "png" | "svg") => string;
+  /** The overview's bubbles drawn now, by id (`<segment>::all`). */
+  atlasBubbles?: () => string[];
 };
 
 /** The current view of `cy` as a picture in `format`. */
@@ -88,13 +92,41 @@ function picture(cy: Core, format: "png" | "svg"): string {
 /** The closest a fit zooms: a small map fills the window, not with giant labels. */
 const FIT_ZOOM = 1.25;
 
-/** Shows everything that is displayed, no closer than FIT_ZOOM. */
+/**
+ * Shows everything that is displayed, no closer than FIT_ZOOM. The box is
+ * taken without labels: measuring every label of a large map cost half a
+ * second at launch, and the padding leaves room for the outer ones.
+ */
 function fitView(cy: Core) {
-  cy.fit(cy.elements(":visible"), 40);
-  if (cy.zoom() > FIT_ZOOM) {
-    cy.zoom(FIT_ZOOM);
-    cy.center(cy.elements(":visible"));
-  }
+  const shown = cy.elements(":visible");
+  if (shown.empty()) return;
+  const bare = shown.boundingBox({ includeLabels: false, includeOverlays: false });
+  // The overview's few bubbles are written beside, so their words count.
+  const bubbles = shown.filter(".cluster");
+  const worded = bubbles.nonempty() ? bubbles.boundingBox({ includeLabels: true }) : bare;
+  const box = {
+    x1: Math.min(bare.x1, worded.x1),
+    y1: Math.min(bare.y1, worded.y1),
+    x2: Math.max(bare.x2, worded.x2),
+    y2: Math.max(bare.y2, worded.y2),
+    w: 0,
+    h: 0,
+  };
+  box.w = box.x2 - box.x1;
+  box.h = box.y2 - box.y1;
+  const pad = 40;
+  const fits = Math.min(
+    (cy.width() - 2 * pad) / Math.max(box.w, 1),
+    (cy.height() - 2 * pad) / Math.max(box.h, 1),
+  );
+  const zoom = Math.max(cy.minZoom(), Math.min(fits, FIT_ZOOM, cy.maxZoom()));
+  cy.viewport({
+    zoom,
+    pan: {
+      x: (cy.width() - zoom * (box.x1 + box.x2)) / 2,
+      y: (cy.height() - zoom * (box.y1 + box.y2)) / 2,
+    },
+  });
 }
 
 /** Space between packed boxes and between the rows of products and needs. */
@@ -157,7 +189,14 @@ function organic(cy: Core, large: boolean) {
 function placesOf(nodes: NodeCollection): NodePosition[] {
   const out: NodePosition[] = [];
   nodes.forEach((n) => {
-    if (n.isParent() || n.hasClass("placeholder") || n.hasClass("transient")) return;
+    if (
+      n.isParent() ||
+      n.hasClass("placeholder") ||
+      n.hasClass("transient") ||
+      n.hasClass("cluster")
+    ) {
+      return;
+    }
     const p = n.position();
     out.push({ id: n.id(), x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 });
   });
@@ -216,15 +255,57 @@ export function MapCanvas({
     placed.current = next;
   }, [positions, core]);
   // The latest callbacks, read by Cytoscape's handlers without rebuilding it.
-  const handlers = useRef({ onSelect, onMoved, onLink, linking });
+  const handlers = useRef({
+    onSelect,
+    onMoved,
+    onLink,
+    linking,
+    openBoxes: (_boxes: string[], _framed: string | null) => {},
+  });
   const lastFilter = useRef(filter);
-  handlers.current = { onSelect, onMoved, onLink, linking };
+  // A large map opens as an overview, a bubble per market segment; the
+  // boxes the user opened since this file was drawn show their personas.
+  const overview = isOverview(map);
+  const [opened, setOpened] = useState({ key: viewKey, boxes: NONE_OPEN });
+  const open = overview ? (opened.key === viewKey ? opened.boxes : NONE_OPEN) : null;
+  // A box just opened by a click, framed once it is drawn.
+  const frame = useRef<string | null>(null);
+  const openBoxes = (boxes: string[], framed: string | null) => {
+    frame.current = framed;
+    setOpened((was) => {
+      const base = was.key === viewKey ? was.boxes : NONE_OPEN;
+      if (boxes.every((b) => base.has(b))) return was;
+      return { key: viewKey, boxes: new Set([...base, ...boxes]) };
+    });
+  };
+  const closeAll = () => {
+    setOpened({ key: viewKey, boxes: NONE_OPEN });
+    frame.current = "";
+  };
+  handlers.current = { onSelect, onMoved, onLink, linking, openBoxes };
+  // The overview's boxes and personas, for its note and its controls.
+  const gathered = (() => {
+    if (open === null) return null;
+    const boxes = new Set<string>();
+    let personas = 0;
+    for (const n of map.nodes) {
+      if (n.kind !== "persona") continue;
+      personas += 1;
+      boxes.add(n.parent ?? NO_SEGMENT);
+    }
+    const closed = [...boxes].filter((b) => !open.has(b)).length;
+    return { personas, boxes: boxes.size, closed };
+  })();
   const large = map.nodes.length > LARGE;
   // What the map draws now, read when it is drawn from scratch; and what
   // it last drew, so that a change is patched in rather than redrawn.
-  const latest = useRef({ map, visible });
-  latest.current = { map, visible };
-  const drawn = useRef<{ map: MapView; visible: Visibility } | null>(null);
+  const latest = useRef({ map, visible, open });
+  latest.current = { map, visible, open };
+  const drawn = useRef<{
+    map: MapView;
+    visible: Visibility;
+    open: ReadonlySet<string> | null;
+  } | null>(null);
   const unfitted = useRef(false);
 
   // The map is drawn from scratch only for another file, or when it crosses
@@ -233,11 +314,13 @@ export function MapCanvas({
   // biome-ignore lint/correctness/useExhaustiveDependencies: another file is drawn anew
   useEffect(() => {
     if (!container.current) return;
-    const { map, visible } = latest.current;
+    const { map, visible, open } = latest.current;
     performance.mark("atlas:map-start");
+    const built = elements(map, visible, placed.current, open);
+    performance.mark("atlas:map-elements");
     const instance = cytoscape({
       container: container.current,
-      elements: elements(map, visible, placed.current),
+      elements: built,
       style: stylesheet(large),
       layout: { name: "preset", fit: false },
       minZoom: 0.05,
@@ -248,11 +331,17 @@ export function MapCanvas({
       hideLabelsOnViewport: large,
       textureOnViewport: large,
     });
+    performance.mark("atlas:map-core");
     instance.on("tap", "node.persona, node.product", (e) =>
       handlers.current.onSelect(e.target.id()),
     );
     instance.on("tap", (e) => {
       if (e.target === instance) handlers.current.onSelect(null);
+    });
+    // A bubble of the overview opens into its personas.
+    instance.on("tap", "node.cluster", (e) => {
+      const box = String(e.target.data("box"));
+      handlers.current.openBoxes([box], box);
     });
     // A dragged node (a box drags its personas along) keeps its new place.
     instance.on("dragfree", "node", (e) => {
@@ -317,9 +406,11 @@ export function MapCanvas({
       return { x: box.left + r.x, y: box.top + r.y, mapX: m.x, mapY: m.y };
     };
     element.atlasPicture = (format) => picture(instance, format);
-    drawn.current = { map, visible };
+    element.atlasBubbles = () => instance.nodes(".cluster").map((n) => n.id());
+    drawn.current = { map, visible, open };
     // Drawn while hidden, the map has no size to fit to yet.
     unfitted.current = instance.width() === 0;
+    performance.mark("atlas:map-fit");
     if (!unfitted.current) fitView(instance);
     performance.mark("atlas:map-built");
     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("atlas:map-drawn")));
@@ -346,12 +437,20 @@ export function MapCanvas({
   useEffect(() => {
     if (!core) return;
     const last = drawn.current;
-    if (last && last.map === map && last.visible === visible) return;
+    if (last && last.map === map && last.visible === visible && last.open === open) return;
     performance.mark("atlas:patch-start");
-    patch(core, elements(map, visible, placed.current));
-    drawn.current = { map, visible };
+    patch(core, elements(map, visible, placed.current, open));
+    drawn.current = { map, visible, open };
     performance.measure("atlas:patch", "atlas:patch-start");
-  }, [core, map, visible]);
+    // A box opened by a click is framed; closing every box shows them all.
+    const framed = frame.current;
+    frame.current = null;
+    if (framed === "") fitView(core);
+    else if (framed !== null) {
+      const box = core.getElementById(framed);
+      if (box.nonempty()) core.animate({ fit: { eles: box, padding: 60 }, duration: 300 });
+    }
+  }, [core, map, visible, open]);
 
   // The map's colours come from the page's; when the system switches
   // between light and dark, the map follows at once.
@@ -369,6 +468,8 @@ export function MapCanvas({
   }, [core, linking]);
 
   // Filters hide what they leave out; derived at render time, never stored.
+  // A box opened in the overview adds elements the filter must judge too.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again for the added elements
   useEffect(() => {
     const c = core;
     if (!c) return;
@@ -378,6 +479,16 @@ export function MapCanvas({
       const kept = keptPersonas(map, filter);
       const hide = c.nodes(".persona").filter((n) => !kept.has(n.id()));
       hide.addClass("hidden");
+      // A bubble stays while any persona it stands for is kept.
+      const keptBoxes = new Set<string>();
+      for (const n of map.nodes) {
+        if (n.kind === "persona" && kept.has(n.id)) keptBoxes.add(n.parent ?? NO_SEGMENT);
+      }
+      const isKept = (n: NodeSingular) =>
+        n.hasClass("cluster") ? keptBoxes.has(String(n.data("box"))) : kept.has(n.id());
+      c.nodes(".cluster")
+        .filter((n) => !isKept(n))
+        .addClass("hidden");
       // A box with nobody left in it, and products and needs no kept
       // persona touches, leave the map too.
       c.nodes(".segment").forEach((box) => {
@@ -392,13 +503,7 @@ export function MapCanvas({
         }
       });
       c.nodes(".product, .need").forEach((n) => {
-        if (
-          n
-            .connectedEdges()
-            .connectedNodes(".persona")
-            .filter((p) => kept.has(p.id()))
-            .empty()
-        ) {
+        if (n.connectedEdges().connectedNodes(".persona, .cluster").filter(isKept).empty()) {
           n.addClass("hidden");
         }
       });
@@ -407,29 +512,48 @@ export function MapCanvas({
       lastFilter.current = filter;
       fitView(c);
     }
-  }, [core, map, filter]);
+  }, [core, map, filter, open]);
 
   // Highlighting is derived at render time and never stored in the data.
+  // In the overview, a persona inside a closed box is stood for by its
+  // bubble; what the user chose to look at (a finding, a selection) opens
+  // the boxes it is in.
+  const framedFocus = useRef<string[] | null>(null);
   useEffect(() => {
     const c = core;
     if (!c) return;
+    const boxOf = new Map<string, string>();
+    if (open !== null) {
+      for (const n of map.nodes) {
+        if (n.kind === "persona" && !open.has(n.parent ?? NO_SEGMENT)) {
+          boxOf.set(n.id, n.parent ?? NO_SEGMENT);
+        }
+      }
+      const closed = [...new Set(focus.flatMap((id) => boxOf.get(id) ?? []))];
+      if (closed.length > 0) {
+        handlers.current.openBoxes(closed, null);
+        return;
+      }
+    }
     const ids = focus.length > 0 ? focus : (matches ?? []);
+    const chosen = c.collection();
+    for (const id of ids) {
+      const box = boxOf.get(id);
+      chosen.merge(c.getElementById(box === undefined ? id : clusterId(box)));
+    }
     c.batch(() => {
       c.elements().removeClass("faded focused");
       if (ids.length === 0) return;
-      const chosen = c.collection();
-      for (const id of ids) chosen.merge(c.getElementById(id));
       const keep = chosen.union(chosen.edgesWith(chosen)).union(chosen.ancestors());
       c.elements().not(keep).addClass("faded");
       chosen.addClass("focused");
       chosen.edgesWith(chosen).addClass("focused");
     });
-    if (focus.length > 0) {
-      const target = c.collection();
-      for (const id of focus) target.merge(c.getElementById(id));
-      if (target.nonempty()) c.animate({ fit: { eles: target, padding: 120 }, duration: 300 });
+    if (focus.length > 0 && framedFocus.current !== focus && chosen.nonempty()) {
+      framedFocus.current = focus;
+      c.animate({ fit: { eles: chosen, padding: 120 }, duration: 300 });
     }
-  }, [core, focus, matches]);
+  }, [core, map, focus, matches, open]);
 
   const zoom = (factor: number) => {
     const c = cy.current;
@@ -454,7 +578,11 @@ export function MapCanvas({
     requestAnimationFrame(() =>
       setTimeout(() => {
         if (how === "grid") {
-          const grid = layout(map);
+          // Where everything drawn goes when nobody placed it, bubbles too.
+          const grid = new Map<string, Position>();
+          for (const e of elements(map, visible, new Map(), open)) {
+            if (e.position) grid.set(String(e.data.id), e.position);
+          }
           c.nodes()
             .not(":parent")
             .positions((n) => grid.get(n.id()) ?? n.position());
@@ -516,7 +644,19 @@ export function MapCanvas({
         </p>
       )}
       <div className="map-canvas" ref={container} role="img" aria-label="Ecosystem map" />
+      {gathered && !linking && (
+        <p className="map-note" role="status">
+          {gathered.personas.toLocaleString("en")} personas in {gathered.boxes}{" "}
+          {gathered.boxes === 1 ? "market segment" : "market segments"}
+          {gathered.closed > 0 ? ": click a bubble to show its personas." : ", every one shown."}
+        </p>
+      )}
       <div className="map-controls" role="toolbar" aria-label="Zoom">
+        {gathered && gathered.closed < gathered.boxes && (
+          <button type="button" onClick={closeAll} title="Show each market segment as one bubble">
+            Overview
+          </button>
+        )}
         <button type="button" onClick={() => cy.current && fitView(cy.current)} title="Fit the map">
           Fit
         </button>
@@ -538,9 +678,13 @@ export function MapCanvas({
         </button>
         <button
           type="button"
-          disabled={arranging}
+          disabled={arranging || (gathered !== null && gathered.closed > 0)}
           onClick={() => arrange("organic")}
-          title="Force-directed layout (fCoSE): related personas, products and needs drawn together"
+          title={
+            gathered !== null && gathered.closed > 0
+              ? "Open every market segment to lay its personas out by how they relate"
+              : "Force-directed layout (fCoSE): related personas, products and needs drawn together"
+          }
         >
           {arranging ? "Arranging…" : "Organic"}
         </button>
