@@ -13,7 +13,7 @@ import { DeleteButton, PersonaList } from "../features/personas/PersonaList";
 import { PortfolioView } from "../features/portfolio/PortfolioView";
 import { ProfilePage } from "../features/profile/ProfilePage";
 import { neighbours, personaOrder } from "../features/profile/profile";
-import type { Visibility } from "../graph/elements";
+import { NO_COLOUR, segmentColours, type Visibility } from "../graph/elements";
 import { type MapFilter, NO_FILTER } from "../graph/filter";
 import {
   appStatus,
@@ -23,6 +23,7 @@ import {
   type Insights,
   type IpcError,
   insights as loadInsights,
+  type MapView,
   type MenuCommand,
   type NodePosition,
   newProjectDialog,
@@ -154,7 +155,11 @@ function UnitCard({
   );
 }
 
-function Legend() {
+/** What the map's marks mean, and which colour is which customer segment. */
+function Legend({ map }: { map: MapView | null }) {
+  const colours = map ? segmentColours(map) : new Map<string, string>();
+  const named = map?.customer_segments.filter(([id]) => colours.get(id) !== NO_COLOUR) ?? [];
+  const greyed = (map?.customer_segments.length ?? 0) > named.length;
   return (
     <ul className="legend" aria-label="Legend">
       <li>
@@ -175,7 +180,22 @@ function Legend() {
       <li>
         <span className="key key-low" /> Low confidence
       </li>
-      <li className="muted">Colour: customer segment · Box: market segment</li>
+      {map && (
+        <>
+          <li className="legend-break" aria-hidden="true" />
+          <li className="muted">Colour, by customer segment:</li>
+          {named.map(([id, name]) => (
+            <li key={id}>
+              <span className="key" style={{ background: colours.get(id) }} /> {name}
+            </li>
+          ))}
+          <li>
+            <span className="key" style={{ background: NO_COLOUR }} />{" "}
+            {greyed ? "Other or none" : "None"}
+          </li>
+          <li className="muted">Box or bubble: market segment</li>
+        </>
+      )}
     </ul>
   );
 }
@@ -765,7 +785,9 @@ export function App() {
                       />
                     </section>
                   )}
-                  {view === "map" && project.counts.personas > 0 && <Legend />}
+                  {view === "map" && project.counts.personas > 0 && (
+                    <Legend map={found?.map ?? null} />
+                  )}
                 </div>
                 {found ? (
                   <InsightsPanel
