@@ -357,6 +357,16 @@ pub fn read_any(path: &Path) -> Result<Project> {
     }
 }
 
+/// Tests every persona's rules against the table of records at `data`
+/// (`rules-v1.md`): read once, streamed, and nothing of it kept but counts.
+pub fn match_table(
+    project: &Project,
+    data: &Path,
+    options: &crate::rules::MatchOptions,
+) -> Result<crate::rules::MatchReport> {
+    crate::rules::match_file(project, data, options)
+}
+
 /// Analyses the project in `path` (`.patlas` or `.json`), with the
 /// thresholds stored in it unless `thresholds` overrides them, judging what
 /// is stale on `today`. O(project).

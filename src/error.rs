@@ -117,6 +117,15 @@ pub enum Error {
         /// What it is instead.
         what: &'static str,
     },
+    /// A table of records that cannot be matched: not CSV, ragged, not
+    /// UTF-8, without a header.
+    #[error("{}: {detail}. Nothing was matched.", .path.display())]
+    Table {
+        /// The table's file.
+        path: PathBuf,
+        /// Where and what is wrong.
+        detail: String,
+    },
     /// A file larger than the reader takes.
     #[error(
         "{} is too large to read ({} MB; at most {} MB)",

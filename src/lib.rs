@@ -28,6 +28,7 @@ pub mod overview;
 pub mod print;
 pub mod profile;
 pub mod recent;
+pub mod rules;
 pub mod session;
 pub mod store;
 

@@ -256,7 +256,8 @@ impl<'a> Names<'a> {
         }
     }
 
-    pub(crate) fn name(&self, id: &str) -> String {
+    /// The name of the entity `id`, or the id itself when none has it.
+    pub fn name(&self, id: &str) -> String {
         self.names
             .get(id)
             .map_or_else(|| id.to_owned(), |n| (*n).to_owned())

@@ -139,6 +139,23 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Test the personas' rules against a table of customer records (CSV
+    /// or TSV): how many records each persona covers, which fit none or
+    /// several, the data points the table lacks. Reads the table once and
+    /// stores nothing of it.
+    Match {
+        /// A project file (.patlas) or an interchange file (.json).
+        file: PathBuf,
+        /// The table of records (.csv or .tsv, with a header row).
+        data: PathBuf,
+        /// How to write the report.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Group records into accounts by this column, and say which accounts
+        /// lack a required buying role.
+        #[arg(long, value_name = "COLUMN")]
+        account: Option<String>,
+    },
     /// Show the thresholds a project is analysed with, or change them.
     Thresholds {
         /// The project file (.patlas).
@@ -395,6 +412,32 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             write_stdout(&to_csv(&api::matrices_of(&file)?, kind))?;
         }
         Command::Edit { file, edits } => edit_file(&file, &edits)?,
+        Command::Match {
+            file,
+            data,
+            format,
+            account,
+        } => {
+            let project = api::read_any(&file)?;
+            let report = api::match_table(
+                &project,
+                &data,
+                &persona_atlas::rules::MatchOptions { account },
+            )?;
+            let names = persona_atlas::profile::Names::new(&project);
+            let name = |id: &str| names.name(id);
+            let text = match format {
+                Format::Text => report.text(&name),
+                Format::Markdown => report.markdown(&name),
+                Format::Json => {
+                    let mut json = serde_json::to_string_pretty(&report)
+                        .context("cannot write the report as JSON")?;
+                    json.push('\n');
+                    json
+                }
+            };
+            write_stdout(&text)?;
+        }
         Command::Thresholds { file, thresholds } => {
             let t = if thresholds.any() {
                 api::change_thresholds(&file, |stored| thresholds.apply(stored))?

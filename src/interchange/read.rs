@@ -1230,6 +1230,14 @@ impl Reader<'_> {
         );
         let evidence = self.evidence(obj);
         let rules = self.opt_text(obj, "rules");
+        // A rule is checked where it is entered, so that a match never
+        // meets one it cannot read (`rules-v1.md`).
+        if let Some(Some(text)) = &rules
+            && !text.trim().is_empty()
+            && let Err(e) = crate::rules::parse(text)
+        {
+            self.problem(&obj.path.key("rules"), e.to_string());
+        }
         let used_by = self.texts(obj, "used_by");
         let scenarios = self.scenarios(obj);
         let portrait = self.portrait(obj);

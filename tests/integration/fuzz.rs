@@ -184,3 +184,32 @@ fn the_edit_parser_survives_damaged_lines() {
         let _ = api::parse_edit(&String::from_utf8_lossy(input));
     });
 }
+
+#[test]
+fn the_rules_parser_survives_damaged_rules() {
+    let rules: Vec<Vec<u8>> = [
+        "age < 30 and `city size` = \"big\" or not (title contains any (\"cto\", \"chief\"))",
+        "signup between 2020-01-01 and 2024-02-29 and score not in (1, -2.5e3)",
+        "a is missing or b is present and c starts with \"x\\\"y\" and d ends with \"\\\\\"",
+    ]
+    .iter()
+    .map(|s| s.as_bytes().to_vec())
+    .collect();
+    fuzz("rules::parse", &rules, |input| {
+        let text = String::from_utf8_lossy(input);
+        if let Ok(rule) = persona_atlas::rules::parse(&text) {
+            // A rule that reads can be asked of any record without a panic.
+            let columns: Vec<String> = rule.columns().iter().map(|c| c.to_string()).collect();
+            let header = persona_atlas::rules::Header::new(columns.iter().map(String::as_str));
+            if let Ok(header) = header
+                && let Ok(compiled) = persona_atlas::rules::Compiled::new(&rule, &header)
+            {
+                for cells in [["1", "2026-01-01", "yes", "x", "", "-0"]; 1] {
+                    let cells: Vec<&str> =
+                        cells.iter().cycle().take(columns.len()).copied().collect();
+                    let _ = compiled.eval(&cells);
+                }
+            }
+        }
+    });
+}

@@ -8,6 +8,7 @@ mod hostile;
 mod interchange;
 mod print;
 mod roundtrip;
+mod rules;
 mod session;
 mod store;
 mod support;

@@ -305,11 +305,36 @@ fn stage() -> impl Strategy<Value = StageDraft> {
 
 type JourneyDraft = (Common, Vec<Index>, Vec<StageDraft>);
 
+/// A rule of `rules-v1.md`: every kind of test, nested in and, or and not,
+/// with text that needs escapes and columns that need backticks.
+fn rule() -> impl Strategy<Value = String> {
+    let test = prop::sample::select(vec![
+        "age < 30",
+        "`city size` = \"Big \\\"city\\\"\"",
+        "department in (\"it\", \"ops\")",
+        "age not between -1.5 and 2e3",
+        "signup >= 2024-02-29",
+        "title contains any (\"cto\", \"chief\")",
+        "title starts with \"head\" or title ends with \"lead\"",
+        "phone is missing",
+        "`and` is present",
+        "active = TRUE",
+    ])
+    .prop_map(str::to_owned);
+    test.prop_recursive(3, 8, 2, |inner| {
+        prop_oneof![
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("({a}) and ({b})")),
+            (inner.clone(), inner.clone()).prop_map(|(a, b)| format!("{a}\nOR {b}")),
+            inner.prop_map(|a| format!("not ({a})")),
+        ]
+    })
+}
+
 fn persona_draft() -> impl Strategy<Value = PersonaDraft> {
     let texts = (
         prop::option::of(text()),
         prop::option::of(text()),
-        prop::option::of(text()),
+        prop::option::of(rule()),
     );
     let lists = (
         prop::collection::vec(text(), 0..3),

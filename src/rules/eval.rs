@@ -1,0 +1,455 @@
+//! What a rule means for one record (`shared/spec/rules-v1.md`, "Meaning"):
+//! a rule is compiled against a table's header once, then asked of each
+//! record in SQL's three-valued logic (`None` is unknown).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::parse::{Check, Cmp, Expr, Kind, Literal};
+use crate::model::Date;
+
+/// A table's columns, found case-insensitively after trimming.
+#[derive(Clone, Debug)]
+pub struct Header {
+    names: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+impl Header {
+    /// Reads a header row. Two columns that differ only in case or spaces
+    /// are refused: a rule could not say which one it means.
+    pub fn new<'a>(cells: impl IntoIterator<Item = &'a str>) -> Result<Header, String> {
+        let mut names = Vec::new();
+        let mut index = HashMap::new();
+        for (i, cell) in cells.into_iter().enumerate() {
+            let name = cell.trim().trim_start_matches('\u{feff}').trim().to_owned();
+            if !name.is_empty() {
+                let key = lower(&name).into_owned();
+                if let Some(first) = index.insert(key, i) {
+                    return Err(format!(
+                        "the header names the column {name:?} twice (columns {} and {}); \
+                         rename one",
+                        first + 1,
+                        i + 1
+                    ));
+                }
+            }
+            names.push(name);
+        }
+        Ok(Header { names, index })
+    }
+
+    /// The columns, trimmed, in order.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Where column `name` is, matched case-insensitively after trimming.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.index.get(lower(name.trim()).as_ref()).copied()
+    }
+}
+
+/// `lower()` as SQL has it, without copying text that is already lower case.
+pub fn lower(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// A cell as a number, by the rules' `number` syntax; None when it is not one.
+pub fn read_number(cell: &str) -> Option<f64> {
+    let b = cell.as_bytes();
+    let mut i = 0;
+    if b.first() == Some(&b'-') {
+        i += 1;
+    }
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let whole = digits(i);
+    if whole == 0 {
+        return None;
+    }
+    i += whole;
+    if b.get(i) == Some(&b'.') {
+        let frac = digits(i + 1);
+        if frac == 0 {
+            return None;
+        }
+        i += 1 + frac;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        let mut j = i + 1;
+        if matches!(b.get(j), Some(b'+' | b'-')) {
+            j += 1;
+        }
+        let exp = digits(j);
+        if exp == 0 {
+            return None;
+        }
+        i = j + exp;
+    }
+    if i != b.len() {
+        return None;
+    }
+    cell.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// A cell as true or false (`true`/`yes`/`1`, `false`/`no`/`0`, any case).
+pub fn read_bool(cell: &str) -> Option<bool> {
+    let l = lower(cell);
+    match l.as_ref() {
+        "true" | "yes" | "1" => Some(true),
+        "false" | "no" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// A cell read as `kind`; None when it does not read so.
+pub fn readable(cell: &str, kind: Kind) -> bool {
+    match kind {
+        Kind::Text => true,
+        Kind::Number => read_number(cell).is_some(),
+        Kind::Date => Date::parse(cell).is_ok(),
+        Kind::Bool => read_bool(cell).is_some(),
+    }
+}
+
+/// A value a cell is compared with, of one kind.
+#[derive(Clone, Debug, PartialEq)]
+enum Val {
+    Text(String),
+    Number(f64),
+    Date(Date),
+    Bool(bool),
+}
+
+impl Val {
+    fn of(literal: &Literal) -> Val {
+        match literal {
+            Literal::Text(s) => Val::Text(lower(s).into_owned()),
+            Literal::Number(n) => Val::Number(*n),
+            Literal::Date(d) => Val::Date(*d),
+            Literal::Bool(b) => Val::Bool(*b),
+        }
+    }
+
+    fn read(cell: &str, kind: Kind) -> Option<Val> {
+        match kind {
+            Kind::Text => Some(Val::Text(lower(cell).into_owned())),
+            Kind::Number => read_number(cell).map(Val::Number),
+            Kind::Date => Date::parse(cell).ok().map(Val::Date),
+            Kind::Bool => read_bool(cell).map(Val::Bool),
+        }
+    }
+
+    fn order(&self, other: &Val) -> Option<std::cmp::Ordering> {
+        match (self, other) {
+            (Val::Text(a), Val::Text(b)) => Some(a.cmp(b)),
+            (Val::Number(a), Val::Number(b)) => a.partial_cmp(b),
+            (Val::Date(a), Val::Date(b)) => Some(a.cmp(b)),
+            (Val::Bool(a), Val::Bool(b)) => Some(a.cmp(b)),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Compare(Cmp, Val),
+    In(bool, Vec<Val>),
+    Between(bool, Val, Val),
+    Contains(String),
+    StartsWith(String),
+    EndsWith(String),
+    ContainsAny(Vec<String>),
+    Missing,
+    Present,
+}
+
+#[derive(Clone, Debug)]
+enum Node {
+    Or(Vec<Node>),
+    And(Vec<Node>),
+    Not(Box<Node>),
+    Test { column: usize, kind: Kind, op: Op },
+}
+
+/// A rule bound to a table's columns, ready to ask of each record.
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    node: Node,
+}
+
+/// The cell of `column`, trimmed; None when it is empty (SQL's NULL).
+fn cell<'a>(cells: &[&'a str], column: usize) -> Option<&'a str> {
+    let c = cells.get(column)?.trim();
+    (!c.is_empty()).then_some(c)
+}
+
+fn not(v: Option<bool>) -> Option<bool> {
+    v.map(|b| !b)
+}
+
+impl Compiled {
+    /// Binds `rule` to `header`. Err holds the columns the table lacks, as
+    /// the rule writes them: such a rule matches no record of this table.
+    pub fn new(rule: &Expr, header: &Header) -> Result<Compiled, Vec<String>> {
+        let mut missing = Vec::new();
+        for column in rule.columns() {
+            if header.find(column).is_none() {
+                missing.push(column.trim().to_owned());
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        Ok(Compiled {
+            node: bind(rule, header),
+        })
+    }
+
+    /// Whether the record fits the rule: true, false, or unknown (None).
+    pub fn eval(&self, cells: &[&str]) -> Option<bool> {
+        eval(&self.node, cells)
+    }
+}
+
+fn bind(rule: &Expr, header: &Header) -> Node {
+    match rule {
+        Expr::Or(parts) => Node::Or(parts.iter().map(|p| bind(p, header)).collect()),
+        Expr::And(parts) => Node::And(parts.iter().map(|p| bind(p, header)).collect()),
+        Expr::Not(inner) => Node::Not(Box::new(bind(inner, header))),
+        Expr::Test { column, check } => {
+            // Compiled::new has found every column first.
+            let column = header.find(column).unwrap_or(usize::MAX);
+            let kind = check.kind().unwrap_or(Kind::Text);
+            let op = match check {
+                Check::Compare(cmp, v) => Op::Compare(*cmp, Val::of(v)),
+                Check::In { negated, values } => {
+                    Op::In(*negated, values.iter().map(Val::of).collect())
+                }
+                Check::Between { negated, low, high } => {
+                    Op::Between(*negated, Val::of(low), Val::of(high))
+                }
+                Check::Contains(s) => Op::Contains(lower(s).into_owned()),
+                Check::StartsWith(s) => Op::StartsWith(lower(s).into_owned()),
+                Check::EndsWith(s) => Op::EndsWith(lower(s).into_owned()),
+                Check::ContainsAny(list) => {
+                    Op::ContainsAny(list.iter().map(|s| lower(s).into_owned()).collect())
+                }
+                Check::Missing => Op::Missing,
+                Check::Present => Op::Present,
+            };
+            Node::Test { column, kind, op }
+        }
+    }
+}
+
+fn eval(node: &Node, cells: &[&str]) -> Option<bool> {
+    match node {
+        Node::Or(parts) => {
+            let mut unknown = false;
+            for p in parts {
+                match eval(p, cells) {
+                    Some(true) => return Some(true),
+                    None => unknown = true,
+                    Some(false) => {}
+                }
+            }
+            if unknown { None } else { Some(false) }
+        }
+        Node::And(parts) => {
+            let mut unknown = false;
+            for p in parts {
+                match eval(p, cells) {
+                    Some(false) => return Some(false),
+                    None => unknown = true,
+                    Some(true) => {}
+                }
+            }
+            if unknown { None } else { Some(true) }
+        }
+        Node::Not(inner) => not(eval(inner, cells)),
+        Node::Test { column, kind, op } => {
+            let c = cell(cells, *column);
+            match op {
+                Op::Missing => return Some(c.is_none()),
+                Op::Present => return Some(c.is_some()),
+                _ => {}
+            }
+            let c = c?;
+            match op {
+                Op::Contains(s) => Some(lower(c).contains(s.as_str())),
+                Op::StartsWith(s) => Some(lower(c).starts_with(s.as_str())),
+                Op::EndsWith(s) => Some(lower(c).ends_with(s.as_str())),
+                Op::ContainsAny(list) => {
+                    let l = lower(c);
+                    Some(list.iter().any(|s| l.contains(s.as_str())))
+                }
+                Op::Compare(cmp, v) => {
+                    let have = Val::read(c, *kind)?;
+                    let o = have.order(v)?;
+                    Some(match cmp {
+                        Cmp::Eq => o.is_eq(),
+                        Cmp::Ne => o.is_ne(),
+                        Cmp::Lt => o.is_lt(),
+                        Cmp::Le => o.is_le(),
+                        Cmp::Gt => o.is_gt(),
+                        Cmp::Ge => o.is_ge(),
+                    })
+                }
+                Op::In(negated, values) => {
+                    let have = Val::read(c, *kind)?;
+                    let found = values
+                        .iter()
+                        .any(|v| have.order(v).is_some_and(|o| o.is_eq()));
+                    Some(found != *negated)
+                }
+                Op::Between(negated, low, high) => {
+                    let have = Val::read(c, *kind)?;
+                    let inside = have.order(low).is_some_and(|o| o.is_ge())
+                        && have.order(high).is_some_and(|o| o.is_le());
+                    Some(inside != *negated)
+                }
+                Op::Missing | Op::Present => None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use super::*;
+
+    const COLUMNS: [&str; 6] = ["Age", "City", "Since", "Active", "Title", "Note"];
+
+    /// The rule's answer on one record, cells in COLUMNS' order.
+    fn ask(rule: &str, cells: [&str; 6]) -> Option<bool> {
+        let header = Header::new(COLUMNS).expect("a header");
+        Compiled::new(&parse(rule).expect("parses"), &header)
+            .expect("every column is there")
+            .eval(&cells)
+    }
+
+    const ROW: [&str; 6] = [
+        "29",
+        " Big ",
+        "2021-06-01",
+        "Yes",
+        "Head of Procurement",
+        "",
+    ];
+
+    #[test]
+    fn compares_text_trimmed_and_case_insensitively_but_not_the_literal() {
+        assert_eq!(ask("city = \"BIG\"", ROW), Some(true));
+        assert_eq!(ask("city != \"big\"", ROW), Some(false));
+        assert_eq!(ask("city = \" big\"", ROW), Some(false));
+        assert_eq!(ask("city in (\"small\", \"big\")", ROW), Some(true));
+        assert_eq!(ask("city not in (\"small\", \"big\")", ROW), Some(false));
+        assert_eq!(ask("title contains \"PROCUREMENT\"", ROW), Some(true));
+        assert_eq!(ask("title starts with \"head of\"", ROW), Some(true));
+        assert_eq!(ask("title ends with \"of\"", ROW), Some(false));
+        assert_eq!(
+            ask("title contains any (\"cto\", \"procure\")", ROW),
+            Some(true)
+        );
+        assert_eq!(
+            ask("city = \"big\"", ["", "ÉCOLE", "", "", "", ""]),
+            Some(false)
+        );
+        assert_eq!(
+            ask("city = \"école\"", ["", "ÉCOLE", "", "", "", ""]),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn reads_numbers_dates_and_booleans_by_the_literal() {
+        assert_eq!(ask("age < 30", ROW), Some(true));
+        assert_eq!(ask("age between 29 and 29", ROW), Some(true));
+        assert_eq!(ask("age not between 1 and 28", ROW), Some(true));
+        assert_eq!(ask("age in (28, 29.0)", ROW), Some(true));
+        assert_eq!(ask("since < 2022-01-01", ROW), Some(true));
+        assert_eq!(
+            ask("since between 2021-06-01 and 2021-06-01", ROW),
+            Some(true)
+        );
+        assert_eq!(ask("active = true", ROW), Some(true));
+        assert_eq!(ask("active != true", ROW), Some(false));
+        for (cell, number) in [
+            ("1e3", Some(true)),
+            ("1000.0", Some(true)),
+            ("-0", Some(false)),
+        ] {
+            assert_eq!(
+                ask("age >= 1000", [cell, "", "", "", "", ""]),
+                number,
+                "{cell}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unreadable_cell_is_missing_for_the_test() {
+        for cell in [
+            "abc", "+5", ".5", "5.", "1,000", "0x10", "inf", "NaN", "1e999",
+        ] {
+            assert_eq!(ask("age < 30", [cell, "", "", "", "", ""]), None, "{cell}");
+            assert!(!readable(cell, Kind::Number), "{cell}");
+        }
+        assert_eq!(
+            ask("since < 2022-01-01", ["", "", "2021-6-1", "", "", ""]),
+            None
+        );
+        assert_eq!(ask("active = true", ["", "", "", "maybe", "", ""]), None);
+        assert_eq!(
+            ask("age = \"abc\"", ["abc", "", "", "", "", ""]),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn follows_sql_three_valued_logic() {
+        let none = ["", "big", "", "", "", ""];
+        assert_eq!(ask("age < 30", none), None);
+        assert_eq!(ask("not age < 30", none), None);
+        assert_eq!(ask("age < 30 or city = \"big\"", none), Some(true));
+        assert_eq!(ask("age < 30 or city = \"small\"", none), None);
+        assert_eq!(ask("age < 30 and city = \"small\"", none), Some(false));
+        assert_eq!(ask("age < 30 and city = \"big\"", none), None);
+        assert_eq!(ask("age not in (1, 2)", none), None);
+        assert_eq!(ask("age is missing", none), Some(true));
+        assert_eq!(ask("age is present", none), Some(false));
+        assert_eq!(ask("not age is missing", none), Some(false));
+        assert_eq!(ask("note is missing", ROW), Some(true));
+        assert_eq!(ask("note contains \"\"", ["", "", "", "", "", "   "]), None);
+    }
+
+    #[test]
+    fn names_the_columns_a_table_lacks_and_refuses_a_header_that_repeats_one() {
+        let header = Header::new(COLUMNS).expect("a header");
+        let rule =
+            parse("age < 30 and Region = \"north\" and `Company size` > 10").expect("parses");
+        assert_eq!(
+            Compiled::new(&rule, &header).expect_err("two are missing"),
+            vec!["Region".to_owned(), "Company size".to_owned()]
+        );
+        assert!(
+            Header::new(["Age", " age "])
+                .expect_err("a repeat")
+                .contains("twice (columns 1 and 2)")
+        );
+        assert_eq!(
+            Header::new(["\u{feff}Age"]).expect("a header").find("AGE"),
+            Some(0)
+        );
+    }
+}

@@ -1,0 +1,219 @@
+//! Personas tested against customer records (`shared/spec/rules-v1.md`):
+//! the rules language, what a rule means for a record, and matching a
+//! whole table into the report the spec describes. A match reads records
+//! and keeps only counts: no record ever reaches a project.
+
+mod eval;
+mod parse;
+mod report;
+mod table;
+
+pub use eval::{Compiled, Header, lower, read_bool, read_number};
+pub use parse::{Check, Cmp, Expr, Kind, Literal, MAX_RULE_BYTES, RuleError, parse};
+pub use report::{
+    Accounts, MatchReport, MissingColumn, MissingRole, Pair, PersonaMatch, Source, Unreadable,
+};
+pub use table::{MAX_TABLE_BYTES, MatchOptions, match_file};
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::error::Problem;
+use crate::model::{BuyingRoleId, PersonaId, Project};
+
+/// Every persona's rule, parsed; a persona whose rule does not parse is
+/// named with its error. Personas without rules take no part.
+pub fn rules_of(project: &Project) -> Result<Vec<(PersonaId, Expr)>, Problem> {
+    let mut out = Vec::new();
+    for (i, p) in project.personas.iter().enumerate() {
+        let Some(text) = p.rules.as_deref() else {
+            continue;
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        let rule = parse(text).map_err(|e| Problem {
+            path: format!("personas[{i}].rules"),
+            message: e.to_string(),
+        })?;
+        out.push((p.id.clone(), rule));
+    }
+    Ok(out)
+}
+
+/// Counts a table's records as the spec's report needs them, one record at
+/// a time, in memory that grows with the personas and accounts, never with
+/// the records.
+pub struct Matcher {
+    personas: Vec<PersonaId>,
+    /// Each persona's rule bound to the table, or None when it needs a
+    /// column the table lacks.
+    compiled: Vec<Option<Compiled>>,
+    /// Each persona's buying role, as an index into `roles`.
+    role_of: Vec<Option<usize>>,
+    roles: Vec<(BuyingRoleId, bool)>,
+    missing: BTreeMap<String, (String, Vec<PersonaId>)>,
+    /// The columns some test reads as a number, date or boolean, with how.
+    typed: Vec<(usize, Vec<Kind>)>,
+    unreadable: Vec<u64>,
+    records: u64,
+    matched: Vec<u64>,
+    only: Vec<u64>,
+    unmatched: u64,
+    ambiguous: u64,
+    pairs: HashMap<(usize, usize), u64>,
+    account: Option<usize>,
+    accounts: HashMap<String, Vec<u64>>,
+    hits: Vec<usize>,
+}
+
+impl Matcher {
+    /// A matcher of `rules` (from [`rules_of`]) on a table with `header`;
+    /// `account` names the column records are grouped by, if any.
+    pub fn new(
+        project: &Project,
+        rules: &[(PersonaId, Expr)],
+        header: &Header,
+        account: Option<&str>,
+    ) -> Result<Matcher, String> {
+        let account = match account {
+            None => None,
+            Some(name) => Some(header.find(name).ok_or_else(|| {
+                format!(
+                    "the table has no column {name:?} to group accounts by; its columns are {}",
+                    list(header.names())
+                )
+            })?),
+        };
+        let roles: Vec<(BuyingRoleId, bool)> = project
+            .buying_roles
+            .iter()
+            .map(|r| (r.id.clone(), r.required))
+            .collect();
+        let mut missing: BTreeMap<String, (String, Vec<PersonaId>)> = BTreeMap::new();
+        let mut compiled = Vec::new();
+        let mut role_of = Vec::new();
+        let mut reads: BTreeMap<usize, Vec<Kind>> = BTreeMap::new();
+        for (id, rule) in rules {
+            match Compiled::new(rule, header) {
+                Ok(c) => {
+                    rule.walk(&mut |column, check| {
+                        if let (Some(at), Some(kind)) = (header.find(column), check.kind())
+                            && kind != Kind::Text
+                        {
+                            let kinds = reads.entry(at).or_default();
+                            if !kinds.contains(&kind) {
+                                kinds.push(kind);
+                            }
+                        }
+                    });
+                    compiled.push(Some(c));
+                }
+                Err(columns) => {
+                    for column in columns {
+                        let entry = missing
+                            .entry(lower(&column).into_owned())
+                            .or_insert_with(|| (column.clone(), Vec::new()));
+                        if !entry.1.contains(id) {
+                            entry.1.push(id.clone());
+                        }
+                    }
+                    compiled.push(None);
+                }
+            }
+            let persona = project.personas.iter().find(|p| &p.id == id);
+            role_of.push(
+                persona
+                    .and_then(|p| p.buying_role.as_ref())
+                    .and_then(|r| roles.iter().position(|(id, _)| id == r)),
+            );
+        }
+        let n = rules.len();
+        Ok(Matcher {
+            personas: rules.iter().map(|(id, _)| id.clone()).collect(),
+            compiled,
+            role_of,
+            roles,
+            missing,
+            typed: reads.into_iter().collect(),
+            unreadable: vec![0; header.names().len()],
+            records: 0,
+            matched: vec![0; n],
+            only: vec![0; n],
+            unmatched: 0,
+            ambiguous: 0,
+            pairs: HashMap::new(),
+            account,
+            accounts: HashMap::new(),
+            hits: Vec::with_capacity(n),
+        })
+    }
+
+    /// Counts one record (its cells in the header's order).
+    pub fn record(&mut self, cells: &[&str]) {
+        self.records += 1;
+        for (column, kinds) in &self.typed {
+            if let Some(c) = cells.get(*column).map(|c| c.trim())
+                && !c.is_empty()
+                && kinds.iter().any(|k| !eval::readable(c, *k))
+            {
+                self.unreadable[*column] += 1;
+            }
+        }
+        self.hits.clear();
+        for (i, rule) in self.compiled.iter().enumerate() {
+            if rule.as_ref().and_then(|r| r.eval(cells)) == Some(true) {
+                self.hits.push(i);
+                self.matched[i] += 1;
+            }
+        }
+        match self.hits.len() {
+            0 => self.unmatched += 1,
+            1 => self.only[self.hits[0]] += 1,
+            _ => {
+                self.ambiguous += 1;
+                for (k, &a) in self.hits.iter().enumerate() {
+                    for &b in &self.hits[k + 1..] {
+                        *self.pairs.entry((a, b)).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        if let Some(column) = self.account
+            && let Some(key) = cells.get(column).map(|c| c.trim())
+            && !key.is_empty()
+        {
+            let words = self.roles.len().div_ceil(64).max(1);
+            let set = match self.accounts.get_mut(key) {
+                Some(set) => set,
+                None => self
+                    .accounts
+                    .entry(key.to_owned())
+                    .or_insert_with(|| vec![0; words]),
+            };
+            for &i in &self.hits {
+                if let Some(r) = self.role_of[i] {
+                    set[r / 64] |= 1 << (r % 64);
+                }
+            }
+        }
+    }
+
+    /// The report, once every record has been counted.
+    pub fn finish(self, source: Source, header: &Header) -> MatchReport {
+        report::build(self, source, header)
+    }
+}
+
+/// `"a", "b" and "c"`, for messages.
+fn list(names: &[String]) -> String {
+    let quoted: Vec<String> = names
+        .iter()
+        .filter(|n| !n.is_empty())
+        .map(|n| format!("{n:?}"))
+        .collect();
+    match quoted.len() {
+        0 => "none".to_owned(),
+        1 => quoted[0].clone(),
+        n => format!("{} and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}

@@ -1,0 +1,369 @@
+//! Personas tested against tables of customer records (`rules-v1.md`): the
+//! report's figures on a table whose answers are known, the CSV dialects a
+//! CRM export comes in, rules checked where they are entered, and every bad
+//! table refused with where and what, leaving the project as it was.
+
+use std::path::{Path, PathBuf};
+
+use persona_atlas::api;
+use persona_atlas::model::Project;
+use persona_atlas::rules::{MatchOptions, MatchReport, match_file};
+use serde_json::{Value, json};
+
+use crate::support::{bytes, cli, scratch, small_project, write_file, write_json};
+
+/// A project of four personas with rules, two roles (one required), for
+/// the table below.
+fn project(dir: &Path) -> PathBuf {
+    let mut doc = small_project();
+    doc["buying_roles"] = json!([
+        { "id": "role-buyer", "name": "Economic buyer", "decides": true, "required": true },
+        { "id": "role-user", "name": "User" }
+    ]);
+    doc["personas"] = json!([
+        { "id": "p-young", "name": "Young buyer", "buying_role": "role-buyer",
+          "rules": "age < 30 and `City Size` = \"big\"" },
+        { "id": "p-purchasing", "name": "Purchasing", "buying_role": "role-buyer",
+          "rules": "department starts with \"purch\"" },
+        { "id": "p-it", "name": "IT user", "buying_role": "role-user",
+          "rules": "department in (\"it\", \"engineering\") or signup < 2020-01-01" },
+        { "id": "p-regional", "name": "Regional", "rules": "region = \"north\"" },
+        { "id": "p-none", "name": "No rules" }
+    ]);
+    doc["relationships"] = json!([]);
+    doc["buying_units"] = json!([]);
+    let json = write_json(dir, "rules.json", &doc);
+    let file = dir.join("rules.patlas");
+    api::import_json(&json, &file, false).expect("the project imports");
+    file
+}
+
+/// Seven records whose answers are worked out by hand in the test below.
+const TABLE: &str = "\
+id,Age,City Size,Department,signup,account
+1,25,big,Purchasing,2021-03-01,acme
+2,45,small,IT,2019-05-05,acme
+3,,big,purchasing,,beta
+4,abc,BIG,Sales,2022-01-01,beta
+5,29, Big ,Purchasing dept,not a date,gamma
+6,35,big,Marketing,2023-01-01,
+7,22,big,engineering,2018-01-01,delta
+";
+
+fn read(file: &Path) -> Project {
+    api::read_any(file).expect("the project reads")
+}
+
+fn matched(report: &MatchReport, id: &str) -> (u64, u64) {
+    let p = report
+        .personas
+        .iter()
+        .find(|p| p.persona.as_str() == id)
+        .unwrap_or_else(|| panic!("{id} is in the report"));
+    (p.matched, p.only)
+}
+
+#[test]
+fn counts_each_persona_the_unmatched_the_ambiguous_and_the_pairs() {
+    let dir = scratch();
+    let file = project(dir.path());
+    let table = write_file(dir.path(), "contacts.csv", TABLE);
+    let report = match_file(
+        &read(&file),
+        &table,
+        &MatchOptions {
+            account: Some("ACCOUNT".to_owned()),
+        },
+    )
+    .expect("the table matches");
+
+    // Young: 1 (25, big), 5 (29, " Big "), 7 (22, big); 3 has no age, 4's is unreadable.
+    // Purchasing: 1, 3, 5. IT: 2 (IT), 7 (engineering; also signed up early).
+    assert_eq!(report.records, 7);
+    assert_eq!(matched(&report, "p-young"), (3, 0));
+    assert_eq!(matched(&report, "p-purchasing"), (3, 1));
+    assert_eq!(matched(&report, "p-it"), (2, 1));
+    assert_eq!(matched(&report, "p-regional"), (0, 0));
+    assert!(
+        report
+            .personas
+            .iter()
+            .all(|p| p.persona.as_str() != "p-none")
+    );
+    assert_eq!(
+        report
+            .personas
+            .iter()
+            .map(|p| p.persona.as_str())
+            .collect::<Vec<_>>(),
+        ["p-purchasing", "p-young", "p-it", "p-regional"],
+        "largest first, then by id"
+    );
+    assert!((report.personas[0].share - 3.0 / 7.0).abs() < 1e-12);
+    // Record 4 and 6 fit nobody; 1 and 5 fit young and purchasing; 7 young and IT.
+    assert_eq!(report.unmatched, 2);
+    assert_eq!(report.ambiguous, 3);
+    let pairs: Vec<(String, String, u64)> = report
+        .pairs
+        .iter()
+        .map(|p| {
+            (
+                p.personas[0].as_str().to_owned(),
+                p.personas[1].as_str().to_owned(),
+                p.shared,
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("p-purchasing".into(), "p-young".into(), 2),
+            ("p-it".into(), "p-young".into(), 1)
+        ]
+    );
+    assert_eq!(report.missing_columns.len(), 1);
+    assert_eq!(report.missing_columns[0].column, "region");
+    assert_eq!(report.missing_columns[0].personas[0].as_str(), "p-regional");
+    assert!(report.personas[3].why.contains("no column \"region\""));
+    // "abc" is no number; "not a date" is no date. Record 3's empty cells are missing, not unreadable.
+    let unreadable: Vec<(String, u64)> = report
+        .unreadable
+        .iter()
+        .map(|u| (u.column.clone(), u.cells))
+        .collect();
+    assert_eq!(unreadable, [("Age".into(), 1), ("signup".into(), 1)]);
+
+    // Accounts: acme (buyer + user), beta (buyer via 3), gamma (buyer), delta (buyer + user);
+    // record 6 has no account. Only the buyer is required.
+    let accounts = report.accounts.expect("asked for accounts");
+    assert_eq!(accounts.column, "account");
+    assert_eq!((accounts.total, accounts.complete), (4, 4));
+    assert_eq!(accounts.missing_roles.len(), 1);
+    assert_eq!(accounts.missing_roles[0].role.as_str(), "role-buyer");
+    assert_eq!(accounts.missing_roles[0].accounts, 0);
+    assert_eq!(report.source.name, "contacts.csv");
+    assert_eq!(report.source.columns[2], "City Size");
+    assert_eq!(report.source.sha256.len(), 64);
+}
+
+#[test]
+fn writes_the_spec_json_shape() {
+    let dir = scratch();
+    let file = project(dir.path());
+    let table = write_file(dir.path(), "contacts.csv", TABLE);
+    let run = cli(
+        dir.path(),
+        &[
+            "match",
+            file.to_str().expect("utf-8"),
+            table.to_str().expect("utf-8"),
+            "--format",
+            "json",
+        ],
+    );
+    run.assert_ok("match --format json");
+    let report: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let keys: Vec<&str> = report
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "records",
+            "source",
+            "personas",
+            "unmatched",
+            "ambiguous",
+            "pairs",
+            "missing_columns",
+            "unreadable"
+        ],
+        "no accounts without --account"
+    );
+    assert_eq!(report["personas"][0]["persona"], "p-purchasing");
+    assert_eq!(
+        report["pairs"][0]["personas"],
+        json!(["p-purchasing", "p-young"])
+    );
+    assert_eq!(
+        report["unreadable"][0],
+        json!({ "column": "Age", "cells": 1 })
+    );
+
+    let text = cli(
+        dir.path(),
+        &[
+            "match",
+            "rules.patlas",
+            "contacts.csv",
+            "--account",
+            "account",
+        ],
+    );
+    text.assert_ok("match as text");
+    assert!(
+        text.stdout
+            .contains("Purchasing (p-purchasing): 3 of 7 records (42.9%) fit the rule")
+    );
+    assert!(
+        text.stdout
+            .contains("4 of 4 accounts have every required buying role.")
+    );
+    let md = cli(
+        dir.path(),
+        &[
+            "match",
+            "rules.patlas",
+            "contacts.csv",
+            "--format",
+            "markdown",
+        ],
+    );
+    md.assert_ok("match as markdown");
+    assert!(md.stdout.starts_with("# Match of contacts.csv\n"));
+    assert!(
+        md.stdout
+            .contains("\n## Data points the table lacks\n\n- \"region\", needed by Regional\n")
+    );
+}
+
+#[test]
+fn reads_the_dialects_a_crm_exports() {
+    let dir = scratch();
+    let file = project(dir.path());
+    let project = read(&file);
+    let semicolons = "\u{feff}id;Age;City Size;Department\n1;25;big;\"Purchasing; EMEA\"\n";
+    let tabs = "id\tAge\tCity Size\tDepartment\r\n1\t25\tbig\tPurchasing\r\n\r\n";
+    let quoted = "id,Age,City Size,Department\n1,25,big,\"Purchasing\nsecond line\"\n";
+    for (name, text) in [
+        ("semi.csv", semicolons),
+        ("tabs.tsv", tabs),
+        ("quoted.csv", quoted),
+    ] {
+        let table = write_file(dir.path(), name, text);
+        let report = match_file(&project, &table, &MatchOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(report.records, 1, "{name}");
+        assert_eq!(
+            report.source.columns[0], "id",
+            "{name}: no byte-order mark in a name"
+        );
+        assert_eq!(matched(&report, "p-young"), (1, 0), "{name}");
+        assert_eq!(matched(&report, "p-purchasing").0, 1, "{name}");
+    }
+    let header_only = write_file(dir.path(), "empty-table.csv", "id,Age\n");
+    let report = match_file(&project, &header_only, &MatchOptions::default()).expect("matches");
+    assert_eq!((report.records, report.unmatched), (0, 0));
+    assert_eq!(report.personas[0].share, 0.0);
+}
+
+#[test]
+fn refuses_a_bad_table_saying_where_and_what_and_changes_nothing() {
+    let dir = scratch();
+    let file = project(dir.path());
+    let before = bytes(&file);
+    let cases: [(&str, &[u8], &str); 8] = [
+        ("empty.csv", b"", "the file is empty"),
+        (
+            "ragged.csv",
+            b"id,Age\n1,2\n3\n",
+            "line 3: 1 fields, where the header has 2",
+        ),
+        (
+            "latin1.csv",
+            b"id,City\n1,M\xfcnchen\n",
+            "line 2, column 2: the text is not UTF-8",
+        ),
+        (
+            "book.xlsx",
+            b"PK\x03\x04rest of a zip",
+            "spreadsheet workbook (XLSX)",
+        ),
+        ("image.csv", b"\x89PNG\r\n\x1a\n\0\0\0", "binary data"),
+        (
+            "values.csv",
+            b"1,2,3\n4,5,6\n",
+            "the first row should name the columns",
+        ),
+        (
+            "twice.csv",
+            b"Age,age\n1,2\n",
+            "names the column \"age\" twice",
+        ),
+        ("blank.csv", b" , \n1,2\n", "the first row names no columns"),
+    ];
+    for (name, content, expected) in cases {
+        let table = write_file(dir.path(), name, content);
+        let run = cli(dir.path(), &["match", "rules.patlas", name]);
+        run.assert_error(name);
+        assert!(
+            run.stderr.contains(name) && run.stderr.contains(expected),
+            "{name}: says where and what ({expected:?}); got {}",
+            run.stderr
+        );
+        assert!(table.exists());
+    }
+    let account = cli(
+        dir.path(),
+        &[
+            "match",
+            "rules.patlas",
+            "ragged.csv",
+            "--account",
+            "company",
+        ],
+    );
+    account.assert_error("an unknown account column");
+    let table = write_file(dir.path(), "ok.csv", TABLE);
+    let run = cli(
+        dir.path(),
+        &["match", "rules.patlas", "ok.csv", "--account", "company"],
+    );
+    run.assert_error("an unknown account column");
+    assert!(
+        run.stderr.contains("no column \"company\"") && run.stderr.contains("\"signup\""),
+        "names the columns there are: {}",
+        run.stderr
+    );
+    let folder = cli(dir.path(), &["match", "rules.patlas", "."]);
+    folder.assert_error("a folder");
+    assert!(table.exists());
+    assert_eq!(bytes(&file), before, "a match never writes the project");
+}
+
+#[test]
+fn a_rule_that_does_not_parse_is_refused_where_it_is_entered() {
+    let dir = scratch();
+    let mut doc = small_project();
+    doc["personas"][0]["rules"] = json!("age < 30 and city <");
+    let json = write_json(dir.path(), "bad.json", &doc);
+    let out = dir.path().join("bad.patlas");
+    let err = api::import_json(&json, &out, false).expect_err("an unreadable rule");
+    assert!(
+        err.to_string()
+            .contains("personas[0].rules: 1:20: expected a value after \"<\""),
+        "{err}"
+    );
+    assert!(!out.exists(), "a failed import leaves no file");
+
+    // An edit is checked the same way, and a refused edit changes nothing.
+    let good = dir.path().join("good.patlas");
+    doc["personas"][0]["rules"] = json!("age < 30");
+    let json = write_json(dir.path(), "good.json", &doc);
+    let mut session = api::import_json(&json, &good, false).expect("imports");
+    let before = bytes(&good);
+    let edit = api::parse_edit(
+        r#"{"op": "patch", "kind": "persona", "id": "p-ops", "fields": {"rules": "age in (1, \"x\")"}}"#,
+    )
+    .expect("an edit");
+    let err = api::edit(&mut session, &edit).expect_err("refused");
+    assert!(
+        err.to_string()
+            .contains("rules: 1:12: the values of \"in\" must be of one kind"),
+        "{err}"
+    );
+    assert_eq!(bytes(&good), before);
+}
