@@ -54,12 +54,14 @@ clean:
 	rm -rf ui/dist ui/node_modules
 
 # Prints the benchmark figures (criterion, release build), then the edit
-# command's cost per edit against SQLite's own floor on the same file.
+# command's cost per edit against SQLite's own floor on the same file, then
+# a match of a million records against DuckDB counting them (pip install duckdb).
 bench:
 	cargo bench -p persona-atlas --bench analysis --bench session -- --noplot 2>&1 \
 	  | grep -E "^(full_analysis|reanalysis|after_an_edit|session)|time:"
 	cargo build --release -p persona-atlas
 	python3 scripts/bench-edit.py target/release/persona-atlas
+	python3 scripts/bench-match.py target/release/persona-atlas
 
 # Runs the mutation fuzzers of the readers a million times each (release
 # build); CI runs a few thousand of each within `make test`.

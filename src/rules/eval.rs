@@ -110,13 +110,51 @@ pub fn read_bool(cell: &str) -> Option<bool> {
     }
 }
 
-/// A cell read as `kind`; None when it does not read so.
-pub fn readable(cell: &str, kind: Kind) -> bool {
-    match kind {
-        Kind::Text => true,
-        Kind::Number => read_number(cell).is_some(),
-        Kind::Date => Date::parse(cell).is_ok(),
-        Kind::Bool => read_bool(cell).is_some(),
+/// A record's cells read as numbers, dates and booleans, once each, for
+/// every test that reads them so.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Typed {
+    /// The cell as a number, if it reads as one.
+    pub number: Option<f64>,
+    /// The cell as a date, if it reads as one.
+    pub date: Option<Date>,
+    /// The cell as a boolean, if it reads as one.
+    pub boolean: Option<bool>,
+}
+
+impl Typed {
+    /// Reads a trimmed, non-empty cell as each of `kinds`; the bool says
+    /// whether every one of them read it.
+    pub fn read(cell: &str, kinds: &[Kind]) -> (Typed, bool) {
+        let mut t = Typed::default();
+        let mut all = true;
+        for kind in kinds {
+            match kind {
+                Kind::Number => {
+                    t.number = read_number(cell);
+                    all &= t.number.is_some();
+                }
+                Kind::Date => {
+                    t.date = Date::parse(cell).ok();
+                    all &= t.date.is_some();
+                }
+                Kind::Bool => {
+                    t.boolean = read_bool(cell);
+                    all &= t.boolean.is_some();
+                }
+                Kind::Text => {}
+            }
+        }
+        (t, all)
+    }
+
+    fn get(&self, kind: Kind) -> Option<Val> {
+        match kind {
+            Kind::Number => self.number.map(Val::Number),
+            Kind::Date => self.date.map(Val::Date),
+            Kind::Bool => self.boolean.map(Val::Bool),
+            Kind::Text => None,
+        }
     }
 }
 
@@ -139,15 +177,6 @@ impl Val {
         }
     }
 
-    fn read(cell: &str, kind: Kind) -> Option<Val> {
-        match kind {
-            Kind::Text => Some(Val::Text(lower(cell).into_owned())),
-            Kind::Number => read_number(cell).map(Val::Number),
-            Kind::Date => Date::parse(cell).ok().map(Val::Date),
-            Kind::Bool => read_bool(cell).map(Val::Bool),
-        }
-    }
-
     fn order(&self, other: &Val) -> Option<std::cmp::Ordering> {
         match (self, other) {
             (Val::Text(a), Val::Text(b)) => Some(a.cmp(b)),
@@ -161,6 +190,9 @@ impl Val {
 
 #[derive(Clone, Debug)]
 enum Op {
+    /// Text `=` or `!=` (negated), and text `[not] in`: against lower-case
+    /// literals.
+    TextIs(bool, Vec<String>),
     Compare(Cmp, Val),
     In(bool, Vec<Val>),
     Between(bool, Val, Val),
@@ -186,10 +218,48 @@ pub struct Compiled {
     node: Node,
 }
 
-/// The cell of `column`, trimmed; None when it is empty (SQL's NULL).
+/// The cell of `column`, trimmed of spaces as SQL's `trim()` does; None
+/// when nothing is left (SQL's NULL).
 fn cell<'a>(cells: &[&'a str], column: usize) -> Option<&'a str> {
-    let c = cells.get(column)?.trim();
+    let c = cells.get(column)?.trim_matches(' ');
     (!c.is_empty()).then_some(c)
+}
+
+/// A trimmed cell, whether empty or not: what `is missing` and the counts
+/// of unreadable cells look at.
+pub fn trimmed(cell: &str) -> &str {
+    cell.trim_matches(' ')
+}
+
+/// Whether `lower(cell) = literal`, `literal` being lower case already.
+/// ASCII cells (nearly all) are compared in place; others are lowered.
+fn text_is(cell: &str, literal: &str) -> bool {
+    if cell.is_ascii() {
+        cell.len() == literal.len() && cell.eq_ignore_ascii_case(literal)
+    } else {
+        lower(cell) == literal
+    }
+}
+
+/// Where `literal` (lower case) can be found in `lower(cell)`, as the test asks.
+fn text_has(cell: &str, literal: &str, how: &Op) -> bool {
+    if !cell.is_ascii() {
+        let l = lower(cell);
+        return match how {
+            Op::StartsWith(_) => l.starts_with(literal),
+            Op::EndsWith(_) => l.ends_with(literal),
+            _ => l.contains(literal),
+        };
+    }
+    let (c, s) = (cell.as_bytes(), literal.as_bytes());
+    if s.len() > c.len() {
+        return false;
+    }
+    match how {
+        Op::StartsWith(_) => c[..s.len()].eq_ignore_ascii_case(s),
+        Op::EndsWith(_) => c[c.len() - s.len()..].eq_ignore_ascii_case(s),
+        _ => s.is_empty() || c.windows(s.len()).any(|w| w.eq_ignore_ascii_case(s)),
+    }
 }
 
 fn not(v: Option<bool>) -> Option<bool> {
@@ -216,7 +286,18 @@ impl Compiled {
 
     /// Whether the record fits the rule: true, false, or unknown (None).
     pub fn eval(&self, cells: &[&str]) -> Option<bool> {
-        eval(&self.node, cells)
+        let all = [Kind::Number, Kind::Date, Kind::Bool];
+        let typed: Vec<Typed> = cells
+            .iter()
+            .map(|c| Typed::read(trimmed(c), &all).0)
+            .collect();
+        eval(&self.node, cells, &typed)
+    }
+
+    /// As [`Compiled::eval`], with the record's cells already read as every
+    /// kind the rule's tests read them as (`typed`, by column).
+    pub fn eval_typed(&self, cells: &[&str], typed: &[Typed]) -> Option<bool> {
+        eval(&self.node, cells, typed)
     }
 }
 
@@ -230,6 +311,19 @@ fn bind(rule: &Expr, header: &Header) -> Node {
             let column = header.find(column).unwrap_or(usize::MAX);
             let kind = check.kind().unwrap_or(Kind::Text);
             let op = match check {
+                Check::Compare(cmp @ (Cmp::Eq | Cmp::Ne), Literal::Text(s)) => {
+                    Op::TextIs(*cmp == Cmp::Ne, vec![lower(s).into_owned()])
+                }
+                Check::In { negated, values } if kind == Kind::Text => Op::TextIs(
+                    *negated,
+                    values
+                        .iter()
+                        .filter_map(|v| match v {
+                            Literal::Text(s) => Some(lower(s).into_owned()),
+                            _ => None,
+                        })
+                        .collect(),
+                ),
                 Check::Compare(cmp, v) => Op::Compare(*cmp, Val::of(v)),
                 Check::In { negated, values } => {
                     Op::In(*negated, values.iter().map(Val::of).collect())
@@ -251,12 +345,12 @@ fn bind(rule: &Expr, header: &Header) -> Node {
     }
 }
 
-fn eval(node: &Node, cells: &[&str]) -> Option<bool> {
+fn eval(node: &Node, cells: &[&str], typed: &[Typed]) -> Option<bool> {
     match node {
         Node::Or(parts) => {
             let mut unknown = false;
             for p in parts {
-                match eval(p, cells) {
+                match eval(p, cells, typed) {
                     Some(true) => return Some(true),
                     None => unknown = true,
                     Some(false) => {}
@@ -267,7 +361,7 @@ fn eval(node: &Node, cells: &[&str]) -> Option<bool> {
         Node::And(parts) => {
             let mut unknown = false;
             for p in parts {
-                match eval(p, cells) {
+                match eval(p, cells, typed) {
                     Some(false) => return Some(false),
                     None => unknown = true,
                     Some(true) => {}
@@ -275,7 +369,7 @@ fn eval(node: &Node, cells: &[&str]) -> Option<bool> {
             }
             if unknown { None } else { Some(true) }
         }
-        Node::Not(inner) => not(eval(inner, cells)),
+        Node::Not(inner) => not(eval(inner, cells, typed)),
         Node::Test { column, kind, op } => {
             let c = cell(cells, *column);
             match op {
@@ -285,15 +379,14 @@ fn eval(node: &Node, cells: &[&str]) -> Option<bool> {
             }
             let c = c?;
             match op {
-                Op::Contains(s) => Some(lower(c).contains(s.as_str())),
-                Op::StartsWith(s) => Some(lower(c).starts_with(s.as_str())),
-                Op::EndsWith(s) => Some(lower(c).ends_with(s.as_str())),
-                Op::ContainsAny(list) => {
-                    let l = lower(c);
-                    Some(list.iter().any(|s| l.contains(s.as_str())))
-                }
+                Op::TextIs(negated, list) => Some(list.iter().any(|s| text_is(c, s)) != *negated),
+                Op::Contains(s) | Op::StartsWith(s) | Op::EndsWith(s) => Some(text_has(c, s, op)),
+                Op::ContainsAny(list) => Some(
+                    list.iter()
+                        .any(|s| text_has(c, s, &Op::Contains(String::new()))),
+                ),
                 Op::Compare(cmp, v) => {
-                    let have = Val::read(c, *kind)?;
+                    let have = typed.get(*column)?.get(*kind)?;
                     let o = have.order(v)?;
                     Some(match cmp {
                         Cmp::Eq => o.is_eq(),
@@ -305,14 +398,14 @@ fn eval(node: &Node, cells: &[&str]) -> Option<bool> {
                     })
                 }
                 Op::In(negated, values) => {
-                    let have = Val::read(c, *kind)?;
+                    let have = typed.get(*column)?.get(*kind)?;
                     let found = values
                         .iter()
                         .any(|v| have.order(v).is_some_and(|o| o.is_eq()));
                     Some(found != *negated)
                 }
                 Op::Between(negated, low, high) => {
-                    let have = Val::read(c, *kind)?;
+                    let have = typed.get(*column)?.get(*kind)?;
                     let inside = have.order(low).is_some_and(|o| o.is_ge())
                         && have.order(high).is_some_and(|o| o.is_le());
                     Some(inside != *negated)
@@ -403,7 +496,7 @@ mod tests {
             "abc", "+5", ".5", "5.", "1,000", "0x10", "inf", "NaN", "1e999",
         ] {
             assert_eq!(ask("age < 30", [cell, "", "", "", "", ""]), None, "{cell}");
-            assert!(!readable(cell, Kind::Number), "{cell}");
+            assert!(!Typed::read(cell, &[Kind::Number]).1, "{cell}");
         }
         assert_eq!(
             ask("since < 2022-01-01", ["", "", "2021-6-1", "", "", ""]),

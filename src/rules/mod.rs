@@ -8,7 +8,7 @@ mod parse;
 mod report;
 mod table;
 
-pub use eval::{Compiled, Header, lower, read_bool, read_number};
+pub use eval::{Compiled, Header, Typed, lower, read_bool, read_number, trimmed};
 pub use parse::{Check, Cmp, Expr, Kind, Literal, MAX_RULE_BYTES, RuleError, parse};
 pub use report::{
     Accounts, MatchReport, MissingColumn, MissingRole, Pair, PersonaMatch, Source, Unreadable,
@@ -16,6 +16,7 @@ pub use report::{
 pub use table::{MAX_TABLE_BYTES, MatchOptions, match_file};
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::Problem;
 use crate::model::{BuyingRoleId, PersonaId, Project};
@@ -62,8 +63,35 @@ pub struct Matcher {
     ambiguous: u64,
     pairs: HashMap<(usize, usize), u64>,
     account: Option<usize>,
-    accounts: HashMap<String, Vec<u64>>,
+    accounts: HashMap<String, Vec<u64>, BuildHasherDefault<Fx>>,
     hits: Vec<usize>,
+    /// This record's cells as the typed columns read them.
+    cells_typed: Vec<Typed>,
+}
+
+/// A fast hash for account keys: the map is looked up once per record, and
+/// SipHash took a fifth of a match. A table is the user's own file, so
+/// flooding the map with colliding keys only slows that user's match.
+#[derive(Default)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
 }
 
 impl Matcher {
@@ -143,8 +171,9 @@ impl Matcher {
             ambiguous: 0,
             pairs: HashMap::new(),
             account,
-            accounts: HashMap::new(),
+            accounts: HashMap::default(),
             hits: Vec::with_capacity(n),
+            cells_typed: vec![Typed::default(); header.names().len()],
         })
     }
 
@@ -152,16 +181,24 @@ impl Matcher {
     pub fn record(&mut self, cells: &[&str]) {
         self.records += 1;
         for (column, kinds) in &self.typed {
-            if let Some(c) = cells.get(*column).map(|c| c.trim())
-                && !c.is_empty()
-                && kinds.iter().any(|k| !eval::readable(c, *k))
-            {
+            let c = cells.get(*column).map_or("", |c| eval::trimmed(c));
+            if c.is_empty() {
+                self.cells_typed[*column] = Typed::default();
+                continue;
+            }
+            let (typed, readable) = Typed::read(c, kinds);
+            self.cells_typed[*column] = typed;
+            if !readable {
                 self.unreadable[*column] += 1;
             }
         }
         self.hits.clear();
         for (i, rule) in self.compiled.iter().enumerate() {
-            if rule.as_ref().and_then(|r| r.eval(cells)) == Some(true) {
+            if rule
+                .as_ref()
+                .and_then(|r| r.eval_typed(cells, &self.cells_typed))
+                == Some(true)
+            {
                 self.hits.push(i);
                 self.matched[i] += 1;
             }
@@ -179,7 +216,7 @@ impl Matcher {
             }
         }
         if let Some(column) = self.account
-            && let Some(key) = cells.get(column).map(|c| c.trim())
+            && let Some(key) = cells.get(column).map(|c| eval::trimmed(c))
             && !key.is_empty()
         {
             let words = self.roles.len().div_ceil(64).max(1);
