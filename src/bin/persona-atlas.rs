@@ -139,14 +139,14 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Test the personas' rules against a table of customer records (CSV
-    /// or TSV): how many records each persona covers, which fit none or
+    /// Test the personas' rules against a table of customer records (CSV,
+    /// TSV or XLSX): how many records each persona covers, which fit none or
     /// several, the data points the table lacks. Reads the table once and
     /// stores nothing of it.
     Match {
         /// A project file (.patlas) or an interchange file (.json).
         file: PathBuf,
-        /// The table of records (.csv or .tsv, with a header row).
+        /// The table of records: CSV or TSV with a header row, or an XLSX workbook.
         data: PathBuf,
         /// How to write the report.
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -155,6 +155,9 @@ enum Command {
         /// lack a required buying role.
         #[arg(long, value_name = "COLUMN")]
         account: Option<String>,
+        /// The sheet of a workbook to read (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     /// Show the thresholds a project is analysed with, or change them.
     Thresholds {
@@ -417,12 +420,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             data,
             format,
             account,
+            sheet,
         } => {
             let project = api::read_any(&file)?;
             let report = api::match_table(
                 &project,
                 &data,
-                &persona_atlas::rules::MatchOptions { account },
+                &persona_atlas::rules::MatchOptions { account, sheet },
             )?;
             let names = persona_atlas::profile::Names::new(&project);
             let name = |id: &str| names.name(id);

@@ -22,7 +22,14 @@ pub const MAX_TABLE_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 pub struct MatchOptions {
     /// The column records are grouped into accounts by.
     pub account: Option<String>,
+    /// The sheet of a workbook to read (the first when none is named).
+    pub sheet: Option<String>,
 }
+
+/// The most a workbook's parts may hold unpacked: a few kilobytes of zip
+/// can unpack to gigabytes, and its shared strings are held in memory.
+const MAX_UNPACKED_BYTES: u64 = 16 * 1024 * 1024 * 1024;
+const MAX_SHARED_STRINGS_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// Hashes every byte read through it.
 struct Hashing<R> {
@@ -101,8 +108,12 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
     }
     head.truncate(filled);
     if head.starts_with(b"PK\x03\x04") {
+        drop(reader);
+        return match_workbook(project, path, size, options, &rules);
+    }
+    if options.sheet.is_some() {
         return Err(table_error(
-            "this is a spreadsheet workbook (XLSX); save the sheet as CSV to match it".to_owned(),
+            "--sheet names a sheet of a workbook, and this is a CSV or TSV file".to_owned(),
         ));
     }
     if head.is_empty() {
@@ -165,22 +176,7 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
         };
         names.push(text.to_owned());
     }
-    if names.iter().all(|n| n.trim().is_empty()) {
-        return Err(table_error("the first row names no columns".to_owned()));
-    }
-    if names
-        .iter()
-        .all(|n| n.trim().is_empty() || looks_like_value(n))
-    {
-        let sample: Vec<String> = names.iter().take(3).map(|n| format!("{n:?}")).collect();
-        return Err(table_error(format!(
-            "the first row should name the columns, but it holds values ({}); add a header row",
-            sample.join(", ")
-        )));
-    }
-    let header = Header::new(names.iter().map(String::as_str)).map_err(table_error)?;
-    let mut matcher =
-        Matcher::new(project, &rules, &header, options.account.as_deref()).map_err(table_error)?;
+    let (header, mut matcher) = bind(project, &rules, &names, options, &table_error)?;
 
     let mut line = 1u64;
     loop {
@@ -206,12 +202,7 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
         matcher.record(&cells);
     }
     let stream = csv.into_inner();
-    let sha256 = stream
-        .hash
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect::<String>();
+    let sha256 = hex(&stream.hash.finalize());
     let source = Source {
         name: path.file_name().map_or_else(
             || path.display().to_string(),
@@ -222,4 +213,236 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
         bytes: size,
     };
     Ok(matcher.finish(source, &header))
+}
+
+/// The SHA-256 of the file at `path`, in hex.
+fn sha256_of(path: &Path) -> Result<String> {
+    let file = File::open(path).map_err(|e| Error::io(path, "read the table", e))?;
+    let mut stream = Hashing {
+        inner: BufReader::with_capacity(1 << 20, file),
+        hash: Sha256::new(),
+    };
+    std::io::copy(&mut stream, &mut std::io::sink())
+        .map_err(|e| Error::io(path, "read the table", e))?;
+    Ok(hex(&stream.hash.finalize()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A workbook cell as the rules read it: numbers, booleans and dates by
+/// their type (a whole number without a decimal point, a date as
+/// `YYYY-MM-DD`), text as it is, errors and empty cells as missing.
+fn cell_text(value: &calamine::DataRef<'_>) -> String {
+    use calamine::DataRef;
+    match value {
+        DataRef::Int(n) => n.to_string(),
+        DataRef::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15 => {
+            format!("{f:.0}")
+        }
+        DataRef::Float(f) if f.is_finite() => format!("{f}"),
+        DataRef::String(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_owned(),
+        DataRef::Bool(b) => b.to_string(),
+        DataRef::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{day:02}")
+        }
+        DataRef::DateTime(d) => format!("{}", d.as_f64()),
+        DataRef::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_owned(),
+        DataRef::DurationIso(s) => s.clone(),
+        DataRef::Float(_) | DataRef::Error(_) | DataRef::Empty => String::new(),
+    }
+}
+
+/// Spreadsheet column letters from a 0-based index: 0 is A, 26 is AA.
+fn column_letters(mut i: u32) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Refuses a workbook whose parts unpack to more than a match holds, from
+/// the zip's own directory, before any part is unpacked.
+fn check_unpacked(path: &Path, table_error: &dyn Fn(String) -> Error) -> Result<()> {
+    let file = File::open(path).map_err(|e| Error::io(path, "read the table", e))?;
+    let mut archive = zip::ZipArchive::new(BufReader::new(file))
+        .map_err(|e| table_error(format!("this workbook is damaged: {e}")))?;
+    let mut unpacked = 0u64;
+    for i in 0..archive.len() {
+        let part = archive
+            .by_index_raw(i)
+            .map_err(|e| table_error(format!("this workbook is damaged: {e}")))?;
+        unpacked = unpacked.saturating_add(part.size());
+        if part.name().ends_with("sharedStrings.xml") && part.size() > MAX_SHARED_STRINGS_BYTES {
+            return Err(table_error(format!(
+                "its shared text unpacks to {} MB, more than the {} MB a match holds",
+                part.size() / 1_000_000,
+                MAX_SHARED_STRINGS_BYTES / 1_000_000
+            )));
+        }
+    }
+    if unpacked > MAX_UNPACKED_BYTES {
+        return Err(table_error(format!(
+            "it unpacks to {} GB, more than the {} GB a match reads",
+            unpacked / 1_000_000_000,
+            MAX_UNPACKED_BYTES / 1_000_000_000
+        )));
+    }
+    Ok(())
+}
+
+/// Matches an XLSX workbook's sheet: its first row with any cell is the
+/// header, each later row a record. Streamed cell by cell.
+fn match_workbook(
+    project: &Project,
+    path: &Path,
+    size: u64,
+    options: &MatchOptions,
+    rules: &[(crate::model::PersonaId, super::Expr)],
+) -> Result<MatchReport> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let table_error = |detail: String| Error::Table {
+        path: path.to_owned(),
+        detail,
+    };
+    check_unpacked(path, &table_error)?;
+    let mut book: Xlsx<_> = open_workbook(path)
+        .map_err(|e| table_error(format!("this workbook cannot be read: {e}")))?;
+    let sheets = book.sheet_names();
+    let sheet = match &options.sheet {
+        Some(name) => sheets.iter().find(|s| *s == name).cloned().ok_or_else(|| {
+            let list: Vec<String> = sheets.iter().map(|s| format!("{s:?}")).collect();
+            table_error(format!(
+                "the workbook has no sheet {name:?}; its sheets are {}",
+                list.join(", ")
+            ))
+        })?,
+        None => sheets
+            .first()
+            .cloned()
+            .ok_or_else(|| table_error("the workbook has no sheet".to_owned()))?,
+    };
+    let mut cells_reader = book
+        .worksheet_cells_reader(&sheet)
+        .map_err(|e| table_error(format!("sheet {sheet:?} cannot be read: {e}")))?;
+
+    // The first row with a cell is the header; the matcher is bound to it
+    // when the next row begins.
+    let mut header_cells: Vec<String> = Vec::new();
+    let mut header_row: Option<u32> = None;
+    let mut bound: Option<(Header, Matcher)> = None;
+    let mut row: Vec<String> = Vec::new();
+    let mut row_at: Option<u32> = None;
+    let flush = |row: &mut Vec<String>, matcher: &mut Matcher| {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        matcher.record(&cells);
+        row.iter_mut().for_each(String::clear);
+    };
+    loop {
+        let cell = cells_reader
+            .next_cell()
+            .map_err(|e| table_error(format!("sheet {sheet:?} cannot be read: {e}")))?;
+        let Some(cell) = cell else { break };
+        let (r, c) = cell.get_position();
+        let text = cell_text(cell.get_value());
+        if bound.is_none() {
+            if header_row.is_none_or(|h| h == r) {
+                header_row = Some(r);
+                let at = c as usize;
+                if header_cells.len() <= at {
+                    header_cells.resize(at + 1, String::new());
+                }
+                header_cells[at] = text;
+                continue;
+            }
+            bound = Some(bind(project, rules, &header_cells, options, &table_error)?);
+            row = vec![String::new(); header_cells.len()];
+        }
+        let Some((_, matcher)) = bound.as_mut() else {
+            continue;
+        };
+        if row_at != Some(r) {
+            if row_at.is_some() {
+                flush(&mut row, matcher);
+            }
+            row_at = Some(r);
+        }
+        if text.is_empty() {
+            continue;
+        }
+        let at = c as usize;
+        if at >= row.len() {
+            return Err(table_error(format!(
+                "sheet {sheet:?}, cell {}{}: a value beyond the header's last column; \
+                 every value needs a column named in the first row",
+                column_letters(c),
+                r + 1
+            )));
+        }
+        row[at] = text;
+    }
+    if bound.is_none() && header_row.is_some() {
+        bound = Some(bind(project, rules, &header_cells, options, &table_error)?);
+    }
+    let Some((header, mut matcher)) = bound else {
+        return Err(table_error(format!(
+            "sheet {sheet:?} is empty; a table needs a header row"
+        )));
+    };
+    if row_at.is_some() {
+        flush(&mut row, &mut matcher);
+    }
+    let source = Source {
+        name: path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        columns: header.names().to_vec(),
+        sha256: sha256_of(path)?,
+        bytes: size,
+    };
+    Ok(matcher.finish(source, &header))
+}
+
+/// The header of a table and a matcher bound to it, after the checks a
+/// header gets in every format.
+fn bind(
+    project: &Project,
+    rules: &[(crate::model::PersonaId, super::Expr)],
+    names: &[String],
+    options: &MatchOptions,
+    table_error: &dyn Fn(String) -> Error,
+) -> Result<(Header, Matcher)> {
+    check_header(names).map_err(table_error)?;
+    let header = Header::new(names.iter().map(String::as_str)).map_err(table_error)?;
+    let matcher =
+        Matcher::new(project, rules, &header, options.account.as_deref()).map_err(table_error)?;
+    Ok((header, matcher))
+}
+
+/// A header names columns: not all blank, not all values.
+fn check_header(names: &[String]) -> std::result::Result<(), String> {
+    if names.iter().all(|n| n.trim().is_empty()) {
+        return Err("the first row names no columns".to_owned());
+    }
+    if names
+        .iter()
+        .all(|n| n.trim().is_empty() || looks_like_value(n))
+    {
+        let sample: Vec<String> = names.iter().take(3).map(|n| format!("{n:?}")).collect();
+        return Err(format!(
+            "the first row should name the columns, but it holds values ({}); add a header row",
+            sample.join(", ")
+        ));
+    }
+    Ok(())
 }

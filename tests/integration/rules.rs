@@ -73,6 +73,7 @@ fn counts_each_persona_the_unmatched_the_ambiguous_and_the_pairs() {
         &table,
         &MatchOptions {
             account: Some("ACCOUNT".to_owned()),
+            sheet: None,
         },
     )
     .expect("the table matches");
@@ -280,7 +281,7 @@ fn refuses_a_bad_table_saying_where_and_what_and_changes_nothing() {
         (
             "book.xlsx",
             b"PK\x03\x04rest of a zip",
-            "spreadsheet workbook (XLSX)",
+            "this workbook is damaged",
         ),
         ("image.csv", b"\x89PNG\r\n\x1a\n\0\0\0", "binary data"),
         (
@@ -366,4 +367,124 @@ fn a_rule_that_does_not_parse_is_refused_where_it_is_entered() {
         "{err}"
     );
     assert_eq!(bytes(&good), before);
+}
+
+/// The TABLE above as a workbook, cells typed as a spreadsheet types them:
+/// ages as numbers, signups as dates, a second sheet first to be skipped.
+fn workbook(dir: &Path, name: &str, beyond: bool) -> PathBuf {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let notes = book.add_worksheet();
+    notes.set_name("Notes").expect("a sheet name");
+    notes
+        .write_string(0, 0, "Exported from the CRM")
+        .expect("a cell");
+    let sheet = book.add_worksheet();
+    sheet.set_name("Contacts").expect("a sheet name");
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (r, line) in TABLE.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            if cell.is_empty() {
+                continue;
+            }
+            if r > 0 && c == 1 && cell.parse::<f64>().is_ok() {
+                sheet
+                    .write_number(r, c, cell.parse::<f64>().expect("a number"))
+                    .expect("a cell");
+            } else if r > 0 && c == 4 && persona_atlas::model::Date::parse(cell).is_ok() {
+                let (y, m, d) = persona_atlas::model::Date::parse(cell)
+                    .expect("a date")
+                    .ymd();
+                let day = ExcelDateTime::from_ymd(y, m, d).expect("a day");
+                sheet
+                    .write_datetime_with_format(r, c, &day, &date)
+                    .expect("a cell");
+            } else {
+                sheet.write_string(r, c, cell).expect("a cell");
+            }
+        }
+    }
+    if beyond {
+        sheet
+            .write_string(3, 9, "a note out of the table")
+            .expect("a cell");
+    }
+    let path = dir.join(name);
+    book.save(&path).expect("the workbook saves");
+    path
+}
+
+#[test]
+fn reads_a_workbook_sheet_by_its_cells_types_as_the_csv() {
+    let dir = scratch();
+    let file = project(dir.path());
+    let project = read(&file);
+    let csv = write_file(dir.path(), "contacts.csv", TABLE);
+    let xlsx = workbook(dir.path(), "contacts.xlsx", false);
+    let options = |sheet: Option<&str>| MatchOptions {
+        account: Some("account".to_owned()),
+        sheet: sheet.map(str::to_owned),
+    };
+    let from_csv = match_file(&project, &csv, &options(None)).expect("the CSV matches");
+    let from_xlsx =
+        match_file(&project, &xlsx, &options(Some("Contacts"))).expect("the workbook matches");
+    assert_eq!(from_xlsx.records, 7);
+    assert_eq!(
+        from_xlsx.personas, from_csv.personas,
+        "the same answers per persona"
+    );
+    assert_eq!(
+        (from_xlsx.unmatched, from_xlsx.ambiguous, &from_xlsx.pairs),
+        (from_csv.unmatched, from_csv.ambiguous, &from_csv.pairs)
+    );
+    assert_eq!(from_xlsx.accounts, from_csv.accounts);
+    assert_eq!(from_xlsx.unreadable, from_csv.unreadable);
+    assert_eq!(from_xlsx.source.name, "contacts.xlsx");
+    assert_eq!(from_xlsx.source.sha256.len(), 64);
+
+    // The first sheet is read when none is named: here, a note with no records.
+    let first =
+        match_file(&project, &xlsx, &MatchOptions::default()).expect("the first sheet reads");
+    assert_eq!((first.records, first.source.columns.len()), (0, 1));
+
+    let run = cli(
+        dir.path(),
+        &["match", "rules.patlas", "contacts.xlsx", "--sheet", "Leads"],
+    );
+    run.assert_error("an unknown sheet");
+    assert!(
+        run.stderr.contains("no sheet \"Leads\"") && run.stderr.contains("\"Contacts\""),
+        "{}",
+        run.stderr
+    );
+    workbook(dir.path(), "beyond.xlsx", true);
+    let run = cli(
+        dir.path(),
+        &[
+            "match",
+            "rules.patlas",
+            "beyond.xlsx",
+            "--sheet",
+            "Contacts",
+        ],
+    );
+    run.assert_error("a value out of the table");
+    assert!(
+        run.stderr
+            .contains("cell J4: a value beyond the header's last column"),
+        "{}",
+        run.stderr
+    );
+    let run = cli(
+        dir.path(),
+        &[
+            "match",
+            "rules.patlas",
+            "contacts.csv",
+            "--sheet",
+            "Contacts",
+        ],
+    );
+    run.assert_error("--sheet on a CSV");
 }
