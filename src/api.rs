@@ -367,6 +367,46 @@ pub fn match_table(
     crate::rules::match_file(project, data, options)
 }
 
+/// The edit that saves `report` as evidence (`kind` crm or analytics,
+/// dated `date`) on every persona it tested: counts, the source's name,
+/// size and SHA-256. Personas whose rules need a column the table lacks
+/// were not tested, and get nothing.
+pub fn match_evidence(
+    report: &crate::rules::MatchReport,
+    kind: crate::model::EvidenceKind,
+    date: Date,
+) -> Edit {
+    let untested = |id: &crate::model::PersonaId| {
+        report
+            .missing_columns
+            .iter()
+            .any(|m| m.personas.contains(id))
+    };
+    let size = crate::rules::size_words(report.source.bytes);
+    let personas = report
+        .personas
+        .iter()
+        .filter(|p| !untested(&p.persona))
+        .map(|p| crate::edit::MatchedPersona {
+            persona: p.persona.clone(),
+            records: p.matched,
+            share: p.share,
+            note: Some(format!(
+                "{} Table of {} records, {size}, sha256 {}.",
+                p.why,
+                crate::rules::count(report.records),
+                report.source.sha256
+            )),
+        })
+        .collect();
+    Edit::RecordMatch {
+        kind,
+        source: report.source.name.clone(),
+        date,
+        personas,
+    }
+}
+
 /// Analyses the project in `path` (`.patlas` or `.json`), with the
 /// thresholds stored in it unless `thresholds` overrides them, judging what
 /// is stale on `today`. O(project).

@@ -147,6 +147,37 @@ pub enum Edit {
         #[serde(default)]
         description: Option<String>,
     },
+    /// Saves what a match of customer records found, as one piece of
+    /// evidence on each persona tested (`rules-v1.md`): counts only, never
+    /// a record. Evidence from an earlier match of the same source is
+    /// replaced, so that a persona carries the latest figures.
+    RecordMatch {
+        /// `crm` or `analytics`.
+        kind: EvidenceKind,
+        /// The table's name.
+        source: String,
+        /// When the match was run.
+        date: Date,
+        /// What each persona's rule matched.
+        personas: Vec<MatchedPersona>,
+    },
+}
+
+/// One persona's figures in a `record_match` edit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct MatchedPersona {
+    /// The persona.
+    pub persona: PersonaId,
+    /// Records its rule matched.
+    #[ts(type = "number")]
+    pub records: u64,
+    /// The share of the table, 0..1.
+    pub share: f64,
+    /// The figures in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub note: Option<String>,
 }
 
 /// The thresholds a `set_thresholds` edit sets.
@@ -327,6 +358,52 @@ pub fn plan(target: Target<'_>, edit: &Edit) -> Result<Change> {
             positions,
             replace_all,
         } => set_positions(target, positions, *replace_all, &mut change)?,
+        Edit::RecordMatch {
+            kind,
+            source,
+            date,
+            personas,
+        } => {
+            if !matches!(kind, EvidenceKind::Crm | EvidenceKind::Analytics) {
+                return Err(refused(
+                    "a match is saved as evidence of kind crm or analytics".to_owned(),
+                ));
+            }
+            let mut seen = std::collections::HashSet::new();
+            for m in personas {
+                if !seen.insert(m.persona.as_str()) {
+                    return Err(refused(format!(
+                        "persona {:?} is listed twice",
+                        m.persona.as_str()
+                    )));
+                }
+                let persona = persona_of(p, &m.persona)?;
+                let mut after = persona.clone();
+                after.evidence.retain(|e| {
+                    !(e.kind == *kind && e.records.is_some() && e.source.as_deref() == Some(source))
+                });
+                after.evidence.push(Evidence {
+                    kind: *kind,
+                    source: Some(source.clone()),
+                    date: Some(*date),
+                    note: m.note.clone(),
+                    records: Some(m.records),
+                    share: Some(Unit::new(m.share).map_err(|e| {
+                        refused(format!("the share of {:?}: {e}", m.persona.as_str()))
+                    })?),
+                });
+                // Checked as any edit of a persona is, so that what is saved
+                // always reads back.
+                let value = serde_json::to_value(&after).map_err(|e| refused(e.to_string()))?;
+                put(
+                    target,
+                    EntityKind::Persona,
+                    &value,
+                    Mode::Update,
+                    &mut change,
+                )?;
+            }
+        }
         Edit::SetProject { name, description } => {
             if name.trim().is_empty() {
                 return Err(Error::Invalid {

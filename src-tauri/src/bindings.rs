@@ -10,7 +10,7 @@ mod tests {
     };
     use persona_atlas::api::{Catalog, Choice, Insights, RelationshipChoice};
     use persona_atlas::delta::{Op, Sent};
-    use persona_atlas::edit::{Edit, NewThresholds};
+    use persona_atlas::edit::{Edit, MatchedPersona, NewThresholds};
     use persona_atlas::image::ImageFormat;
     use persona_atlas::journey_view::{JourneyView, StageNeed, StageView};
     use persona_atlas::map_view::{MapEdge, MapEdgeKind, MapNode, MapNodeKind, MapView, Mark};
@@ -112,6 +112,7 @@ mod tests {
             decl::<Date>(&cfg),
             decl::<Thresholds>(&cfg),
             decl::<NewThresholds>(&cfg),
+            decl::<MatchedPersona>(&cfg),
             decl::<Golden>(&cfg),
             decl::<Underserved>(&cfg),
             decl::<Overlap>(&cfg),

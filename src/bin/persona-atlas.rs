@@ -19,6 +19,15 @@ struct Cli {
     command: Command,
 }
 
+/// The kinds of evidence a match is saved as.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum EvidenceArg {
+    /// Customer records from a CRM.
+    Crm,
+    /// Records from analytics.
+    Analytics,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Create an empty project file.
@@ -158,6 +167,13 @@ enum Command {
         /// The sheet of a workbook to read (default: the first).
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
+        /// Save the figures (never a record) as evidence on each persona
+        /// tested, in one edit of the project file.
+        #[arg(long)]
+        save: bool,
+        /// The kind of evidence saved: crm or analytics.
+        #[arg(long, value_enum, default_value_t = EvidenceArg::Crm, requires = "save")]
+        evidence: EvidenceArg,
     },
     /// Show the thresholds a project is analysed with, or change them.
     Thresholds {
@@ -421,7 +437,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             format,
             account,
             sheet,
+            save,
+            evidence,
         } => {
+            if save && file.extension().is_none_or(|e| e != "patlas") {
+                anyhow::bail!(
+                    "--save writes the figures into a project file (.patlas); {} is not one",
+                    file.display()
+                );
+            }
             let project = api::read_any(&file)?;
             let report = api::match_table(
                 &project,
@@ -441,6 +465,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             };
             write_stdout(&text)?;
+            if save {
+                let kind = match evidence {
+                    EvidenceArg::Crm => persona_atlas::model::EvidenceKind::Crm,
+                    EvidenceArg::Analytics => persona_atlas::model::EvidenceKind::Analytics,
+                };
+                let edit = api::match_evidence(&report, kind, Date::today());
+                let saved = match &edit {
+                    persona_atlas::edit::Edit::RecordMatch { personas, .. } => personas.len(),
+                    _ => 0,
+                };
+                let mut session = api::open(&file)?;
+                api::edit(&mut session, &edit)?;
+                eprintln!(
+                    "saved the figures as evidence on {saved} {} in {}",
+                    if saved == 1 { "persona" } else { "personas" },
+                    file.display()
+                );
+            }
         }
         Command::Thresholds { file, thresholds } => {
             let t = if thresholds.any() {

@@ -12,6 +12,7 @@ pub use eval::{Compiled, Header, Typed, lower, read_bool, read_number, trimmed};
 pub use parse::{Check, Cmp, Expr, Kind, Literal, MAX_RULE_BYTES, RuleError, parse};
 pub use report::{
     Accounts, MatchReport, MissingColumn, MissingRole, Pair, PersonaMatch, Source, Unreadable,
+    count, size_words,
 };
 pub use table::{MAX_TABLE_BYTES, MatchOptions, match_file};
 

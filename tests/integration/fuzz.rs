@@ -176,6 +176,7 @@ fn the_edit_parser_survives_damaged_lines() {
         r#"{"op":"set_positions","positions":[{"id":"p-1","x":1,"y":2}],"replace_all":true}"#,
         r#"{"op":"create","kind":"need","value":{"id":"need-b","name":"B"}}"#,
         r#"{"op":"relate","from":"a","to":"b","kind":"influences","weight":null}"#,
+        r#"{"op":"record_match","kind":"crm","source":"a.csv","date":"2026-12-03","personas":[{"persona":"p-1","records":3,"share":0.5}]}"#,
     ]
     .iter()
     .map(|s| s.as_bytes().to_vec())

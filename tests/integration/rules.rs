@@ -488,3 +488,124 @@ fn reads_a_workbook_sheet_by_its_cells_types_as_the_csv() {
     );
     run.assert_error("--sheet on a CSV");
 }
+
+#[test]
+fn a_saved_match_keeps_the_figures_and_not_one_record() {
+    let dir = scratch();
+    let file = project(dir.path());
+    // Cells no project holds, so that any of them in the file is a leak.
+    let table = "id,Age,City Size,Department,signup,account,region\n\
+                 zq-101,25,big,Purchasing,2021-03-01,Vexillum Ltd,south\n\
+                 zq-102,45,small,IT,2019-05-05,Quokka Plc,east\n\
+                 zq-103,61,small,Yodelling,2024-02-02,Quokka Plc,west\n";
+    write_file(dir.path(), "crm.csv", table);
+    let run = cli(dir.path(), &["match", "rules.patlas", "crm.csv", "--save"]);
+    run.assert_ok("match --save");
+    assert!(
+        run.stderr
+            .contains("saved the figures as evidence on 4 personas"),
+        "{}",
+        run.stderr
+    );
+    let saved = bytes(&file);
+    for cell in [
+        "zq-101",
+        "zq-102",
+        "zq-103",
+        "Vexillum",
+        "Quokka",
+        "Yodelling",
+        "2024-02-02",
+    ] {
+        assert!(
+            !saved.windows(cell.len()).any(|w| w == cell.as_bytes()),
+            "the cell {cell:?} must not reach the project file"
+        );
+    }
+    let project = read(&file);
+    let evidence = |id: &str| {
+        project
+            .personas
+            .iter()
+            .find(|p| p.id.as_str() == id)
+            .map(|p| p.evidence.clone())
+            .unwrap_or_default()
+    };
+    let young = evidence("p-young");
+    let last = young.last().expect("evidence saved");
+    assert_eq!(last.source.as_deref(), Some("crm.csv"));
+    assert_eq!(
+        (last.records, last.share.map(|s| s.get())),
+        (Some(1), Some(1.0 / 3.0))
+    );
+    assert!(
+        last.note.as_deref().unwrap_or("").contains("sha256 "),
+        "{last:?}"
+    );
+    assert!(
+        evidence("p-none").is_empty(),
+        "a persona without rules gets nothing"
+    );
+
+    // Nobody is from the north: the regional persona is now unsupported by data.
+    let analysis =
+        persona_atlas::analysis::analyze(&project, &project.thresholds, crate::support::today());
+    let regional = analysis
+        .health
+        .iter()
+        .find(|h| h.persona.as_str() == "p-regional")
+        .expect("a health finding");
+    assert!(
+        regional
+            .problems
+            .contains(&persona_atlas::analysis::HealthProblem::UnsupportedByData),
+        "{regional:?}"
+    );
+
+    // A second save of the same source replaces the first.
+    let before = evidence("p-young").len();
+    cli(dir.path(), &["match", "rules.patlas", "crm.csv", "--save"]).assert_ok("saved again");
+    let again = read(&file);
+    let young_again = again
+        .personas
+        .iter()
+        .find(|p| p.id.as_str() == "p-young")
+        .map(|p| p.evidence.len());
+    assert_eq!(
+        young_again,
+        Some(before),
+        "the same source is not saved twice"
+    );
+
+    // A save is one edit: one undo takes every persona's evidence back.
+    let mut session = api::open(&file).expect("opens");
+    let mut report = match_file(
+        &again,
+        &dir.path().join("crm.csv"),
+        &MatchOptions::default(),
+    )
+    .expect("matches");
+    report.source.name = "crm-2026.csv".to_owned();
+    let edit = api::match_evidence(
+        &report,
+        persona_atlas::model::EvidenceKind::Analytics,
+        crate::support::today(),
+    );
+    api::edit(&mut session, &edit).expect("saves");
+    let added: usize = read(&file)
+        .personas
+        .iter()
+        .map(|p| p.evidence.len())
+        .sum::<usize>()
+        - again
+            .personas
+            .iter()
+            .map(|p| p.evidence.len())
+            .sum::<usize>();
+    assert_eq!(added, 4, "one piece of evidence on each persona tested");
+    api::undo(&mut session).expect("undoes");
+    assert_eq!(read(&file), again, "one undo takes the whole save back");
+
+    let json = cli(dir.path(), &["match", "rules.json", "crm.csv", "--save"]);
+    json.assert_error("--save on an interchange file");
+}

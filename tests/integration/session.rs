@@ -195,6 +195,27 @@ fn edit_from(p: &Project, (op, a, b, x): (u8, u32, u32, f64), serial: usize) -> 
                 value: serde_json::to_value(&value).ok()?,
             }
         }
+        23 => Edit::RecordMatch {
+            kind: if b % 2 == 0 {
+                EvidenceKind::Crm
+            } else {
+                EvidenceKind::Analytics
+            },
+            source: format!("table-{}.csv", b % 3),
+            date: Date::from_ymd(2026, 1 + (a % 12) as u8, 1).ok()?,
+            personas: p
+                .personas
+                .iter()
+                .skip(a as usize % 2)
+                .step_by(3)
+                .map(|q| persona_atlas::edit::MatchedPersona {
+                    persona: q.id.clone(),
+                    records: u64::from(b % 700),
+                    share: x,
+                    note: (a % 2 == 0).then(|| format!("match {serial}")),
+                })
+                .collect(),
+        },
         // What must be refused: a link to no need, a create over an id.
         16 | 22 => Edit::LinkNeed {
             persona: persona(a)?,
@@ -209,7 +230,7 @@ fn edit_from(p: &Project, (op, a, b, x): (u8, u32, u32, f64), serial: usize) -> 
 }
 
 fn draws() -> impl Strategy<Value = Vec<(u8, u32, u32, f64)>> {
-    prop::collection::vec((0u8..23, any::<u32>(), any::<u32>(), 0.0f64..1.0), 1..16)
+    prop::collection::vec((0u8..24, any::<u32>(), any::<u32>(), 0.0f64..1.0), 1..16)
 }
 
 proptest! {

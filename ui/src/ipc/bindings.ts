@@ -267,6 +267,24 @@ overlap_at: Unit,
  */
 stale_after_days?: Days, };
 
+export type MatchedPersona = { 
+/**
+ * The persona.
+ */
+persona: PersonaId, 
+/**
+ * Records its rule matched.
+ */
+records: number, 
+/**
+ * The share of the table, 0..1.
+ */
+share: number, 
+/**
+ * The figures in words.
+ */
+note?: string, };
+
 export type Golden = { 
 /**
  * The representative persona of the group.
@@ -819,7 +837,23 @@ name: string,
 /**
  * The description; `None` removes it.
  */
-description: string | null, };
+description: string | null, } | { "op": "record_match", 
+/**
+ * `crm` or `analytics`.
+ */
+kind: EvidenceKind, 
+/**
+ * The table's name.
+ */
+source: string, 
+/**
+ * When the match was run.
+ */
+date: Date, 
+/**
+ * What each persona's rule matched.
+ */
+personas: Array<MatchedPersona>, };
 
 export type Choice = { 
 /**
