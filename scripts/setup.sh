@@ -35,6 +35,13 @@ if ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver
   cargo install tauri-driver --locked --version 2.1.0
 fi
 
+# DuckDB runs the SQL that rules-sql writes, in a test, to show it gives the
+# app's answers.
+if ! python3 -c "import duckdb" 2>/dev/null; then
+  echo "setup: installing DuckDB for Python (the rules-sql test's engine)"
+  python3 -m pip install --quiet --disable-pip-version-check duckdb==2.0.1
+fi
+
 # npm ci refuses here: the lock file names other platforms' @tauri-apps/cli
 # packages, which the registry does not serve. npm install keeps the lock.
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then

@@ -19,6 +19,21 @@ struct Cli {
     command: Command,
 }
 
+/// The SQL engines `rules-sql` writes for.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DialectArg {
+    /// DuckDB.
+    Duckdb,
+    /// PostgreSQL.
+    Postgres,
+    /// Google BigQuery.
+    Bigquery,
+    /// Snowflake.
+    Snowflake,
+    /// Apache Spark SQL and Databricks.
+    Spark,
+}
+
 /// The kinds of evidence a match is saved as.
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum EvidenceArg {
@@ -174,6 +189,19 @@ enum Command {
         /// The kind of evidence saved: crm or analytics.
         #[arg(long, value_enum, default_value_t = EvidenceArg::Crm, requires = "save")]
         evidence: EvidenceArg,
+    },
+    /// Print the personas' rules as one SQL query for a warehouse: every
+    /// column of the table, then one boolean column per persona, true
+    /// exactly when its rule is (the same answers as `match`).
+    RulesSql {
+        /// A project file (.patlas) or an interchange file (.json).
+        file: PathBuf,
+        /// The SQL engine to write for.
+        #[arg(long, value_enum)]
+        dialect: DialectArg,
+        /// The table of records.
+        #[arg(long, value_name = "NAME", default_value = "records")]
+        table: String,
     },
     /// Show the thresholds a project is analysed with, or change them.
     Thresholds {
@@ -483,6 +511,24 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     file.display()
                 );
             }
+        }
+        Command::RulesSql {
+            file,
+            dialect,
+            table,
+        } => {
+            use persona_atlas::rules::Dialect;
+            let dialect = match dialect {
+                DialectArg::Duckdb => Dialect::DuckDb,
+                DialectArg::Postgres => Dialect::Postgres,
+                DialectArg::Bigquery => Dialect::BigQuery,
+                DialectArg::Snowflake => Dialect::Snowflake,
+                DialectArg::Spark => Dialect::Spark,
+            };
+            let project = api::read_any(&file)?;
+            let sql = persona_atlas::rules::compile_project(&project, dialect, &table)
+                .map_err(|p| anyhow::anyhow!("{}: {p}", file.display()))?;
+            write_stdout(&sql)?;
         }
         Command::Thresholds { file, thresholds } => {
             let t = if thresholds.any() {

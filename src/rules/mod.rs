@@ -6,6 +6,7 @@
 mod eval;
 mod parse;
 mod report;
+mod sql;
 mod table;
 
 pub use eval::{Compiled, Header, Typed, lower, read_bool, read_number, trimmed};
@@ -14,6 +15,7 @@ pub use report::{
     Accounts, MatchReport, MissingColumn, MissingRole, Pair, PersonaMatch, Source, Unreadable,
     count, size_words,
 };
+pub use sql::{Dialect, compile, compile_project};
 pub use table::{MAX_TABLE_BYTES, MatchOptions, match_file};
 
 use std::collections::{BTreeMap, HashMap};

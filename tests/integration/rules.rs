@@ -609,3 +609,205 @@ fn a_saved_match_keeps_the_figures_and_not_one_record() {
     let json = cli(dir.path(), &["match", "rules.json", "crm.csv", "--save"]);
     json.assert_error("--save on an interchange file");
 }
+
+/// Every construct of the spec, with edge cells for each: the rules and the
+/// table on which `rules-sql` must give the app's answers.
+const EVERY_RULE: [(&str, &str); 14] = [
+    ("p-cmp", "age < 30 and age >= 18 and score != 0.5"),
+    (
+        "p-text",
+        "city = \"big\" or city != \"small\" and not city = \"médium\"",
+    ),
+    (
+        "p-in",
+        "department in (\"it\", \"Engineering\") or age not in (40, 41)",
+    ),
+    (
+        "p-between",
+        "age between 20 and 40 and signup not between 2020-01-01 and 2020-12-31",
+    ),
+    (
+        "p-like",
+        "title contains \"LEAD\" or title starts with \"head\" or title ends with \"ops\"",
+    ),
+    ("p-any", "title contains any (\"cto\", \"chief\", \"ä\")"),
+    ("p-missing", "phone is missing and email is present"),
+    ("p-bool", "active = true or churned != false"),
+    ("p-dates", "signup < 2021-06-01 and signup >= 2019-02-28"),
+    ("p-3vl", "not (age > 50 or city = \"small\")"),
+    (
+        "p-empty",
+        "title contains \"\" and title starts with \"\" and title ends with \"\"",
+    ),
+    (
+        "p-quote",
+        "`odd \"name\"` = \"it's \\\"quoted\\\"\" or `and` is present",
+    ),
+    (
+        "p-exp",
+        "score > 1e-1 and score <= 9.5E1 and age in (25, 2.5e1)",
+    ),
+    ("p-none", "region = \"nowhere\""),
+];
+
+const EVERY_CELL: &str = "\
+age,score,city,department,title,signup,active,churned,phone,email,odd \"name\",and,region
+25,0.5,big,IT,Team Lead,2019-02-28,yes,no,,a@x.io,\"it's \"\"quoted\"\"\",,north
+17,0.9, BIG ,engineering,Head of Ops,2021-05-31,TRUE,0,+44,,x,,
+abc,1e1,Médium,Sales,CTO,2021-02-30,maybe,1,,b@x.io,,y,
+1.,abc,small,it,chief ä officer,2020-06-01,1,false,123,c@x.io,,,
++5,.5,,  Engineering  ,,2019-2-3,No,,,,,,
+40,95,médium,HR,Lead,2020-12-31,false,true,9,d@x.io,,,
+41,-0,Big,hr,head of sales,2020-01-01,,,,e@x.io,,,
+60,1e999,small,IT,DevOps,2024-02-29,yes,no,,f@x.io,,,
+29,2.5E1,big,engineering,Ops,0000-01-01,no,yes,,g@x.io,,,
+,,,,,,,,,,,,
+25.0,0.25,big,Engineering,LEAD architect,2019-12-31,YES,NO,,h@x.io,,,
+";
+
+/// Runs `sql` on `csv` in DuckDB (Python), the table read as text or with
+/// DuckDB's own types, and returns each persona column's count of trues.
+fn duckdb_counts(csv: &Path, sql: &str, typed: bool, ids: &[&str]) -> Vec<u64> {
+    let script = r#"
+import sys, json
+try:
+    import duckdb
+except ImportError:
+    sys.exit("DuckDB for Python is missing: python3 -m pip install duckdb (make test installs it)")
+csv, typed, ids = sys.argv[1], sys.argv[2] == "typed", json.loads(sys.argv[3])
+sql = sys.stdin.read()
+con = duckdb.connect()
+kind = "" if typed else ", all_varchar = true"
+con.execute(f"CREATE TABLE records AS SELECT * FROM read_csv('{csv}', header = true{kind})")
+sums = ", ".join(f'count(*) FILTER (WHERE "{i}")' for i in ids)
+print(json.dumps(list(con.execute(f"SELECT {sums} FROM ({sql})").fetchone())))
+"#;
+    use std::io::Write;
+    let mut child = std::process::Command::new("python3")
+        .args([
+            "-c",
+            script,
+            csv.to_str().expect("utf-8"),
+            if typed { "typed" } else { "text" },
+            &serde_json::to_string(ids).expect("json"),
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(sql.trim_end().trim_end_matches(';').as_bytes())
+        .expect("the SQL is sent");
+    let out = child.wait_with_output().expect("python3 ends");
+    assert!(
+        out.status.success(),
+        "DuckDB ran the SQL:\n{}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        sql
+    );
+    serde_json::from_slice(&out.stdout).expect("counts")
+}
+
+fn every_rule_project(dir: &Path) -> PathBuf {
+    let mut doc = small_project();
+    doc["personas"] = Value::Array(
+        EVERY_RULE
+            .iter()
+            .map(|(id, rule)| json!({ "id": id, "name": id, "rules": rule }))
+            .collect(),
+    );
+    doc["relationships"] = json!([]);
+    doc["buying_units"] = json!([]);
+    write_json(dir, "every.json", &doc)
+}
+
+#[test]
+fn rules_sql_gives_the_apps_answers_in_duckdb_on_text_and_typed_columns() {
+    let dir = scratch();
+    let project_file = every_rule_project(dir.path());
+    let project = read(&project_file);
+    let ids: Vec<&str> = EVERY_RULE.iter().map(|(id, _)| *id).collect();
+    let sql = cli(
+        dir.path(),
+        &["rules-sql", "every.json", "--dialect", "duckdb"],
+    );
+    sql.assert_ok("rules-sql");
+
+    let text = write_file(dir.path(), "every.csv", EVERY_CELL);
+    let app = match_file(&project, &text, &MatchOptions::default()).expect("the app matches");
+    let expected: Vec<u64> = ids.iter().map(|id| matched(&app, id).0).collect();
+    assert!(
+        expected.iter().filter(|n| **n > 0).count() >= 12,
+        "the table exercises the rules: {expected:?}"
+    );
+    assert_eq!(
+        duckdb_counts(&text, &sql.stdout, false, &ids),
+        expected,
+        "text columns, per persona {ids:?}"
+    );
+
+    // Typed columns: DuckDB reads these as numbers, dates and booleans.
+    let typed = write_file(
+        dir.path(),
+        "typed.csv",
+        "age,score,city,department,title,signup,active,churned,phone,email,odd \"name\",and,region\n\
+         25,0.5,big,IT,Team Lead,2019-02-28,true,false,,a@x.io,x,,north\n\
+         17,0.9,small,engineering,Head of Ops,2021-05-31,false,true,44,,,,\n\
+         40,95.0,médium,HR,CTO,2020-12-31,,false,,b@x.io,,1,\n\
+         29,25,big,Engineering,Lead,2019-12-31,true,,,c@x.io,,,\n\
+         ,,,,,,,,,,,,\n",
+    );
+    let app = match_file(&project, &typed, &MatchOptions::default()).expect("the app matches");
+    let expected: Vec<u64> = ids.iter().map(|id| matched(&app, id).0).collect();
+    assert_eq!(
+        duckdb_counts(&typed, &sql.stdout, true, &ids),
+        expected,
+        "typed columns, per persona {ids:?}"
+    );
+}
+
+#[test]
+fn rules_sql_writes_each_dialects_names_and_functions() {
+    let dir = scratch();
+    every_rule_project(dir.path());
+    let sql = |dialect: &str| {
+        let run = cli(
+            dir.path(),
+            &[
+                "rules-sql",
+                "every.json",
+                "--dialect",
+                dialect,
+                "--table",
+                "crm.contacts",
+            ],
+        );
+        run.assert_ok(dialect);
+        run.stdout
+    };
+    let duck = sql("duckdb");
+    assert!(duck.contains("AS \"p-cmp\"") && duck.contains("FROM \"crm.contacts\""));
+    assert!(duck.contains("regexp_full_match("));
+    let pg = sql("postgres");
+    assert!(pg.contains(" ~ '^-?[0-9]+") && pg.contains("DOUBLE PRECISION"));
+    assert!(pg.contains("TRIM(BOTH ' ' FROM"));
+    let bq = sql("bigquery");
+    assert!(bq.contains("AS `p-cmp`") && bq.contains("REGEXP_CONTAINS(") && bq.contains("FLOAT64"));
+    assert!(
+        bq.contains("'it\\'s \\\\\"quoted\\\\\"'") || bq.contains("'it''s"),
+        "{bq}"
+    );
+    let sf = sql("snowflake");
+    assert!(sf.contains("REGEXP_LIKE(") && sf.contains("POSITION("));
+    let spark = sql("spark");
+    assert!(spark.contains(" RLIKE '^") && spark.contains("instr(") && spark.contains("AS STRING"));
+    let bad = cli(
+        dir.path(),
+        &["rules-sql", "every.json", "--dialect", "oracle"],
+    );
+    assert_eq!(bad.code, Some(2), "an unknown dialect is a usage error");
+}
