@@ -57,8 +57,8 @@ clean:
 # command's cost per edit against SQLite's own floor on the same file, then
 # a match of a million records against DuckDB counting them (pip install duckdb).
 bench:
-	cargo bench -p persona-atlas --bench analysis --bench session -- --noplot 2>&1 \
-	  | grep -E "^(full_analysis|reanalysis|after_an_edit|session)|time:"
+	cargo bench -p persona-atlas --bench analysis --bench session --bench rules -- --noplot 2>&1 \
+	  | grep -E "^(full_analysis|reanalysis|after_an_edit|session|rules)|time:"
 	cargo build --release -p persona-atlas
 	python3 scripts/bench-edit.py target/release/persona-atlas
 	python3 scripts/bench-match.py target/release/persona-atlas

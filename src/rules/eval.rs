@@ -102,10 +102,14 @@ pub fn read_number(cell: &str) -> Option<f64> {
 
 /// A cell as true or false (`true`/`yes`/`1`, `false`/`no`/`0`, any case).
 pub fn read_bool(cell: &str) -> Option<bool> {
-    let l = lower(cell);
-    match l.as_ref() {
-        "true" | "yes" | "1" => Some(true),
-        "false" | "no" | "0" => Some(false),
+    let is = |word: &str| cell.eq_ignore_ascii_case(word);
+    match cell.len() {
+        1 if cell == "1" => Some(true),
+        1 if cell == "0" => Some(false),
+        2 if is("no") => Some(false),
+        3 if is("yes") => Some(true),
+        4 if is("true") => Some(true),
+        5 if is("false") => Some(false),
         _ => None,
     }
 }
@@ -221,14 +225,22 @@ pub struct Compiled {
 /// The cell of `column`, trimmed of spaces as SQL's `trim()` does; None
 /// when nothing is left (SQL's NULL).
 fn cell<'a>(cells: &[&'a str], column: usize) -> Option<&'a str> {
-    let c = cells.get(column)?.trim_matches(' ');
+    let c = trimmed(cells.get(column)?);
     (!c.is_empty()).then_some(c)
 }
 
 /// A trimmed cell, whether empty or not: what `is missing` and the counts
 /// of unreadable cells look at.
 pub fn trimmed(cell: &str) -> &str {
-    cell.trim_matches(' ')
+    let b = cell.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(b' '), _) | (_, Some(b' ')) => {}
+        _ => return cell,
+    }
+    let start = b.iter().position(|&c| c != b' ').unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| c != b' ').map_or(start, |i| i + 1);
+    // Spaces are one byte, so both ends are char boundaries.
+    cell.get(start..end).unwrap_or(cell)
 }
 
 /// Whether `lower(cell) = literal`, `literal` being lower case already.

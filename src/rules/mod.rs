@@ -66,10 +66,55 @@ pub struct Matcher {
     ambiguous: u64,
     pairs: HashMap<(usize, usize), u64>,
     account: Option<usize>,
-    accounts: HashMap<String, Vec<u64>, BuildHasherDefault<Fx>>,
+    accounts: HashMap<String, RoleSet, BuildHasherDefault<Fx>>,
     hits: Vec<usize>,
     /// This record's cells as the typed columns read them.
     cells_typed: Vec<Typed>,
+}
+
+/// The buying roles an account's records stand for: one word, held in the
+/// map's own slot, for the usual 64 roles or fewer.
+#[derive(Clone, Debug)]
+pub(crate) enum RoleSet {
+    Word(u64),
+    Words(Box<[u64]>),
+}
+
+impl RoleSet {
+    fn new(roles: usize) -> RoleSet {
+        if roles <= 64 {
+            RoleSet::Word(0)
+        } else {
+            RoleSet::Words(vec![0; roles.div_ceil(64)].into_boxed_slice())
+        }
+    }
+
+    fn set(&mut self, role: usize) {
+        match self {
+            RoleSet::Word(w) => *w |= 1 << role,
+            RoleSet::Words(ws) => ws[role / 64] |= 1 << (role % 64),
+        }
+    }
+
+    pub(crate) fn has(&self, role: usize) -> bool {
+        match self {
+            RoleSet::Word(w) => *w & (1 << role) != 0,
+            RoleSet::Words(ws) => ws[role / 64] & (1 << (role % 64)) != 0,
+        }
+    }
+
+    fn union(&mut self, other: &RoleSet) {
+        match (self, other) {
+            (RoleSet::Word(a), RoleSet::Word(b)) => *a |= b,
+            (RoleSet::Words(a), RoleSet::Words(b)) => {
+                for (x, y) in a.iter_mut().zip(b.iter()) {
+                    *x |= y;
+                }
+            }
+            // Both matchers of one table know the same roles.
+            _ => {}
+        }
+    }
 }
 
 /// A fast hash for account keys: the map is looked up once per record, and
@@ -80,7 +125,11 @@ pub struct Fx(u64);
 
 impl Hasher for Fx {
     fn finish(&self) -> u64 {
-        self.0
+        // A multiply leaves the low bits, which pick the bucket, depending
+        // on the low bits of the input alone; folding the high half in
+        // spreads keys that differ in their last characters.
+        let h = self.0;
+        (h ^ (h >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (h >> 29)
     }
 
     fn write(&mut self, bytes: &[u8]) {
@@ -222,17 +271,45 @@ impl Matcher {
             && let Some(key) = cells.get(column).map(|c| eval::trimmed(c))
             && !key.is_empty()
         {
-            let words = self.roles.len().div_ceil(64).max(1);
+            let roles = self.roles.len();
             let set = match self.accounts.get_mut(key) {
                 Some(set) => set,
                 None => self
                     .accounts
                     .entry(key.to_owned())
-                    .or_insert_with(|| vec![0; words]),
+                    .or_insert_with(|| RoleSet::new(roles)),
             };
             for &i in &self.hits {
                 if let Some(r) = self.role_of[i] {
-                    set[r / 64] |= 1 << (r % 64);
+                    set.set(r);
+                }
+            }
+        }
+    }
+
+    /// Adds what `other` counted (on other records of the same table, with
+    /// the same rules) to this matcher's counts.
+    pub fn merge(&mut self, other: Matcher) {
+        self.records += other.records;
+        self.unmatched += other.unmatched;
+        self.ambiguous += other.ambiguous;
+        for (a, b) in self.matched.iter_mut().zip(&other.matched) {
+            *a += b;
+        }
+        for (a, b) in self.only.iter_mut().zip(&other.only) {
+            *a += b;
+        }
+        for (a, b) in self.unreadable.iter_mut().zip(&other.unreadable) {
+            *a += b;
+        }
+        for (pair, n) in other.pairs {
+            *self.pairs.entry(pair).or_insert(0) += n;
+        }
+        for (key, set) in other.accounts {
+            match self.accounts.get_mut(&key) {
+                Some(mine) => mine.union(&set),
+                None => {
+                    self.accounts.insert(key, set);
                 }
             }
         }

@@ -249,7 +249,7 @@ pub(super) fn build(m: Matcher, source: Source, header: &Header) -> MatchReport 
             .filter(|(_, (_, required))| *required)
             .map(|(i, _)| i)
             .collect();
-        let has = |set: &[u64], r: usize| set[r / 64] & (1 << (r % 64)) != 0;
+        let has = |set: &super::RoleSet, r: usize| set.has(r);
         let complete = m
             .accounts
             .values()

@@ -5,6 +5,9 @@ use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{TrySendError, channel, sync_channel};
+
 use sha2::{Digest, Sha256};
 
 use super::eval::{Header, read_number};
@@ -176,31 +179,103 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
         };
         names.push(text.to_owned());
     }
-    let (header, mut matcher) = bind(project, &rules, &names, options, &table_error)?;
+    let (header, matcher) = bind(project, &rules, &names, options, &table_error)?;
 
-    let mut line = 1u64;
-    loop {
-        let more = csv.read_byte_record(&mut record).map_err(describe)?;
-        if !more {
-            break;
+    // One thread parses; records go to the other in batches, and when it is
+    // behind, the parser counts a batch itself, so both cores count and
+    // neither waits. Each thread keeps its own counts, merged at the end.
+    let width = names.len();
+    let failed = AtomicBool::new(false);
+    let (work_tx, work_rx) = sync_channel::<Batch>(4);
+    let (free_tx, free_rx) = channel::<Batch>();
+    let counted = std::thread::scope(|scope| -> std::result::Result<Matcher, (u64, Error)> {
+        let worker = scope.spawn(|| -> std::result::Result<Option<Matcher>, (u64, Error)> {
+            let Ok(mut theirs) = Matcher::new(project, &rules, &header, options.account.as_deref())
+            else {
+                return Ok(None);
+            };
+            for batch in work_rx {
+                if let Err(e) = count_batch(&mut theirs, &batch, width, &table_error) {
+                    failed.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+                if free_tx.send(batch).is_err() {
+                    break;
+                }
+            }
+            Ok(Some(theirs))
+        });
+        let mut own = matcher;
+        let mut batch = Batch::default();
+        let mut to_worker = Some(work_tx);
+        let mut own_error: Option<(u64, Error)> = None;
+        loop {
+            if failed.load(Ordering::Relaxed) {
+                break;
+            }
+            if batch.n == batch.records.len() {
+                batch.records.push(csv::ByteRecord::new());
+            }
+            let more = match csv.read_byte_record(&mut batch.records[batch.n]) {
+                Ok(more) => more,
+                Err(e) => {
+                    let line = e.position().map_or(u64::MAX, csv::Position::line);
+                    own_error = Some((line, describe(e)));
+                    break;
+                }
+            };
+            if more {
+                batch.n += 1;
+            }
+            if batch.n < BATCH && more {
+                continue;
+            }
+            let full = std::mem::take(&mut batch);
+            // Handed over, the worker counts it and a counted one comes
+            // back for reuse; refused (the worker is busy or gone), it is
+            // counted here.
+            let refused = match to_worker.as_ref() {
+                Some(tx) => match tx.try_send(full) {
+                    Ok(()) => None,
+                    Err(TrySendError::Full(mine)) => Some(mine),
+                    Err(TrySendError::Disconnected(mine)) => {
+                        to_worker = None;
+                        Some(mine)
+                    }
+                },
+                None => Some(full),
+            };
+            let mut next = match refused {
+                None => free_rx.try_recv().unwrap_or_default(),
+                Some(mine) => {
+                    if let Err(e) = count_batch(&mut own, &mine, width, &table_error) {
+                        own_error = Some(e);
+                        break;
+                    }
+                    mine
+                }
+            };
+            next.n = 0;
+            batch = next;
+            if !more {
+                break;
+            }
         }
-        line = record.position().map_or(line + 1, |p| p.line());
-        // A blank line is no record.
-        if record.len() == 1 && record[0].is_empty() && names.len() > 1 {
-            continue;
+        drop(to_worker);
+        let theirs = worker.join().unwrap_or(Ok(None));
+        // The error first in the file is the one to report.
+        match (own_error, theirs) {
+            (Some(a), Err(b)) => Err(if a.0 <= b.0 { a } else { b }),
+            (Some(a), _) | (None, Err(a)) => Err(a),
+            (None, Ok(theirs)) => {
+                if let Some(theirs) = theirs {
+                    own.merge(theirs);
+                }
+                Ok(own)
+            }
         }
-        let mut cells: Vec<&str> = Vec::with_capacity(names.len());
-        for (i, field) in record.iter().enumerate() {
-            let text = std::str::from_utf8(field).map_err(|_| {
-                table_error(format!(
-                    "line {line}, column {}: the text is not UTF-8; save the table as UTF-8",
-                    i + 1
-                ))
-            })?;
-            cells.push(text);
-        }
-        matcher.record(&cells);
-    }
+    });
+    let matcher = counted.map_err(|(_, e)| e)?;
     let stream = csv.into_inner();
     let sha256 = hex(&stream.hash.finalize());
     let source = Source {
@@ -213,6 +288,57 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
         bytes: size,
     };
     Ok(matcher.finish(source, &header))
+}
+
+/// Records handed from the parsing thread to a counting one.
+#[derive(Default)]
+struct Batch {
+    records: Vec<csv::ByteRecord>,
+    /// How many of `records` hold this batch's records.
+    n: usize,
+}
+
+/// Records per batch: large enough that handing one over costs nothing
+/// beside counting it, small enough to keep both threads busy.
+const BATCH: usize = 2048;
+
+/// Counts a batch of records, each read as UTF-8 text.
+fn count_batch(
+    matcher: &mut Matcher,
+    batch: &Batch,
+    width: usize,
+    table_error: &dyn Fn(String) -> Error,
+) -> std::result::Result<(), (u64, Error)> {
+    let mut cells: Vec<&str> = Vec::with_capacity(width);
+    for record in &batch.records[..batch.n] {
+        cells.clear();
+        // The whole record is checked at once (fast for the usual ASCII),
+        // then cut into fields at their bounds; only a record that fails
+        // is looked at field by field, to say which.
+        let whole = std::str::from_utf8(record.as_slice()).ok();
+        for i in 0..record.len() {
+            let field = whole
+                .zip(record.range(i))
+                .and_then(|(text, range)| text.get(range));
+            let text = match field {
+                Some(text) => text,
+                None => std::str::from_utf8(&record[i]).map_err(|_| {
+                    let line = record.position().map_or(0, csv::Position::line);
+                    (
+                        line,
+                        table_error(format!(
+                            "line {line}, column {}: the text is not UTF-8; save the table as \
+                             UTF-8",
+                            i + 1
+                        )),
+                    )
+                })?,
+            };
+            cells.push(super::trimmed(text));
+        }
+        matcher.record(&cells);
+    }
+    Ok(())
 }
 
 /// The SHA-256 of the file at `path`, in hex.
