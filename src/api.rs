@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -52,6 +52,38 @@ pub fn create(path: &Path, project: &Project, overwrite: bool) -> Result<Session
 /// Writes the built-in demo portfolio to `path` and opens it.
 pub fn create_demo(path: &Path, overwrite: bool) -> Result<Session> {
     create(path, &demo::project()?, overwrite)
+}
+
+/// Writes the demo's table of made-up CRM contacts (CSV) to `path`, for
+/// trying the personas' rules; refused over an existing file unless
+/// `overwrite`.
+pub fn write_demo_contacts(path: &Path, overwrite: bool) -> Result<()> {
+    if path.exists() && !overwrite {
+        return Err(Error::Exists {
+            path: path.to_owned(),
+        });
+    }
+    crate::atomic::write_bytes(path, &demo::contacts::csv(demo::CONTACTS))
+}
+
+/// Where the app keeps the demo's contacts: beside the demo project.
+pub fn demo_contacts_beside(demo: &Path) -> PathBuf {
+    demo.with_file_name("Demo contacts.csv")
+}
+
+/// Opens the demo at `demo`, writing it first (with its contacts beside
+/// it, `Demo contacts.csv`) when it is not there yet.
+pub fn open_or_create_demo(demo: &Path) -> Result<Session> {
+    if demo.exists() {
+        return Session::open(demo);
+    }
+    if let Some(dir) = demo.parent() {
+        let _ = fs::create_dir_all(dir);
+    }
+    // The contacts are for trying the rules; the demo opens without them
+    // if they cannot be written.
+    let _ = write_demo_contacts(&demo_contacts_beside(demo), false);
+    create_demo(demo, false)
 }
 
 /// Opens a project file into memory. O(project).
@@ -321,14 +353,7 @@ pub fn open_at_startup(given: Option<&Path>, recent: &RecentFiles, demo: &Path) 
             }
         }
     }
-    let demo_file = if demo.exists() {
-        Session::open(demo)
-    } else {
-        if let Some(dir) = demo.parent() {
-            let _ = fs::create_dir_all(dir);
-        }
-        create_demo(demo, false)
-    };
+    let demo_file = open_or_create_demo(demo);
     match demo_file {
         Ok(file) => Startup {
             file: Some(file),

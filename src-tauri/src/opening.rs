@@ -265,13 +265,7 @@ fn save_folder(
 /// Opens the built-in demo, creating it if it is not there yet.
 pub fn open_demo(app: &AppHandle) {
     let demo = app.state::<AppState>().demo_file.clone();
-    open_with(app, move || {
-        if demo.exists() {
-            api::open(&demo)
-        } else {
-            api::create_demo(&demo, false)
-        }
-    });
+    open_with(app, move || api::open_or_create_demo(&demo));
 }
 
 /// Opens the n-th recent project; a file that has gone is forgotten.

@@ -61,6 +61,10 @@ enum Command {
         /// The project file to create (.patlas).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Also write a table of made-up CRM contacts (CSV) to try the
+        /// personas' rules on: `persona-atlas match FILE CONTACTS`.
+        #[arg(long, value_name = "CSV")]
+        contacts: Option<PathBuf>,
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
@@ -342,9 +346,29 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             api::new_project(&file, &name, force).map_err(with_hint)?;
             eprintln!("created {}", file.display());
         }
-        Command::Demo { output, force } => {
+        Command::Demo {
+            output,
+            contacts,
+            force,
+        } => {
+            if let Some(csv) = &contacts {
+                // Checked first, so that nothing is written when it cannot be.
+                if csv.exists() && !force {
+                    return Err(with_hint(persona_atlas::Error::Exists {
+                        path: csv.clone(),
+                    }));
+                }
+            }
             api::create_demo(&output, force).map_err(with_hint)?;
             eprintln!("wrote the demo portfolio to {}", output.display());
+            if let Some(csv) = contacts {
+                api::write_demo_contacts(&csv, force).map_err(with_hint)?;
+                eprintln!(
+                    "wrote {} made-up contacts to {}",
+                    persona_atlas::demo::CONTACTS,
+                    csv.display()
+                );
+            }
         }
         Command::Import {
             input,

@@ -1,6 +1,8 @@
 //! The built-in demo portfolio: Lanternfold, a fictional data-operations
 //! software vendor whose three product teams each wrote their own personas.
 
+pub mod contacts;
+
 use crate::error::Result;
 use crate::interchange;
 use crate::model::Project;
@@ -11,6 +13,9 @@ const PORTFOLIO: &str = include_str!("portfolio.json");
 pub fn project() -> Result<Project> {
     interchange::read(PORTFOLIO, "the built-in demo")
 }
+
+/// How many contacts the demo's table holds.
+pub const CONTACTS: usize = 3_000;
 
 #[cfg(test)]
 mod tests {

@@ -811,3 +811,81 @@ fn rules_sql_writes_each_dialects_names_and_functions() {
     );
     assert_eq!(bad.code, Some(2), "an unknown dialect is a usage error");
 }
+
+#[test]
+fn the_demo_comes_with_contacts_that_tell_its_rules_story() {
+    let dir = scratch();
+    let run = cli(
+        dir.path(),
+        &["demo", "-o", "demo.patlas", "--contacts", "contacts.csv"],
+    );
+    run.assert_ok("demo --contacts");
+    let contacts = dir.path().join("contacts.csv");
+    assert_eq!(
+        bytes(&contacts),
+        persona_atlas::demo::contacts::csv(persona_atlas::demo::CONTACTS),
+        "the same table every time"
+    );
+    let demo = read(&dir.path().join("demo.patlas"));
+    let report = match_file(
+        &demo,
+        &contacts,
+        &MatchOptions {
+            account: Some("account".to_owned()),
+            sheet: None,
+        },
+    )
+    .expect("the demo's contacts match");
+    assert_eq!(report.records, persona_atlas::demo::CONTACTS as u64);
+    assert!(
+        report.missing_columns.is_empty(),
+        "{:?}",
+        report.missing_columns
+    );
+    let with_rules = demo.personas.iter().filter(|p| p.rules.is_some()).count();
+    assert_eq!(report.personas.len(), with_rules);
+    assert!(
+        report.personas.iter().all(|p| p.matched > 0),
+        "every persona with rules finds people: {:?}",
+        report.personas
+    );
+    assert!(report.unmatched > 0 && report.ambiguous > 0 && !report.pairs.is_empty());
+    assert!(
+        !report.unreadable.is_empty(),
+        "a few cells are unreadable, as in life"
+    );
+    let accounts = report.accounts.expect("accounts");
+    assert!(accounts.complete > 0 && accounts.complete < accounts.total);
+
+    // Asked again, the table is not written over.
+    let again = cli(
+        dir.path(),
+        &["demo", "-o", "other.patlas", "--contacts", "contacts.csv"],
+    );
+    again.assert_error("contacts over an existing file");
+    assert!(
+        !dir.path().join("other.patlas").exists(),
+        "nothing is written"
+    );
+}
+
+#[test]
+fn the_apps_demo_is_written_with_its_contacts_beside_it_once() {
+    let dir = scratch();
+    let demo = dir.path().join("data").join("Demo portfolio.patlas");
+    api::open_or_create_demo(&demo).expect("the demo is written and opened");
+    let contacts = api::demo_contacts_beside(&demo);
+    assert!(
+        contacts.ends_with("data/Demo contacts.csv"),
+        "{}",
+        contacts.display()
+    );
+    assert_eq!(
+        bytes(&contacts).len(),
+        persona_atlas::demo::contacts::csv(persona_atlas::demo::CONTACTS).len()
+    );
+    // A user's edit of the table stays: the demo opened again writes nothing.
+    std::fs::write(&contacts, "contact_id\nC-1\n").expect("edited");
+    api::open_or_create_demo(&demo).expect("the demo opens again");
+    assert_eq!(bytes(&contacts), b"contact_id\nC-1\n");
+}
