@@ -1,5 +1,6 @@
 //! Mutation fuzzing of what reads user input: the interchange reader, the
-//! per-entity reader that checks an edit, and the edit parser. Valid
+//! per-entity reader that checks an edit, the edit parser, the rules parser
+//! and the tables a match reads (CSV and XLSX). Valid
 //! documents are damaged at random (bytes flipped, cut, repeated, replaced
 //! by JSON tokens) and read: nothing may panic, and whatever is accepted
 //! must export to text that reads back to the same project.
@@ -212,5 +213,69 @@ fn the_rules_parser_survives_damaged_rules() {
                 }
             }
         }
+    });
+}
+
+/// A project whose personas have rules on the columns of the tables below.
+fn project_with_rules() -> persona_atlas::model::Project {
+    let mut doc = small_project();
+    doc["personas"][0]["rules"] = serde_json::json!(
+        "age < 30 and city = \"big\" or signup between 2020-01-01 and 2021-12-31"
+    );
+    doc["personas"][1]["rules"] =
+        serde_json::json!("title contains any (\"cto\", \"lead\") and active = true");
+    interchange::read(&doc.to_string(), "fuzz").expect("the project reads")
+}
+
+#[test]
+fn the_table_reader_survives_damaged_csv() {
+    let project = project_with_rules();
+    let dir = scratch();
+    let path = dir.path().join("table.csv");
+    let seeds: Vec<Vec<u8>> = [
+        "age,city,signup,title,active,account\n25,big,2020-05-01,CTO,yes,a\n31,\"small, old\",,Lead,no,b\n",
+        "\u{feff}age;city;signup\r\n25;big;2021-01-01\r\n\"4\"\"0\";;x\r\n",
+        "age\ttitle\tactive\n1e3\tHead\ttrue\n\t\t\n",
+    ]
+    .iter()
+    .map(|s| s.as_bytes().to_vec())
+    .collect();
+    let options = persona_atlas::rules::MatchOptions {
+        account: None,
+        sheet: None,
+    };
+    fuzz("rules::match_file (CSV)", &seeds, |input| {
+        std::fs::write(&path, input).expect("the table writes");
+        let _ = persona_atlas::rules::match_file(&project, &path, &options);
+    });
+}
+
+#[test]
+fn the_table_reader_survives_damaged_workbooks() {
+    use rust_xlsxwriter::Workbook;
+    let project = project_with_rules();
+    let dir = scratch();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in [
+        ["age", "city", "title"],
+        ["25", "big", "CTO"],
+        ["40", "small", "Lead"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            sheet
+                .write_string(r as u32, c as u16, *cell)
+                .expect("a cell");
+        }
+    }
+    let seed = book.save_to_buffer().expect("the workbook saves");
+    let path = dir.path().join("table.xlsx");
+    let options = persona_atlas::rules::MatchOptions::default();
+    fuzz("rules::match_file (XLSX)", &[seed], |input| {
+        std::fs::write(&path, input).expect("the table writes");
+        let _ = persona_atlas::rules::match_file(&project, &path, &options);
     });
 }
