@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from "react";
 import { PersonaEditor } from "../features/editing/PersonaEditor";
 import { ProductEditor } from "../features/editing/ProductEditor";
 import { InsightsPanel } from "../features/insights/InsightsPanel";
@@ -8,11 +16,13 @@ import { LinkDialog } from "../features/map/LinkDialog";
 import { type LinkTarget, MapCanvas, type MapCommand } from "../features/map/MapCanvas";
 import { MapFilters } from "../features/map/MapFilters";
 import { MatricesView } from "../features/matrices/MatricesView";
-import { countsSummary, filterGroups, plural } from "../features/personas/format";
+import { countsSummary, keepPersonas, plural } from "../features/personas/format";
 import { DeleteButton, PersonaList } from "../features/personas/PersonaList";
 import { PortfolioView } from "../features/portfolio/PortfolioView";
 import { ProfilePage } from "../features/profile/ProfilePage";
 import { neighbours, personaOrder } from "../features/profile/profile";
+import { SearchBox } from "../features/search/SearchBox";
+import { searchIndex, searchMatches } from "../features/search/search";
 import { NO_COLOUR, segmentColours, type Visibility } from "../graph/elements";
 import { type MapFilter, NO_FILTER } from "../graph/filter";
 import {
@@ -46,6 +56,7 @@ import {
 } from "../ipc";
 
 import { paperFor } from "../shared/paper";
+import { NOTHING_CHOSEN, spotlight } from "./spotlight";
 import { type Focused, undoTarget } from "./undo";
 
 type Load = { state: "loading" } | { state: "ready"; project: Overview | null };
@@ -217,7 +228,10 @@ export function App() {
   const [profileOf, setProfileOf] = useState<string | null>(null);
   const [cameFrom, setCameFrom] = useState<Exclude<View, "profile">>("personas");
   const [found, setFound] = useState<Insights | null>(null);
-  const [focus, setFocus] = useState<string[]>([]);
+  // What the user chose to look at on the map, and the buying unit shown.
+  const [spot, dispatchSpot] = useReducer(spotlight, NOTHING_CHOSEN);
+  const focus = spot.focus;
+  const unit = spot.unit;
   const [visible, setVisible] = useState<Visibility>({ products: false, needs: false });
   const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
   const [linking, setLinking] = useState(false);
@@ -228,7 +242,6 @@ export function App() {
     kind: "persona" | "product";
     id: string | null;
   } | null>(null);
-  const [unit, setUnit] = useState<UnitFinding | null>(null);
   const [history, setHistory] = useState<History>(NO_HISTORY);
   // Counts the times the project's content changed (an edit, an undo,
   // another project), so that views holding their own data know to refetch.
@@ -245,7 +258,7 @@ export function App() {
         setRevision((r) => r + 1);
         if (status.notice !== null) setNotice(status.notice);
         setFound(null);
-        setFocus([]);
+        dispatchSpot({ kind: "gone" });
         if (status.project !== null) {
           performance.mark("atlas:insights-asked");
           loadInsights()
@@ -367,22 +380,40 @@ export function App() {
   }, [refresh, report, change, saveOnePager, saveReport]);
 
   const project = load.state === "ready" ? load.project : null;
-  const groups = project ? filterGroups(project.groups, query) : [];
-  const shown = groups.reduce((n, g) => n + g.personas.length, 0);
-  const matches = query.trim() === "" ? null : groups.flatMap((g) => g.personas.map((p) => p.id));
+  // The search: the box, its list of matches and the map's highlight follow
+  // every keystroke (the map restyles only what changed, in milliseconds);
+  // the persona list, whose cards take longer to draw, follows a deferred
+  // copy, which React drops for a newer one while the user is still typing.
+  const index = useMemo(() => searchIndex(project?.groups ?? []), [project]);
+  const matches = useMemo(() => searchMatches(index, query), [index, query]);
+  const listedMatches = useDeferredValue(matches);
+  const listedQuery = useDeferredValue(query);
+  const groups = useMemo(() => {
+    if (!project) return [];
+    if (listedMatches === null) return project.groups;
+    const kept = new Set(listedMatches);
+    return keepPersonas(project.groups, (p) => kept.has(p.id));
+  }, [project, listedMatches]);
+  const shown = listedMatches?.length ?? project?.counts.personas ?? 0;
+  // A new search, or another filter, replaces what was chosen on the map.
+  const changeQuery = useCallback((q: string) => {
+    setQuery(q);
+    dispatchSpot({ kind: "searched" });
+  }, []);
+  const changeFilter = useCallback((f: MapFilter) => {
+    setFilter(f);
+    dispatchSpot({ kind: "filtered" });
+  }, []);
+  const fitted = useCallback(() => dispatchSpot({ kind: "fitted" }), []);
   const applyThresholds = useCallback(
     (t: Thresholds) => setThresholds(t).then(() => undefined),
     [],
   );
-  const focusOnMap = useCallback((ids: string[]) => {
-    setUnit(null);
-    setFocus(ids);
+  const focusOnMap = useCallback((ids: string[], unit?: UnitFinding) => {
+    dispatchSpot(unit ? { kind: "finding", ids, unit } : { kind: "finding", ids });
     setView("map");
   }, []);
-  const select = useCallback((id: string | null) => {
-    setUnit(null);
-    setFocus(id ? [id] : []);
-  }, []);
+  const select = useCallback((id: string | null) => dispatchSpot({ kind: "select", id }), []);
   // A move is saved at once, like every change; a failure is never silent.
   const moved = useCallback(
     (positions: NodePosition[], replaceAll: boolean) => {
@@ -399,11 +430,16 @@ export function App() {
     [project],
   );
   const around = profileOf === null ? null : neighbours(order, profileOf);
-  const openProfile = (id: string) => {
+  const showProfile = (id: string) => {
     if (view !== "profile") setCameFrom(view);
     setProfileOf(id);
     setView("profile");
   };
+  // The same function on every render, so that the panels it is given are
+  // not drawn again for it; it calls this render's showProfile.
+  const latestShowProfile = useRef(showProfile);
+  latestShowProfile.current = showProfile;
+  const openProfile = useCallback((id: string) => latestShowProfile.current(id), []);
   // Set by Back, so that the list puts the focus on the card of the persona
   // the user was last on.
   const returnTo = useRef<string | null>(null);
@@ -428,6 +464,15 @@ export function App() {
   // open form handles its own Escape first (and marks it handled).
   const profileKeys = useRef<(e: KeyboardEvent) => void>(() => undefined);
   profileKeys.current = (e: KeyboardEvent) => {
+    // On the map, Escape lets go of what was chosen, and its dimming.
+    if (view === "map" && e.key === "Escape" && !e.defaultPrevented) {
+      if (document.querySelector("dialog[open]") !== null) return;
+      if (focus.length > 0 || unit !== null) {
+        e.preventDefault();
+        dispatchSpot({ kind: "escape" });
+      }
+      return;
+    }
     if (view !== "profile" || around === null || e.defaultPrevented) return;
     if (document.querySelector("dialog[open]") !== null) return;
     const focused = document.activeElement;
@@ -458,25 +503,31 @@ export function App() {
   }, []);
 
   const exported = useCallback((path: string) => setNotice(`Saved the map to ${path}.`), []);
-  const startLinking = (on: boolean) => {
+  const startLinking = useCallback((on: boolean) => {
     setLinking(on);
     // Links go to products and needs, so they must be on the map.
     if (on) setVisible((v) => (v.products && v.needs ? v : { products: true, needs: true }));
-  };
-  const actions = {
-    onOpen: openProfile,
-    onEdit: (id: string) => setEditing({ kind: "persona", id }),
-    onDelete: (id: string) => {
-      setFocus([]);
-      change(() => edit({ op: "delete", kind: "persona", id }));
-    },
-  };
+  }, []);
+  const actions = useMemo(
+    () => ({
+      onOpen: openProfile,
+      onEdit: (id: string) => setEditing({ kind: "persona", id }),
+      onDelete: (id: string) => {
+        dispatchSpot({ kind: "gone" });
+        change(() => edit({ op: "delete", kind: "persona", id }));
+      },
+    }),
+    [openProfile, change],
+  );
   // The saved edit's reply has reached the onChange listener already.
   const afterEdit = () => setEditing(null);
-  const merge = (keep: string, remove: string) => {
-    setFocus([keep]);
-    change(() => edit({ op: "merge_personas", keep, remove }));
-  };
+  const merge = useCallback(
+    (keep: string, remove: string) => {
+      dispatchSpot({ kind: "finding", ids: [keep] });
+      change(() => edit({ op: "merge_personas", keep, remove }));
+    },
+    [change],
+  );
   // Stable between renders, so that an open form does not reload its draft.
   const taken = useMemo(
     () =>
@@ -491,12 +542,15 @@ export function App() {
       ),
     [found],
   );
-  const selected =
-    focus.length === 1
-      ? found?.map.nodes.find(
-          (n) => n.id === focus[0] && (n.kind === "persona" || n.kind === "product"),
-        )
-      : undefined;
+  const selected = useMemo(
+    () =>
+      focus.length === 1
+        ? found?.map.nodes.find(
+            (n) => n.id === focus[0] && (n.kind === "persona" || n.kind === "product"),
+          )
+        : undefined,
+    [found, focus],
+  );
   onePagerOf.current =
     view === "profile" ? profileOf : selected?.kind === "persona" ? selected.id : null;
 
@@ -516,21 +570,14 @@ export function App() {
         )}
         {project && (
           <div className="toolbar">
-            <label className="search">
-              <span className="visually-hidden">Search personas</span>
-              <input
-                ref={search}
-                type="search"
-                placeholder="Search personas"
-                title="Enter opens the first match's profile"
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-                onKeyDown={(e) => {
-                  const first = matches?.[0];
-                  if (e.key === "Enter" && first !== undefined) openProfile(first);
-                }}
-              />
-            </label>
+            <SearchBox
+              index={index}
+              query={query}
+              matches={matches}
+              onQuery={changeQuery}
+              onOpen={openProfile}
+              input={search}
+            />
             <button type="button" onClick={() => setEditing({ kind: "persona", id: null })}>
               New persona
             </button>
@@ -541,7 +588,7 @@ export function App() {
               type="button"
               disabled={!history.can_undo}
               onClick={() => change(() => stepHistory(false))}
-              title="Undo (Ctrl+Z)"
+              aria-keyshortcuts="Control+Z"
             >
               Undo
             </button>
@@ -549,7 +596,7 @@ export function App() {
               type="button"
               disabled={!history.can_redo}
               onClick={() => change(() => stepHistory(true))}
-              title="Redo (Ctrl+Shift+Z)"
+              aria-keyshortcuts="Control+Shift+Z"
             >
               Redo
             </button>
@@ -627,7 +674,7 @@ export function App() {
                   </div>
                   {view === "map" && found && project.counts.personas > 0 && (
                     <div className="map-bar">
-                      <MapFilters map={found.map} filter={filter} onChange={setFilter} />
+                      <MapFilters map={found.map} filter={filter} onChange={changeFilter} />
                       <div className="layers">
                         {(["products", "needs"] as const).map((k) => (
                           <label key={k}>
@@ -656,6 +703,7 @@ export function App() {
                       matches={matches}
                       linking={linking}
                       onSelect={select}
+                      onFit={fitted}
                       onMoved={moved}
                       onLink={setLinkTarget}
                       onLinking={startLinking}
@@ -728,13 +776,13 @@ export function App() {
                     <MatricesView revision={revision} onError={report} />
                   ) : view === "journeys" ? (
                     <JourneysView revision={revision} taken={taken} onOpen={openProfile} />
-                  ) : query.trim() !== "" && shown === 0 ? (
-                    <p className="muted">No persona matches “{query.trim()}”.</p>
+                  ) : listedMatches !== null && shown === 0 ? (
+                    <p className="muted">No persona matches “{listedQuery.trim()}”.</p>
                   ) : (
                     <div className="scroll">
-                      {query.trim() !== "" && (
+                      {listedMatches !== null && (
                         <p className="muted">
-                          {plural(shown, "persona")} match “{query.trim()}”.
+                          {plural(shown, "persona")} match “{listedQuery.trim()}”.
                         </p>
                       )}
                       <PersonaList groups={groups} actions={actions} />
@@ -773,7 +821,7 @@ export function App() {
                       </button>
                       <DeleteButton
                         onConfirm={() => {
-                          setFocus([]);
+                          dispatchSpot({ kind: "gone" });
                           change(() =>
                             edit({
                               op: "delete",
@@ -795,7 +843,6 @@ export function App() {
                     onFocus={focusOnMap}
                     onThresholds={applyThresholds}
                     onMerge={merge}
-                    onUnit={setUnit}
                     onOpen={openProfile}
                   />
                 ) : (

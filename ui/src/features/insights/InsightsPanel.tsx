@@ -1,15 +1,15 @@
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, memo, type ReactNode, useMemo, useState } from "react";
 import type { Insights, Thresholds, UnitFinding } from "../../ipc";
 import { plural } from "../personas/format";
 import { namer, percent } from "./names";
 
 type Props = {
   insights: Insights;
-  onFocus: (ids: string[]) => void;
+  /** A finding was chosen: bring `ids` forward on the map; a buying unit's
+   * also shows its members and missing roles. */
+  onFocus: (ids: string[], unit?: UnitFinding) => void;
   onThresholds: (t: Thresholds) => Promise<void>;
   onMerge: (keep: string, remove: string) => void;
-  /** A buying unit was chosen: show its members and missing roles. */
-  onUnit: (unit: UnitFinding) => void;
   /** Opens a persona's profile page. */
   onOpen: (persona: string) => void;
 };
@@ -237,9 +237,9 @@ function ThresholdsForm({
 }
 
 /** Every finding with its why, grouped and counted; a click shows it on the map. */
-export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit, onOpen }: Props) {
+function Findings({ insights, onFocus, onThresholds, onMerge, onOpen }: Props) {
   const { analysis: a, map } = insights;
-  const name = namer(map);
+  const name = useMemo(() => namer(map), [map]);
   const gaps = a.gaps;
   const gapCount =
     gaps.needs_unaddressed.length +
@@ -314,10 +314,7 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
             title={`${name(u.unit)} — ${u.complete ? "complete" : "incomplete"}`}
             why={u.why}
             focus={u.members}
-            onFocus={(ids) => {
-              onFocus(ids);
-              onUnit(u);
-            }}
+            onFocus={(ids) => onFocus(ids, u)}
           />
         )}
       />
@@ -390,3 +387,7 @@ export function InsightsPanel({ insights, onFocus, onThresholds, onMerge, onUnit
     </aside>
   );
 }
+
+/** The insights, rendered again only when they or the callbacks change, not
+ * on every keystroke in the search box. */
+export const InsightsPanel = memo(Findings);

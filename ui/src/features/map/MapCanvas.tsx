@@ -5,9 +5,10 @@ import cytoscape, {
   type NodeSingular,
 } from "cytoscape";
 import fcose from "cytoscape-fcose";
-import { useEffect, useRef, useState } from "react";
-import { clusterId, elements, isOverview, type Visibility } from "../../graph/elements";
+import { memo, useEffect, useRef, useState } from "react";
+import { elements, isOverview, type Visibility } from "../../graph/elements";
 import { isFiltered, keptPersonas, type MapFilter } from "../../graph/filter";
+import { highlightPlan } from "../../graph/highlight";
 import { bestFlow, NO_SEGMENT, type Position } from "../../graph/layout";
 import { patch } from "../../graph/patch";
 import { stylesheet } from "../../graph/style";
@@ -42,6 +43,8 @@ type Props = {
   /** Dragging from a persona draws a link instead of moving it. */
   linking: boolean;
   onSelect: (id: string | null) => void;
+  /** The user asked to see the whole map (Fit): what was chosen is let go. */
+  onFit: () => void;
   /** Nodes were moved (`replaceAll`: the whole layout changed). */
   onMoved: (positions: NodePosition[], replaceAll: boolean) => void;
   onLink: (link: LinkTarget) => void;
@@ -178,8 +181,10 @@ function organic(cy: Core, large: boolean) {
     ["need", bottom + GAP * 2],
   ] as const) {
     const row = cy.nodes(`.${kind}`);
-    const step = Math.max(140, rowWidth / Math.max(1, row.length));
-    row.positions((_, i) => ({ x: i * step + 70, y }));
+    // Products are as wide as their names: room for the widest.
+    const widest = row.reduce((w, n) => Math.max(w, n.width()), 0);
+    const step = Math.max(140, rowWidth / Math.max(1, row.length), widest + 30);
+    row.positions((_, i) => ({ x: i * step + Math.max(140, widest) / 2, y }));
   }
 }
 
@@ -209,7 +214,7 @@ function background(): string {
 }
 
 /** The ecosystem map, drawn by Cytoscape.js. */
-export function MapCanvas({
+function EcosystemMap({
   shown,
   map,
   positions,
@@ -220,6 +225,7 @@ export function MapCanvas({
   matches,
   linking,
   onSelect,
+  onFit,
   onMoved,
   onLink,
   onLinking,
@@ -517,38 +523,41 @@ export function MapCanvas({
   // Highlighting is derived at render time and never stored in the data.
   // In the overview, a persona inside a closed box is stood for by its
   // bubble; what the user chose to look at (a finding, a selection) opens
-  // the boxes it is in.
+  // the boxes it is in. Only the elements whose look changes are touched:
+  // restyling every element of an open 2,000-persona map on each keystroke
+  // of a search made typing lag by seconds.
   const framedFocus = useRef<string[] | null>(null);
+  const shownMatches = useRef<string[] | null>(null);
   useEffect(() => {
     const c = core;
     if (!c) return;
-    const boxOf = new Map<string, string>();
-    if (open !== null) {
-      for (const n of map.nodes) {
-        if (n.kind === "persona" && !open.has(n.parent ?? NO_SEGMENT)) {
-          boxOf.set(n.id, n.parent ?? NO_SEGMENT);
-        }
-      }
-      const closed = [...new Set(focus.flatMap((id) => boxOf.get(id) ?? []))];
-      if (closed.length > 0) {
-        handlers.current.openBoxes(closed, null);
-        return;
-      }
+    const plan = highlightPlan(map, open, focus, matches);
+    if (plan.open.length > 0) {
+      handlers.current.openBoxes(plan.open, null);
+      return;
     }
-    const ids = focus.length > 0 ? focus : (matches ?? []);
     const chosen = c.collection();
-    for (const id of ids) {
-      const box = boxOf.get(id);
-      chosen.merge(c.getElementById(box === undefined ? id : clusterId(box)));
-    }
+    for (const id of plan.chosen) chosen.merge(c.getElementById(id));
     c.batch(() => {
-      c.elements().removeClass("faded focused");
-      if (ids.length === 0) return;
-      const keep = chosen.union(chosen.edgesWith(chosen)).union(chosen.ancestors());
-      c.elements().not(keep).addClass("faded");
-      chosen.addClass("focused");
-      chosen.edgesWith(chosen).addClass("focused");
+      const wasFaded = c.elements(".faded");
+      const wasFocused = c.elements(".focused");
+      let faded = c.collection();
+      let focused = c.collection();
+      if (chosen.nonempty()) {
+        const links = chosen.edgesWith(chosen);
+        faded = c.elements().not(chosen.union(links).union(chosen.ancestors()));
+        focused = chosen.union(links);
+      }
+      wasFaded.not(faded).removeClass("faded");
+      faded.not(wasFaded).addClass("faded");
+      wasFocused.not(focused).removeClass("focused");
+      focused.not(wasFocused).addClass("focused");
     });
+    if (shownMatches.current !== matches) {
+      shownMatches.current = matches;
+      // Read by the measuring tools: from a keystroke to its highlight.
+      performance.mark("atlas:search-shown");
+    }
     if (focus.length > 0 && framedFocus.current !== focus && chosen.nonempty()) {
       framedFocus.current = focus;
       c.animate({ fit: { eles: chosen, padding: 120 }, duration: 300 });
@@ -621,9 +630,19 @@ export function MapCanvas({
       .finally(() => setExporting(false));
   };
 
+  /** Shows the whole map: the focus is let go, and a framing under way
+   * stops, so that neither undoes the fit. */
+  const fit = () => {
+    onFit();
+    const c = cy.current;
+    if (!c) return;
+    c.stop(true, false);
+    fitView(c);
+  };
+
   // The menu's Export and Fit act on this map once it is drawn.
-  const run = useRef({ save, fit: () => core && fitView(core) });
-  run.current = { save, fit: () => core && fitView(core) };
+  const run = useRef({ save, fit });
+  run.current = { save, fit };
   const done = useRef<MapCommand | null>(null);
   useEffect(() => {
     if (!core || command === null || done.current === command) return;
@@ -652,12 +671,14 @@ export function MapCanvas({
         </p>
       )}
       <div className="map-controls" role="toolbar" aria-label="Zoom">
+        {/* No tooltips here: WebKitGTK leaves a button's tooltip on screen
+            after the click has changed the map under it. */}
         {gathered && gathered.closed < gathered.boxes && (
-          <button type="button" onClick={closeAll} title="Show each market segment as one bubble">
+          <button type="button" onClick={closeAll}>
             Overview
           </button>
         )}
-        <button type="button" onClick={() => cy.current && fitView(cy.current)} title="Fit the map">
+        <button type="button" onClick={fit}>
           Fit
         </button>
         <button type="button" onClick={() => zoom(1.25)} aria-label="Zoom in">
@@ -694,7 +715,6 @@ export function MapCanvas({
           className={linking ? "toggle on" : "toggle"}
           aria-pressed={linking}
           onClick={() => onLinking(!linking)}
-          title="Drag from a persona to a product or a need to link them"
         >
           {linking ? "Linking…" : "Link"}
         </button>
@@ -703,7 +723,7 @@ export function MapCanvas({
           type="button"
           disabled={exporting}
           onClick={() => save("png")}
-          title="Save the current view as a PNG image"
+          aria-label="PNG: save the current view as an image"
         >
           PNG
         </button>
@@ -711,7 +731,7 @@ export function MapCanvas({
           type="button"
           disabled={exporting}
           onClick={() => save("svg")}
-          title="Save the current view as an SVG drawing"
+          aria-label="SVG: save the current view as a drawing"
         >
           SVG
         </button>
@@ -719,3 +739,7 @@ export function MapCanvas({
     </div>
   );
 }
+
+/** The map, drawn again only when one of its props changes: each keystroke
+ * in the search box renders the app again, and most change nothing here. */
+export const MapCanvas = memo(EcosystemMap);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import type { PersonaCard, SegmentGroup } from "../../ipc";
 import { confidenceHint, confidenceLabel, confidenceTone } from "../../shared/confidence";
 import {
@@ -17,7 +17,15 @@ export type CardActions = {
   onDelete: (id: string) => void;
 };
 
-function Card({ persona, actions }: { persona: PersonaCard; actions: CardActions }) {
+/** A persona's card; drawn again only when its persona or the actions
+ * change, so that a search redraws the cards it adds, not every card. */
+const Card = memo(function Card({
+  persona,
+  actions,
+}: {
+  persona: PersonaCard;
+  actions: CardActions;
+}) {
   const subtitle = personaSubtitle(persona);
   const { owners, others } = splitTies(persona);
   const tone = confidenceTone(persona.confidence, persona.low_confidence);
@@ -72,7 +80,7 @@ function Card({ persona, actions }: { persona: PersonaCard; actions: CardActions
       </div>
     </li>
   );
-}
+});
 
 /** Deletes only on a second, explicit click. `what` names the thing to a
  * screen reader, where many Delete buttons would otherwise sound alike. */
@@ -166,7 +174,13 @@ function Group({ group, actions }: { group: SegmentGroup; actions: CardActions }
 }
 
 /** The personas of a project, grouped by market segment. */
-export function PersonaList({ groups, actions }: { groups: SegmentGroup[]; actions: CardActions }) {
+export const PersonaList = memo(function PersonaList({
+  groups,
+  actions,
+}: {
+  groups: SegmentGroup[];
+  actions: CardActions;
+}) {
   return (
     <div className="groups">
       {groups.map((g) => (
@@ -174,4 +188,4 @@ export function PersonaList({ groups, actions }: { groups: SegmentGroup[]; actio
       ))}
     </div>
   );
-}
+});

@@ -50,16 +50,37 @@ export function personaSubtitle(p: PersonaCard): string {
   return [p.title, p.customer_segment].filter((s): s is string => Boolean(s)).join(" · ");
 }
 
+/** A query as the search compares it: trimmed and lower-cased. */
+export function searchKey(query: string): string {
+  return query.trim().toLocaleLowerCase();
+}
+
+/**
+ * The words of a persona that a search looks in (name, title, role,
+ * customer segment, products), lower-cased, one field a line: a query holds
+ * no line break, so it never matches across two fields.
+ */
+export function searchText(p: PersonaCard): string {
+  return [p.name, p.title, p.role, p.customer_segment, ...p.products.map((t) => t.name)]
+    .filter((s): s is string => Boolean(s))
+    .join("\n")
+    .toLocaleLowerCase();
+}
+
 /** Keeps the personas whose name, title, role or products match `query`. */
 export function filterGroups(groups: SegmentGroup[], query: string): SegmentGroup[] {
-  const q = query.trim().toLocaleLowerCase();
+  const q = searchKey(query);
   if (q === "") return groups;
-  const matches = (p: PersonaCard) =>
-    [p.name, p.title, p.role, p.customer_segment, ...p.products.map((t) => t.name)].some((s) =>
-      s?.toLocaleLowerCase().includes(q),
-    );
+  return keepPersonas(groups, (p) => searchText(p).includes(q));
+}
+
+/** The groups with only the personas `kept` keeps; groups left empty go. */
+export function keepPersonas(
+  groups: SegmentGroup[],
+  kept: (p: PersonaCard) => boolean,
+): SegmentGroup[] {
   return groups
-    .map((g) => ({ ...g, personas: g.personas.filter(matches) }))
+    .map((g) => ({ ...g, personas: g.personas.filter(kept) }))
     .filter((g) => g.personas.length > 0);
 }
 
