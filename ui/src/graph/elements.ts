@@ -1,5 +1,6 @@
 import type { ElementDefinition } from "cytoscape";
 import type { MapNode, MapView } from "../ipc";
+import { productWidth } from "./labels";
 import { layout, NO_SEGMENT, type Position } from "./layout";
 
 /** What the user chose to see. */
@@ -107,7 +108,10 @@ export function elements(
     } else if ((n.kind === "product" && visible.products) || (n.kind === "need" && visible.needs)) {
       out.push({
         group: "nodes",
-        data: { id: n.id, label: n.label },
+        data:
+          n.kind === "product"
+            ? { id: n.id, label: n.label, width: productWidth(n.label) }
+            : { id: n.id, label: n.label },
         ...(position ? { position } : {}),
         classes: n.kind,
       });

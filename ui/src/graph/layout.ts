@@ -1,4 +1,5 @@
 import type { MapView } from "../ipc";
+import { productWidth } from "./labels";
 
 /** Where a node sits on the map, in model coordinates. */
 export type Position = { x: number; y: number };
@@ -106,11 +107,15 @@ export function layout(map: MapView): Map<string, Position> {
     }
   });
 
+  // Products are as wide as their names: the step leaves room for the
+  // widest, so that no two boxes overlap.
   const spread = (kind: "product" | "need", atY: number) => {
-    const ids = map.nodes.filter((n) => n.kind === kind).map((n) => n.id);
-    const step = Math.max(CELL_W * 0.8, rowWidth / Math.max(1, ids.length));
-    ids.forEach((id, i) => {
-      positions.set(id, { x: i * step + CELL_W / 2, y: atY });
+    const row = map.nodes.filter((n) => n.kind === kind);
+    const widest =
+      kind === "product" ? row.reduce((w, n) => Math.max(w, productWidth(n.label)), 0) : 0;
+    const step = Math.max(CELL_W * 0.8, rowWidth / Math.max(1, row.length), widest + BOX_GAP / 3);
+    row.forEach((n, i) => {
+      positions.set(n.id, { x: i * step + Math.max(CELL_W, widest) / 2, y: atY });
     });
   };
   spread("product", -180);

@@ -1,5 +1,6 @@
 import type { StylesheetJson } from "cytoscape";
 import { SLICES } from "./elements";
+import { PRODUCT_FONT_PX, PRODUCT_TEXT_MAX } from "./labels";
 
 /** Reads a colour from the page's CSS variables, so the map follows dark mode. */
 function cssVar(name: string, fallback: string): string {
@@ -139,15 +140,19 @@ export function stylesheet(large = false): StylesheetJson {
       style: { "border-color": "#d4a017", "border-width": 5, width: 30, height: 30 },
     },
     {
+      // As wide as its name (see labels.ts), which is written inside it.
       selector: "node.product",
       style: {
         shape: "round-rectangle",
-        width: 120,
+        width: "data(width)",
         height: 28,
         "background-color": accent,
         color: "#ffffff",
         "text-valign": "center",
+        "font-size": PRODUCT_FONT_PX,
         "font-weight": "bold",
+        "text-wrap": "ellipsis",
+        "text-max-width": `${PRODUCT_TEXT_MAX}px`,
       },
     },
     {
