@@ -5,7 +5,7 @@ import {
   emptyBuyingUnit,
   type MemberDraft,
 } from "./buyingUnitForm";
-import { sentIndex } from "./draft";
+import { sentIndex, unpicked } from "./draft";
 import { EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { ChoiceField, NameFields } from "./Fields";
 
@@ -72,7 +72,11 @@ export function BuyingUnitEditor({ id, taken, onDone }: EntityEditorProps) {
                     onChange={(e) => change(i, { persona: e.target.value })}
                   >
                     <option value="">Choose a persona</option>
-                    {catalog.personas.map((p) => (
+                    {unpicked(
+                      catalog.personas,
+                      draft.members.map((x) => x.persona),
+                      m.persona,
+                    ).map((p) => (
                       <option key={p.id} value={p.id}>
                         {p.name}
                       </option>

@@ -86,6 +86,13 @@ export function EditorDialog<D>(props: Props<D>) {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // While the form is open the page behind stops scrolling (styles.css,
+  // `html.form-open`), so its scrollbars do not show through.
+  useEffect(() => {
+    document.documentElement.classList.add("form-open");
+    return () => document.documentElement.classList.remove("form-open");
+  }, []);
+
   useEffect(() => {
     dialog.current?.showModal();
     Promise.all([loadCatalog(), load()])
@@ -148,9 +155,13 @@ export function EditorDialog<D>(props: Props<D>) {
             {failure}
           </p>
         )}
-        {draft !== null && catalog !== null
-          ? children({ draft, set, catalog, problem: (path) => problems.get(path) })
-          : !failure && <p className="muted">Loading…</p>}
+        {/* The fields scroll inside the form, under its title and above its
+            buttons, which stay in place as rows are added. */}
+        <div className="editor-body">
+          {draft !== null && catalog !== null
+            ? children({ draft, set, catalog, problem: (path) => problems.get(path) })
+            : !failure && <p className="muted">Loading…</p>}
+        </div>
         <div className="actions end">
           <button type="button" onClick={() => onDone(false)}>
             Cancel

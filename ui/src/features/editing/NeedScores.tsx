@@ -1,5 +1,5 @@
 import type { Catalog } from "../../ipc";
-import { sentIndex } from "./draft";
+import { sentIndex, unpicked } from "./draft";
 import { ChoiceRow } from "./EditorDialog";
 
 /** A row of an offer's needs, as typed. */
@@ -42,7 +42,11 @@ export function NeedScores({
           key={i}
           label="Need"
           index={i}
-          choices={catalog.needs}
+          choices={unpicked(
+            catalog.needs,
+            rows.map((x) => x.need),
+            a.need,
+          )}
           choice={a.need}
           number={a.score}
           numberLabel="Score for need"

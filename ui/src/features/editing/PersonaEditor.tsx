@@ -1,6 +1,6 @@
 import type { ProductRelation, Status } from "../../ipc";
 import { meaning, RELATIONS } from "../../shared/relations";
-import { sentIndex } from "./draft";
+import { sentIndex, unpicked } from "./draft";
 import { ChoiceRow, EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { draftFrom, emptyDraft, type PersonaDraft, personaValue } from "./personaForm";
 
@@ -132,7 +132,11 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
                 key={i}
                 label="Need"
                 index={i}
-                choices={cat.needs}
+                choices={unpicked(
+                  cat.needs,
+                  draft.needs.map((x) => x.need),
+                  n.need,
+                )}
                 choice={n.need}
                 number={n.importance}
                 numberLabel="Importance of need"
@@ -158,7 +162,7 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
             <legend>Products</legend>
             {draft.products.map((p, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
-              <div className="row" key={i}>
+              <div className="row product-row" key={i}>
                 <select
                   aria-label={`Product ${i + 1}`}
                   value={p.product}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IpcProblem } from "../../ipc";
-import { freeId, named, numberAt, numberText, optional, sentIndex, some } from "./draft";
+import { freeId, named, numberAt, numberText, optional, sentIndex, some, unpicked } from "./draft";
 
 describe("draft fields", () => {
   it("read numbers as typed, leaving ranges to the core and saying what is not a number", () => {
@@ -43,5 +43,27 @@ describe("draft fields", () => {
     expect(sentIndex(rows, 3, kept)).toBe(1);
     expect(sentIndex(rows, 2, kept)).toBeNull();
     expect(sentIndex(rows, 9, kept)).toBeNull();
+  });
+});
+
+describe("unpicked", () => {
+  const needs = [
+    { id: "n-1", name: "Audit trail" },
+    { id: "n-2", name: "Cost control" },
+    { id: "n-3", name: "Single sign-on" },
+  ];
+
+  it("leaves out what another row picked, keeping the row's own", () => {
+    const rows = ["n-1", "n-2", ""];
+    expect(unpicked(needs, rows, "n-1").map((c) => c.id)).toEqual(["n-1", "n-3"]);
+    expect(unpicked(needs, rows, "n-2").map((c) => c.id)).toEqual(["n-2", "n-3"]);
+    expect(
+      unpicked(needs, rows, "").map((c) => c.id),
+      "a new row offers the rest",
+    ).toEqual(["n-3"]);
+  });
+
+  it("offers everything while nothing is picked, in the catalog's order", () => {
+    expect(unpicked(needs, ["", ""], "")).toEqual(needs);
   });
 });

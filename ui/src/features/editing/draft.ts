@@ -84,3 +84,19 @@ export function sentIndex<R>(
   if (row === undefined || !kept(row)) return null;
   return rows.slice(0, i).filter(kept).length;
 }
+
+/**
+ * The choices a row of a list field offers: all but those another row has
+ * picked already (a persona is a member once, a need is listed once), and
+ * always the row's own. `picked` holds every row's choice, "" for none.
+ * O(choices + rows).
+ */
+export function unpicked<C extends { id: string }>(
+  choices: readonly C[],
+  picked: readonly string[],
+  own: string,
+): C[] {
+  const taken = new Set(picked);
+  taken.delete(own);
+  return choices.filter((c) => !taken.has(c.id));
+}

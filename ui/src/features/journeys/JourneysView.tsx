@@ -132,7 +132,7 @@ function Personas({
             <button
               type="button"
               className="link-button"
-              title="Open profile"
+              aria-label={`Open profile: ${p.name}`}
               onClick={() => onOpen(p.id)}
             >
               {p.name}
@@ -141,7 +141,6 @@ function Personas({
               type="button"
               className="icon"
               aria-label={`Remove ${p.name} from the journey`}
-              title="Remove from the journey"
               onClick={() => save(removeItem(ids, i), false)}
             >
               ×

@@ -83,7 +83,6 @@ export function NeedsCell({
                   type="button"
                   className="icon"
                   aria-label={`Remove need ${n.name} from ${stage.name}`}
-                  title="Remove"
                   onClick={() => remove(i)}
                 >
                   ×

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, memo, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { Choice, PersonaRow, ProductRelation } from "../../ipc";
 import { ColumnName, Columns, total, widths } from "./Columns";
-import { cellBadges, linkLabel, linksByColumn, meaning, shortNames } from "./cells";
+import { cellBadges, linkLabel, linksByColumn, shortNames } from "./cells";
 import { moveCell, scrollToShow, visibleRange } from "./rows";
 
 /** Fixed heights, in pixels, that the windowing counts on (see styles.css). */
@@ -41,7 +41,6 @@ const Row = memo(function Row({
               className="mx-cell"
               data-cell={`${position}:${c}`}
               aria-label={linkLabel(row.name, product.name, relations)}
-              title={relations.length > 0 ? relations.map(meaning).join(", ") : undefined}
               onClick={(e) => onOpen(row, c, e.currentTarget)}
             >
               {shown.map((b, i) => (

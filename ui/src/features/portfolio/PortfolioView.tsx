@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import {
   type Catalog,
   type Changed,
@@ -105,7 +105,8 @@ function Editor({
   }
 }
 
-function EntityRow({
+/** A row of the table: the name, the key facts, Edit and Delete. */
+export function EntityRow({
   row,
   onEdit,
   onDelete,
@@ -121,11 +122,13 @@ function EntityRow({
         {row.description && <span className="entity-desc">{row.description}</span>}
       </th>
       <td className="entity-facts">
+        {/* The line breaks between two facts, after the dot that parts
+            them (which ends the fact before it, so it never starts a line). */}
         {row.facts.map((f, i) => (
-          <span key={f} className="fact">
-            {i > 0 && " · "}
-            {f}
-          </span>
+          <Fragment key={f}>
+            {i > 0 && " "}
+            <span className="fact">{i < row.facts.length - 1 ? `${f}\u00a0·` : f}</span>
+          </Fragment>
         ))}
       </td>
       <td className="row-actions">

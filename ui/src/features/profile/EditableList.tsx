@@ -94,7 +94,6 @@ export function RowTools({
           className="icon"
           data-button="remove"
           aria-label={`Remove ${noun} ${n}`}
-          title="Remove"
           onClick={onRemove}
         >
           ×

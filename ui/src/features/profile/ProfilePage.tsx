@@ -276,7 +276,7 @@ export function ProfilePage(props: Props) {
         type="button"
         className="prev"
         disabled={previous === null}
-        title={previous ? `${previous.name} (Alt+← or [)` : "This is the first persona"}
+        aria-label={previous ? `Previous: ${previous.name}` : undefined}
         aria-keyshortcuts="Alt+ArrowLeft ["
         onClick={() => previous && onOpen(previous.id)}
       >
@@ -286,7 +286,7 @@ export function ProfilePage(props: Props) {
         type="button"
         className="next"
         disabled={next === null}
-        title={next ? `${next.name} (Alt+→ or ])` : "This is the last persona"}
+        aria-label={next ? `Next: ${next.name}` : undefined}
         aria-keyshortcuts="Alt+ArrowRight ]"
         onClick={() => next && onOpen(next.id)}
       >
@@ -513,7 +513,7 @@ export function ProfilePage(props: Props) {
                         <button
                           type="button"
                           className="link-button inline"
-                          title="Open profile"
+                          aria-label={`Open profile: ${s.other}`}
                           onClick={() => onOpen(r.persona.id)}
                         >
                           {s.other}
