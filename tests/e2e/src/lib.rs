@@ -222,17 +222,20 @@ impl Session {
         let url = format!("{}/elements", self.base);
         let query = json!({ "using": "css selector", "value": css });
         // WebKitWebDriver fails a query whose matches the page draws again
-        // while it makes their handles ("stale element reference"); asked
-        // again a moment later, it answers with the page as it is then.
+        // while it makes their handles: "stale element reference" (404), or
+        // an "unknown error" with no message (500) when the node is gone
+        // before its handle is made. Asked again a moment later, it answers
+        // with the page as it is then.
         let mut tries = 0;
         let value = loop {
             match ureq::post(&url).send_json(query.clone()) {
-                Err(ureq::Error::Status(404, r)) if tries < 20 => {
+                Err(ureq::Error::Status(code @ (404 | 500), r)) if tries < 20 => {
                     let body = r.into_string().unwrap_or_default();
-                    assert!(
-                        body.contains("stale element reference"),
-                        "WebDriver refused {url} (404): {body}"
-                    );
+                    let redrawn = body.contains("stale element reference")
+                        || (code == 500
+                            && body.contains("\"unknown error\"")
+                            && body.contains("\"message\":\"\""));
+                    assert!(redrawn, "WebDriver refused {url} ({code}): {body}");
                     tries += 1;
                     sleep(Duration::from_millis(50));
                 }

@@ -198,6 +198,13 @@ fn dragging_a_persona_onto_a_product_links_them() {
         "the dialog names both ends"
     );
     app.screenshot("map-link-dialog");
+    // The dialog reads the persona's links before Link can be pressed.
+    eventually("the dialog has read the persona", || {
+        app.execute(
+            "const b = document.querySelector('dialog.link-dialog button[type=submit]'); \
+             return b !== null && !b.disabled;",
+        ) == Value::Bool(true)
+    });
     click_text(&app, "dialog.link-dialog button", "Link");
     eventually("the link is saved", || {
         app.find_all("dialog.link-dialog").is_empty()

@@ -91,12 +91,13 @@ fn save(app: &Session, label: &str) {
     );
 }
 
-/// The table's rows, as "name | facts".
+/// The table's rows, as "name | facts", the facts' no-break spaces (which
+/// keep "Size 420" on one line) read as spaces.
 fn rows(app: &Session) -> Vec<String> {
     app.execute(
         "return [...document.querySelectorAll('.entity-table tbody tr')].map(r => \
            r.querySelector('.entity-name').textContent + ' | ' + \
-           r.querySelector('.entity-facts').textContent)",
+           r.querySelector('.entity-facts').textContent.replace(/\\u00a0/g, ' '))",
     )
     .as_array()
     .map(|a| {

@@ -195,14 +195,13 @@ fn the_profile_shows_a_persona_saves_edits_in_place_and_follows_undo() {
     );
 
     // The next persona, by keyboard: ] when no field has the focus.
-    let next_title = app
-        .execute("return document.querySelector('.profile-nav .next').title;")
+    let next_label = app
+        .execute("return document.querySelector('.profile-nav .next').getAttribute('aria-label');")
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    let next_name = next_title
-        .split(" (")
-        .next()
+    let next_name = next_label
+        .strip_prefix("Next: ")
         .expect("the Next button names the next persona")
         .to_owned();
     assert!(!next_name.is_empty(), "Dana is not the last persona");
