@@ -63,9 +63,11 @@ pub fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// A cell as a number, by the rules' `number` syntax; None when it is not one.
-pub fn read_number(cell: &str) -> Option<f64> {
-    let b = cell.as_bytes();
+/// The length in bytes of the number the rules' syntax reads at the start
+/// of `b` (`[-]digits[.digits][(e|E)[+|-]digits]`), or None when there is
+/// none. The one definition of that syntax: the parser reads a rule's
+/// numbers with it, and a match reads cells with it.
+pub(crate) fn number_len(b: &[u8]) -> Option<usize> {
     let mut i = 0;
     if b.first() == Some(&b'-') {
         i += 1;
@@ -94,7 +96,13 @@ pub fn read_number(cell: &str) -> Option<f64> {
         }
         i = j + exp;
     }
-    if i != b.len() {
+    Some(i)
+}
+
+/// A cell as a number, by the rules' `number` syntax; None when it is not
+/// one, or too large for a float.
+pub fn read_number(cell: &str) -> Option<f64> {
+    if number_len(cell.as_bytes()) != Some(cell.len()) {
         return None;
     }
     cell.parse::<f64>().ok().filter(|v| v.is_finite())

@@ -399,7 +399,13 @@ fn lex(text: &str) -> Result<Vec<Spanned>, RuleError> {
                     advance(10, &mut i);
                     Tok::Date(date)
                 } else {
-                    let len = number_len(&chars[i..]).ok_or_else(|| {
+                    // The syntax is ASCII: its bytes are its characters.
+                    let ascii: Vec<u8> = chars[i..]
+                        .iter()
+                        .take_while(|c| c.is_ascii())
+                        .map(|&c| c as u8)
+                        .collect();
+                    let len = super::eval::number_len(&ascii).ok_or_else(|| {
                         err(
                             start_line,
                             start_col,
@@ -463,40 +469,6 @@ fn lex(text: &str) -> Result<Vec<Spanned>, RuleError> {
     Ok(out)
 }
 
-/// The length of the number at the start of `s` (`[-]digits[.digits][e[+-]digits]`),
-/// or None when it is not one.
-pub(crate) fn number_len(s: &[char]) -> Option<usize> {
-    let mut i = 0;
-    if s.first() == Some(&'-') {
-        i += 1;
-    }
-    let digits = |from: usize| s[from..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let whole = digits(i);
-    if whole == 0 {
-        return None;
-    }
-    i += whole;
-    if s.get(i) == Some(&'.') {
-        let frac = digits(i + 1);
-        if frac == 0 {
-            return None;
-        }
-        i += 1 + frac;
-    }
-    if matches!(s.get(i), Some('e' | 'E')) {
-        let mut j = i + 1;
-        if matches!(s.get(j), Some('+' | '-')) {
-            j += 1;
-        }
-        let exp = digits(j);
-        if exp == 0 {
-            return None;
-        }
-        i = j + exp;
-    }
-    Some(i)
-}
-
 struct Parser {
     toks: Vec<Spanned>,
     at: usize,
@@ -555,32 +527,31 @@ impl Parser {
     }
 
     fn or(&mut self) -> Result<Expr, RuleError> {
-        let mut parts = vec![self.and()?];
-        while self.keyword("or") {
-            if self.peek().tok == Tok::End {
-                return Err(self.expected("a test", "\"or\""));
-            }
-            parts.push(self.and()?);
-        }
-        Ok(if parts.len() == 1 {
-            parts.remove(0)
-        } else {
-            Expr::Or(parts)
-        })
+        self.joined("or", Self::and, Expr::Or)
     }
 
     fn and(&mut self) -> Result<Expr, RuleError> {
-        let mut parts = vec![self.not()?];
-        while self.keyword("and") {
+        self.joined("and", Self::not, Expr::And)
+    }
+
+    /// `part ( word part )*`, joined by `join` when there are several.
+    fn joined(
+        &mut self,
+        word: &str,
+        part: fn(&mut Self) -> Result<Expr, RuleError>,
+        join: fn(Vec<Expr>) -> Expr,
+    ) -> Result<Expr, RuleError> {
+        let mut parts = vec![part(self)?];
+        while self.keyword(word) {
             if self.peek().tok == Tok::End {
-                return Err(self.expected("a test", "\"and\""));
+                return Err(self.expected("a test", &format!("{word:?}")));
             }
-            parts.push(self.not()?);
+            parts.push(part(self)?);
         }
         Ok(if parts.len() == 1 {
             parts.remove(0)
         } else {
-            Expr::And(parts)
+            join(parts)
         })
     }
 

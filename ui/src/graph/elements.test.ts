@@ -10,19 +10,9 @@ import {
   PALETTE,
 } from "./elements";
 import { layout, NO_SEGMENT } from "./layout";
+import { mapNode } from "./testing";
 
-const node = (over: Partial<MapNode> & Pick<MapNode, "id" | "kind">): MapNode => ({
-  label: over.id,
-  parent: null,
-  customer_segment: null,
-  role: null,
-  decides: false,
-  status: null,
-  confidence: null,
-  low_confidence: false,
-  marks: [],
-  ...over,
-});
+const node = mapNode;
 
 const map: MapView = {
   nodes: [

@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { MapNode, MapView } from "../ipc";
+import type { MapView } from "../ipc";
 import { filterChoices, isFiltered, keptPersonas, NO_FILTER } from "./filter";
+import { mapNode } from "./testing";
 
-const node = (over: Partial<MapNode> & Pick<MapNode, "id" | "kind">): MapNode => ({
-  label: over.id,
-  parent: null,
-  customer_segment: null,
-  role: null,
-  decides: false,
-  status: null,
-  confidence: null,
-  low_confidence: false,
-  marks: [],
-  ...over,
-});
+const node = mapNode;
 
 const map: MapView = {
   nodes: [

@@ -4,6 +4,7 @@ import { elements } from "./elements";
 import { PRODUCT_MAX, PRODUCT_TEXT_MAX, productTextWidth, productWidth } from "./labels";
 import { layout } from "./layout";
 import { stylesheet } from "./style";
+import { mapNode } from "./testing";
 
 /** A made-up font: 7 units a character. */
 const measure = (text: string) => text.length * 7;
@@ -24,19 +25,7 @@ describe("productWidth", () => {
   });
 });
 
-const product = (id: string, label: string): MapNode => ({
-  id,
-  kind: "product",
-  label,
-  parent: null,
-  customer_segment: null,
-  role: null,
-  decides: false,
-  status: null,
-  confidence: null,
-  low_confidence: false,
-  marks: [],
-});
+const product = (id: string, label: string): MapNode => mapNode({ id, kind: "product", label });
 
 describe("products on the map", () => {
   const map: MapView = {

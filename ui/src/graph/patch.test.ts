@@ -2,6 +2,7 @@ import cytoscape, { type ElementDefinition } from "cytoscape";
 import { describe, expect, it } from "vitest";
 import { clusterId, elements } from "./elements";
 import { patch } from "./patch";
+import { mapNode } from "./testing";
 
 const nodes = (defs: [string, string | null, string][]): ElementDefinition[] =>
   defs.map(([id, parent, classes]) => ({
@@ -86,20 +87,8 @@ describe("patch between the overview and an opened box", () => {
     const node = (
       id: string,
       kind: "persona" | "market_segment" | "product",
-      parent = null as string | null,
-    ) => ({
-      id,
-      kind,
-      label: id,
-      parent,
-      customer_segment: null,
-      role: null,
-      decides: false,
-      status: null,
-      confidence: null,
-      low_confidence: false,
-      marks: [],
-    });
+      parent: string | null = null,
+    ) => mapNode({ id, kind, parent });
     const map = {
       nodes: [
         node("ms-a", "market_segment"),
