@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Analysis, Catalog, MapNode, MapView } from "../../ipc";
-import { byId, type Known, roleFacts, rows, tally } from "./facts";
+import { byId, type Known, roleFacts, rows, tally, weightText } from "./facts";
 
 const persona = (id: string, parent: string | null, cs: string | null): MapNode => ({
   id,
@@ -109,6 +109,12 @@ describe("portfolio facts", () => {
     const unit = rows("buying_unit", known([["bu-1", { product: "prod-1" }]]))[0];
     expect(unit).toMatchObject({ name: "Harbor deal" });
     expect(unit?.facts).toEqual(["2 members", "For Berthwise", "Cannot close: no Procurement"]);
+  });
+
+  it("write a weight with two decimals at most", () => {
+    expect(weightText(0.4608621123487582)).toBe("Weight 0.46");
+    expect(weightText(0.5)).toBe("Weight 0.5");
+    expect(weightText(1)).toBe("Weight 1");
   });
 
   it("list relationships with their kind and weight, in the catalog's order", () => {

@@ -277,9 +277,15 @@ export function rows(kind: Listed, k: Known): Row[] {
           name,
           label: `${name}, ${how.toLowerCase()}`,
           description: null,
-          facts: [how, `Weight ${r.weight}`],
+          facts: [how, weightText(r.weight)],
           relationship: r,
         };
       });
   }
+}
+
+/** A relationship's weight as a person reads it: two decimals at most
+ * ("Weight 0.46", not every digit a generated project stores). */
+export function weightText(weight: number): string {
+  return `Weight ${Number(weight.toFixed(2))}`;
 }
