@@ -186,6 +186,42 @@ fn main() {
         );
     }
 
+    // Searching on the map: each keystroke of "lead", from the key to its
+    // highlight on the map (the UI marks both), typed a key every 150 ms.
+    let search = app.execute(
+        "const input = document.querySelector('.search input'); \
+         if (!input) return 'no search box'; \
+         const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set; \
+         const word = 'lead'; let i = 0; const took = []; \
+         return new Promise(resolve => { \
+           const key = () => { \
+             const typed = performance.getEntriesByName('atlas:search-typed').length; \
+             const shown = performance.getEntriesByName('atlas:search-shown').length; \
+             input.focus(); set.call(input, word.slice(0, ++i)); \
+             input.dispatchEvent(new Event('input', { bubbles: true })); \
+             const started = performance.now(); \
+             const wait = () => { \
+               const t = performance.getEntriesByName('atlas:search-typed'); \
+               const s = performance.getEntriesByName('atlas:search-shown'); \
+               if (t.length > typed && s.length > shown) { \
+                 took.push(s.at(-1).startTime - t.at(-1).startTime); \
+                 if (i < word.length) setTimeout(key, 150); else resolve(took); \
+               } else if (performance.now() - started > 10000) resolve('no highlight'); \
+               else setTimeout(wait, 5); }; \
+             wait(); }; \
+           key(); });",
+    );
+    match search.as_array() {
+        Some(took) => {
+            let ms: Vec<String> = took
+                .iter()
+                .map(|t| format!("{:.0}", t.as_f64().unwrap_or(f64::NAN)))
+                .collect();
+            println!("search, keystroke to highlight: {} ms", ms.join(", "));
+        }
+        None => println!("search: {search}"),
+    }
+
     // Where the time went inside the window, from the UI's own marks.
     let marks = app.execute(
         "return performance.getEntriesByType('mark') \
