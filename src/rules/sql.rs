@@ -247,7 +247,10 @@ pub fn compile(rules: &[(PersonaId, Expr)], dialect: Dialect, table: &str) -> St
             dialect.ident(id.as_str())
         );
     }
-    let _ = writeln!(out, "\nFROM {}", dialect.ident(table));
+    // `schema.table` (or `project.dataset.table`): each part quoted alone,
+    // so the engine finds the table in its schema.
+    let path: Vec<String> = table.split('.').map(|part| dialect.ident(part)).collect();
+    let _ = writeln!(out, "\nFROM {}", path.join("."));
     out
 }
 

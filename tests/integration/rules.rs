@@ -790,7 +790,7 @@ fn rules_sql_writes_each_dialects_names_and_functions() {
         run.stdout
     };
     let duck = sql("duckdb");
-    assert!(duck.contains("AS \"p-cmp\"") && duck.contains("FROM \"crm.contacts\""));
+    assert!(duck.contains("AS \"p-cmp\"") && duck.contains("FROM \"crm\".\"contacts\""));
     assert!(duck.contains("regexp_full_match("));
     let pg = sql("postgres");
     assert!(pg.contains(" ~ '^-?[0-9]+") && pg.contains("DOUBLE PRECISION"));
