@@ -122,7 +122,7 @@ fn rules(c: &mut Criterion) {
     });
     let accounts = MatchOptions {
         account: Some("account".to_owned()),
-        sheet: None,
+        ..MatchOptions::default()
     };
     group.bench_function("match_accounts/100k", |b| {
         b.iter(|| match_file(&project, &path, &accounts).expect("matches"));

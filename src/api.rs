@@ -392,26 +392,102 @@ pub fn match_table(
     crate::rules::match_file(project, data, options)
 }
 
+/// Matches the project's rules against the table at `data` as the app
+/// shows it, telling `watch` how far it has read; `watch` can stop it.
+pub fn match_table_watched(
+    project: &Project,
+    data: &Path,
+    options: &crate::rules::MatchOptions,
+    watch: &crate::rules::Watch,
+) -> Result<crate::rules::TableMatch> {
+    let rules = crate::rules::rules_of(project).map_err(|p| Error::Invalid {
+        source_name: "the project".to_owned(),
+        problems: crate::error::Problems(vec![p]),
+    })?;
+    crate::rules::match_table(project, &rules, data, options, watch)
+}
+
+/// A rule as it is typed: the first thing wrong in it, and the columns it
+/// names.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct RuleCheck {
+    /// Where the rule is wrong and what was expected; `None` when it
+    /// parses (an empty rule does: the persona takes no part).
+    pub error: Option<crate::rules::RuleError>,
+    /// The columns the rule names, each once, in the order written.
+    pub columns: Vec<String>,
+}
+
+/// Checks a rule as the user types it, as the core checks it when saved.
+/// O(length of the rule).
+pub fn check_rule(text: &str) -> RuleCheck {
+    if text.trim().is_empty() {
+        return RuleCheck {
+            error: None,
+            columns: Vec::new(),
+        };
+    }
+    match crate::rules::parse(text) {
+        Ok(rule) => {
+            let mut columns: Vec<String> = Vec::new();
+            for c in rule.columns() {
+                if !columns.iter().any(|k| k.eq_ignore_ascii_case(c)) {
+                    columns.push(c.to_owned());
+                }
+            }
+            RuleCheck {
+                error: None,
+                columns,
+            }
+        }
+        Err(e) => RuleCheck {
+            error: Some(e),
+            columns: Vec::new(),
+        },
+    }
+}
+
+/// How many records of the table at `data` the rule `text`, as persona
+/// `persona`'s, matches: the rule editor's live count. A rule that does not
+/// parse is refused with where and what.
+pub fn count_rule(
+    project: &Project,
+    persona: &str,
+    text: &str,
+    data: &Path,
+    sheet: Option<String>,
+    watch: &crate::rules::Watch,
+) -> Result<crate::rules::RuleCount> {
+    let id = project
+        .personas
+        .iter()
+        .find(|p| p.id.as_str() == persona)
+        .map(|p| p.id.clone())
+        .ok_or_else(|| invalid_project(format!("no persona with id {persona:?}")))?;
+    let rule = crate::rules::parse(text).map_err(|e| Error::Invalid {
+        source_name: "the rule".to_owned(),
+        problems: crate::error::Problems(vec![crate::error::Problem {
+            path: "rules".to_owned(),
+            message: e.to_string(),
+        }]),
+    })?;
+    crate::rules::count_rule(project, &id, &rule, data, sheet, watch)
+}
+
 /// The edit that saves `report` as evidence (`kind` crm or analytics,
-/// dated `date`) on every persona it tested: counts, the source's name,
-/// size and SHA-256. Personas whose rules need a column the table lacks
-/// were not tested, and get nothing.
+/// dated `date`) on every persona with a rule: counts, the source's name,
+/// size and SHA-256. A persona whose rule needs a column the table lacks
+/// matched no record (the spec's meaning), and its evidence says which
+/// column, so that its health shows it unsupported by this data.
 pub fn match_evidence(
     report: &crate::rules::MatchReport,
     kind: crate::model::EvidenceKind,
     date: Date,
 ) -> Edit {
-    let untested = |id: &crate::model::PersonaId| {
-        report
-            .missing_columns
-            .iter()
-            .any(|m| m.personas.contains(id))
-    };
     let size = crate::rules::size_words(report.source.bytes);
     let personas = report
         .personas
         .iter()
-        .filter(|p| !untested(&p.persona))
         .map(|p| crate::edit::MatchedPersona {
             persona: p.persona.clone(),
             records: p.matched,

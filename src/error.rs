@@ -126,6 +126,12 @@ pub enum Error {
         /// Where and what is wrong.
         detail: String,
     },
+    /// Work the user stopped before it finished; nothing was changed.
+    #[error("the {what} was cancelled; nothing was changed")]
+    Cancelled {
+        /// What was stopped ("match").
+        what: &'static str,
+    },
     /// A file larger than the reader takes.
     #[error(
         "{} is too large to read ({} MB; at most {} MB)",

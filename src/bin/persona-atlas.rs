@@ -499,16 +499,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
             let project = api::read_any(&file)?;
-            let report = api::match_table(
+            // The values common among unmatched records are for people
+            // reading the report in words; the JSON is the spec's.
+            let options = persona_atlas::rules::MatchOptions {
+                account,
+                sheet,
+                unmatched_values: !matches!(format, Format::Json),
+            };
+            let found = api::match_table_watched(
                 &project,
                 &data,
-                &persona_atlas::rules::MatchOptions { account, sheet },
+                &options,
+                &persona_atlas::rules::Watch::default(),
             )?;
+            let report = &found.report;
             let names = persona_atlas::profile::Names::new(&project);
             let name = |id: &str| names.name(id);
             let text = match format {
-                Format::Text => report.text(&name),
-                Format::Markdown => report.markdown(&name),
+                Format::Text => found.text(&name),
+                Format::Markdown => found.markdown(&name),
                 Format::Json => {
                     let mut json = serde_json::to_string_pretty(&report)
                         .context("cannot write the report as JSON")?;
@@ -522,7 +531,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     EvidenceArg::Crm => persona_atlas::model::EvidenceKind::Crm,
                     EvidenceArg::Analytics => persona_atlas::model::EvidenceKind::Analytics,
                 };
-                let edit = api::match_evidence(&report, kind, Date::today());
+                let edit = api::match_evidence(report, kind, Date::today());
                 let saved = match &edit {
                     persona_atlas::edit::Edit::RecordMatch { personas, .. } => personas.len(),
                     _ => 0,

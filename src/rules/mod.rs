@@ -8,6 +8,7 @@ mod parse;
 mod report;
 mod sql;
 mod table;
+mod values;
 
 pub use eval::{Compiled, Header, Typed, lower, read_bool, read_number, trimmed};
 pub use parse::{Check, Cmp, Expr, Kind, Literal, MAX_RULE_BYTES, RuleError, parse};
@@ -16,7 +17,11 @@ pub use report::{
     count, size_words,
 };
 pub use sql::{Dialect, compile, compile_project};
-pub use table::{MAX_TABLE_BYTES, MatchOptions, match_file};
+pub use table::{
+    MAX_TABLE_BYTES, MatchOptions, RuleCount, TableMatch, Watch, count_rule, match_file,
+    match_table, sheets,
+};
+pub use values::{ColumnValues, CommonValue};
 
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -70,6 +75,9 @@ pub struct Matcher {
     hits: Vec<usize>,
     /// This record's cells as the typed columns read them.
     cells_typed: Vec<Typed>,
+    /// Per column, the values of the records no persona matches, when
+    /// asked for ([`Matcher::tally_unmatched`]).
+    values: Option<values::Tallies>,
 }
 
 /// The buying roles an account's records stand for: one word, held in the
@@ -226,7 +234,30 @@ impl Matcher {
             accounts: HashMap::default(),
             hits: Vec::with_capacity(n),
             cells_typed: vec![Typed::default(); header.names().len()],
+            values: None,
         })
+    }
+
+    /// Also tallies the values of the records no persona matches, for
+    /// [`Matcher::unmatched_values`]; off by default, as it costs a lookup
+    /// per cell of every such record.
+    pub fn tally_unmatched(&mut self) {
+        self.values = Some(values::Tallies::new(self.unreadable.len()));
+    }
+
+    /// The values most common among the records no persona matched, by
+    /// column (empty unless [`Matcher::tally_unmatched`] was called).
+    pub fn unmatched_values(&mut self, header: &Header) -> Vec<ColumnValues> {
+        match self.values.take() {
+            Some(tallies) => values::common(
+                tallies,
+                header.names(),
+                self.records,
+                self.unmatched,
+                self.account,
+            ),
+            None => Vec::new(),
+        }
     }
 
     /// Counts one record (its cells in the header's order).
@@ -267,6 +298,9 @@ impl Matcher {
                 }
             }
         }
+        if let Some(tallies) = self.values.as_mut() {
+            tallies.add(cells, !self.hits.is_empty());
+        }
         if let Some(column) = self.account
             && let Some(key) = cells.get(column).map(|c| eval::trimmed(c))
             && !key.is_empty()
@@ -301,6 +335,9 @@ impl Matcher {
         }
         for (a, b) in self.unreadable.iter_mut().zip(&other.unreadable) {
             *a += b;
+        }
+        if let (Some(mine), Some(theirs)) = (self.values.as_mut(), other.values) {
+            mine.merge(theirs);
         }
         for (pair, n) in other.pairs {
             *self.pairs.entry(pair).or_insert(0) += n;

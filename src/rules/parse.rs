@@ -170,11 +170,13 @@ impl Expr {
 
 /// Where a rule is wrong and what was expected, e.g. `1:18: expected a
 /// value after "<"`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct RuleError {
     /// The line, from 1.
+    #[ts(type = "number")]
     pub line: usize,
     /// The column, in characters, from 1.
+    #[ts(type = "number")]
     pub column: usize,
     /// What is wrong.
     pub message: String,

@@ -4,8 +4,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::Matcher;
 use super::eval::Header;
+use super::{ColumnValues, Matcher, TableMatch};
 use crate::model::{BuyingRoleId, PersonaId};
 
 /// What the table was.
@@ -287,15 +287,22 @@ impl MatchReport {
     /// The report as plain text for a terminal; `name` gives a persona's or
     /// a role's name from its id.
     pub fn text(&self, name: &dyn Fn(&str) -> String) -> String {
-        self.render(name, false)
+        self.render(name, &[], false)
     }
 
     /// The report as Markdown, for a document.
     pub fn markdown(&self, name: &dyn Fn(&str) -> String) -> String {
-        self.render(name, true)
+        self.render(name, &[], true)
     }
 
-    fn render(&self, name: &dyn Fn(&str) -> String, md: bool) -> String {
+    /// The report in words (Markdown when `md`), with the values most
+    /// common among the unmatched records under "Records".
+    pub(crate) fn render(
+        &self,
+        name: &dyn Fn(&str) -> String,
+        values: &[ColumnValues],
+        md: bool,
+    ) -> String {
         let mut out = String::new();
         let heading = |out: &mut String, text: &str| {
             if md {
@@ -348,6 +355,30 @@ impl MatchReport {
                 })
             ),
         );
+        if !values.is_empty() {
+            item(&mut out, "Most common among them (against all records):");
+            for c in values {
+                let about = if c.error > 0 { "about " } else { "" };
+                let shown: Vec<String> = c
+                    .values
+                    .iter()
+                    .map(|v| {
+                        format!(
+                            "{:?} {about}{} ({} of all)",
+                            v.value,
+                            percent(v.share),
+                            percent(v.overall)
+                        )
+                    })
+                    .collect();
+                let text = format!("{}: {}", c.column, shown.join(", "));
+                if md {
+                    out.push_str(&format!("  - {text}\n"));
+                } else {
+                    out.push_str(&format!("    {text}\n"));
+                }
+            }
+        }
         item(
             &mut out,
             &format!("{} fit two or more personas.", count(self.ambiguous)),
@@ -418,5 +449,18 @@ impl MatchReport {
             }
         }
         out
+    }
+}
+
+impl TableMatch {
+    /// The report as plain text, with the values common among the records
+    /// that fit no persona.
+    pub fn text(&self, name: &dyn Fn(&str) -> String) -> String {
+        self.report.render(name, &self.unmatched_values, false)
+    }
+
+    /// The report as Markdown, likewise.
+    pub fn markdown(&self, name: &dyn Fn(&str) -> String) -> String {
+        self.report.render(name, &self.unmatched_values, true)
     }
 }

@@ -2,18 +2,21 @@
 //! record, hashed as it is read.
 
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufReader, Read, Seek};
 use std::path::Path;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{TrySendError, channel, sync_channel};
 
 use sha2::{Digest, Sha256};
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use super::eval::{Header, read_number};
-use super::{MatchReport, Matcher, Source, rules_of};
+use super::{ColumnValues, Expr, MatchReport, Matcher, Source, Unreadable, rules_of};
 use crate::error::{Error, Result};
-use crate::model::{Date, Project};
+use crate::model::{Date, PersonaId, Project};
 
 /// The largest table a match reads. A match streams, so memory is not the
 /// limit; at about 100 MB a second, 4 GB is a long wait already, and a
@@ -27,6 +30,79 @@ pub struct MatchOptions {
     pub account: Option<String>,
     /// The sheet of a workbook to read (the first when none is named).
     pub sheet: Option<String>,
+    /// Also find the values most common among the records no persona
+    /// matches ([`TableMatch::unmatched_values`]).
+    pub unmatched_values: bool,
+}
+
+/// Watches a match from another thread: how far it has read, and a way to
+/// stop it. A stopped match ends with [`Error::Cancelled`] at its next
+/// batch of records.
+#[derive(Debug, Default)]
+pub struct Watch {
+    read: AtomicU64,
+    cancelled: AtomicBool,
+}
+
+impl Watch {
+    /// Bytes of the file read so far.
+    pub fn read(&self) -> u64 {
+        self.read.load(Ordering::Relaxed)
+    }
+
+    /// Asks the match to stop.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the match was asked to stop.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
+    fn check(&self) -> Result<()> {
+        if self.is_cancelled() {
+            Err(Error::Cancelled { what: "match" })
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// A match as the app shows it: the spec's report, with what helps a user
+/// read it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct TableMatch {
+    /// The report (`rules-v1.md`).
+    pub report: MatchReport,
+    /// The file's size in bytes.
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// The sheets of a workbook, in order (empty for CSV or TSV).
+    pub sheets: Vec<String>,
+    /// The sheet read, for a workbook.
+    pub sheet: Option<String>,
+    /// The values most common among the records no persona matches, when
+    /// asked for.
+    pub unmatched_values: Vec<ColumnValues>,
+}
+
+/// How many records one rule matches, as the rule editor shows it while
+/// the rule is typed.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct RuleCount {
+    /// Records read.
+    #[ts(type = "number")]
+    pub records: u64,
+    /// Records the rule is true for.
+    #[ts(type = "number")]
+    pub matched: u64,
+    /// `matched` / records.
+    pub share: f64,
+    /// Columns the rule names that the table lacks (then nothing matches).
+    pub missing_columns: Vec<String>,
+    /// Columns with cells the rule could not read as its tests' kind.
+    pub unreadable: Vec<Unreadable>,
 }
 
 /// The most a workbook's parts may hold unpacked: a few kilobytes of zip
@@ -34,17 +110,41 @@ pub struct MatchOptions {
 const MAX_UNPACKED_BYTES: u64 = 16 * 1024 * 1024 * 1024;
 const MAX_SHARED_STRINGS_BYTES: u64 = 1024 * 1024 * 1024;
 
-/// Hashes every byte read through it.
-struct Hashing<R> {
+/// Hashes every byte read through it, and counts them on the watch.
+struct Hashing<'w, R> {
     inner: R,
     hash: Sha256,
+    watch: &'w Watch,
 }
 
-impl<R: Read> Read for Hashing<R> {
+impl<R: Read> Read for Hashing<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.hash.update(&buf[..n]);
+        self.watch.read.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
+    }
+}
+
+/// A workbook's file, its position told to the watch as it is read.
+struct Tracked<'w, R> {
+    inner: R,
+    watch: &'w Watch,
+}
+
+impl<R: Read + Seek> Read for Tracked<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Ok(at) = self.inner.stream_position() {
+            self.watch.read.fetch_max(at, Ordering::Relaxed);
+        }
+        Ok(n)
+    }
+}
+
+impl<R: Seek> Seek for Tracked<'_, R> {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.inner.seek(pos)
     }
 }
 
@@ -80,6 +180,75 @@ fn looks_like_value(cell: &str) -> bool {
 /// Matches every persona's rules against the table at `path` and reports as
 /// `rules-v1.md` says. Reads the file once, in constant memory.
 pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Result<MatchReport> {
+    let rules = rules_of(project).map_err(|p| Error::Invalid {
+        source_name: "the project".to_owned(),
+        problems: crate::error::Problems(vec![p]),
+    })?;
+    match_table(project, &rules, path, options, &Watch::default()).map(|m| m.report)
+}
+
+/// How many of the records in the table at `path` the rule `rule` matches,
+/// as persona `persona`'s (whose buying role the project gives).
+pub fn count_rule(
+    project: &Project,
+    persona: &PersonaId,
+    rule: &Expr,
+    path: &Path,
+    sheet: Option<String>,
+    watch: &Watch,
+) -> Result<RuleCount> {
+    let options = MatchOptions {
+        sheet,
+        ..MatchOptions::default()
+    };
+    let rules = [(persona.clone(), rule.clone())];
+    let found = match_table(project, &rules, path, &options, watch)?.report;
+    Ok(RuleCount {
+        records: found.records,
+        matched: found.personas.first().map_or(0, |p| p.matched),
+        share: found.personas.first().map_or(0.0, |p| p.share),
+        missing_columns: found
+            .missing_columns
+            .into_iter()
+            .map(|m| m.column)
+            .collect(),
+        unreadable: found.unreadable,
+    })
+}
+
+/// The sheets of the workbook at `path`, in order; empty for a CSV or TSV
+/// file.
+pub fn sheets(path: &Path) -> Result<Vec<String>> {
+    use calamine::{Reader, Xlsx};
+    let mut head = [0u8; 4];
+    let file = File::open(path).map_err(|e| Error::io(path, "read the table", e))?;
+    let mut reader = BufReader::new(file);
+    let n = reader
+        .read(&mut head)
+        .map_err(|e| Error::io(path, "read the table", e))?;
+    if &head[..n] != b"PK\x03\x04" {
+        return Ok(Vec::new());
+    }
+    reader
+        .rewind()
+        .map_err(|e| Error::io(path, "read the table", e))?;
+    let book: Xlsx<_> = Xlsx::new(reader).map_err(|e| Error::Table {
+        path: path.to_owned(),
+        detail: format!("this workbook cannot be read: {e}"),
+    })?;
+    Ok(book.sheet_names())
+}
+
+/// Matches `rules` against the table at `path`, reading it once in
+/// constant memory, telling `watch` how far it has read and stopping when
+/// it is cancelled.
+pub fn match_table(
+    project: &Project,
+    rules: &[(PersonaId, Expr)],
+    path: &Path,
+    options: &MatchOptions,
+    watch: &Watch,
+) -> Result<TableMatch> {
     let table_error = |detail: String| Error::Table {
         path: path.to_owned(),
         detail,
@@ -92,10 +261,6 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
             limit: MAX_TABLE_BYTES,
         });
     }
-    let rules = rules_of(project).map_err(|p| Error::Invalid {
-        source_name: "the project".to_owned(),
-        problems: crate::error::Problems(vec![p]),
-    })?;
     let file = File::open(path).map_err(|e| Error::io(path, "read the table", e))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut head = vec![0u8; 64 * 1024];
@@ -112,7 +277,7 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
     head.truncate(filled);
     if head.starts_with(b"PK\x03\x04") {
         drop(reader);
-        return match_workbook(project, path, size, options, &rules);
+        return match_workbook(project, path, size, options, rules, watch);
     }
     if options.sheet.is_some() {
         return Err(table_error(
@@ -134,6 +299,7 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
     let stream = Hashing {
         inner: std::io::Cursor::new(head.clone()).chain(reader),
         hash: Sha256::new(),
+        watch,
     };
     let mut csv = csv::ReaderBuilder::new()
         .delimiter(delim)
@@ -179,7 +345,7 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
         };
         names.push(text.to_owned());
     }
-    let (header, matcher) = bind(project, &rules, &names, options, &table_error)?;
+    let (header, matcher) = bind(project, rules, &names, options, &table_error)?;
 
     // One thread parses; records go to the other in batches, and when it is
     // behind, the parser counts a batch itself, so both cores count and
@@ -190,10 +356,13 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
     let (free_tx, free_rx) = channel::<Batch>();
     let counted = std::thread::scope(|scope| -> std::result::Result<Matcher, (u64, Error)> {
         let worker = scope.spawn(|| -> std::result::Result<Option<Matcher>, (u64, Error)> {
-            let Ok(mut theirs) = Matcher::new(project, &rules, &header, options.account.as_deref())
+            let Ok(mut theirs) = Matcher::new(project, rules, &header, options.account.as_deref())
             else {
                 return Ok(None);
             };
+            if options.unmatched_values {
+                theirs.tally_unmatched();
+            }
             for batch in work_rx {
                 if let Err(e) = count_batch(&mut theirs, &batch, width, &table_error) {
                     failed.store(true, Ordering::Relaxed);
@@ -229,6 +398,10 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
             }
             if batch.n < BATCH && more {
                 continue;
+            }
+            if let Err(e) = watch.check() {
+                own_error = Some((0, e));
+                break;
             }
             let full = std::mem::take(&mut batch);
             // Handed over, the worker counts it and a counted one comes
@@ -275,7 +448,7 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
             }
         }
     });
-    let matcher = counted.map_err(|(_, e)| e)?;
+    let mut matcher = counted.map_err(|(_, e)| e)?;
     let stream = csv.into_inner();
     let sha256 = hex(&stream.hash.finalize());
     let source = Source {
@@ -287,7 +460,14 @@ pub fn match_file(project: &Project, path: &Path, options: &MatchOptions) -> Res
         sha256,
         bytes: size,
     };
-    Ok(matcher.finish(source, &header))
+    let unmatched_values = matcher.unmatched_values(&header);
+    Ok(TableMatch {
+        report: matcher.finish(source, &header),
+        bytes: size,
+        sheets: Vec::new(),
+        sheet: None,
+        unmatched_values,
+    })
 }
 
 /// Records handed from the parsing thread to a counting one.
@@ -344,9 +524,11 @@ fn count_batch(
 /// The SHA-256 of the file at `path`, in hex.
 fn sha256_of(path: &Path) -> Result<String> {
     let file = File::open(path).map_err(|e| Error::io(path, "read the table", e))?;
+    let unwatched = Watch::default();
     let mut stream = Hashing {
         inner: BufReader::with_capacity(1 << 20, file),
         hash: Sha256::new(),
+        watch: &unwatched,
     };
     std::io::copy(&mut stream, &mut std::io::sink())
         .map_err(|e| Error::io(path, "read the table", e))?;
@@ -434,14 +616,20 @@ fn match_workbook(
     size: u64,
     options: &MatchOptions,
     rules: &[(crate::model::PersonaId, super::Expr)],
-) -> Result<MatchReport> {
-    use calamine::{Reader, Xlsx, open_workbook};
+    watch: &Watch,
+) -> Result<TableMatch> {
+    use calamine::{Reader, Xlsx};
     let table_error = |detail: String| Error::Table {
         path: path.to_owned(),
         detail,
     };
     check_unpacked(path, &table_error)?;
-    let mut book: Xlsx<_> = open_workbook(path)
+    let file = File::open(path).map_err(|e| Error::io(path, "read the table", e))?;
+    let tracked = Tracked {
+        inner: BufReader::with_capacity(1 << 16, file),
+        watch,
+    };
+    let mut book: Xlsx<_> = Xlsx::new(tracked)
         .map_err(|e| table_error(format!("this workbook cannot be read: {e}")))?;
     let sheets = book.sheet_names();
     let sheet = match &options.sheet {
@@ -499,6 +687,9 @@ fn match_workbook(
         if row_at != Some(r) {
             if row_at.is_some() {
                 flush(&mut row, matcher);
+                if r % 1024 == 0 {
+                    watch.check()?;
+                }
             }
             row_at = Some(r);
         }
@@ -527,6 +718,7 @@ fn match_workbook(
     if row_at.is_some() {
         flush(&mut row, &mut matcher);
     }
+    watch.check()?;
     let source = Source {
         name: path.file_name().map_or_else(
             || path.display().to_string(),
@@ -536,7 +728,14 @@ fn match_workbook(
         sha256: sha256_of(path)?,
         bytes: size,
     };
-    Ok(matcher.finish(source, &header))
+    let unmatched_values = matcher.unmatched_values(&header);
+    Ok(TableMatch {
+        report: matcher.finish(source, &header),
+        bytes: size,
+        sheets: sheets.clone(),
+        sheet: Some(sheet),
+        unmatched_values,
+    })
 }
 
 /// The header of a table and a matcher bound to it, after the checks a
@@ -550,8 +749,11 @@ fn bind(
 ) -> Result<(Header, Matcher)> {
     check_header(names).map_err(table_error)?;
     let header = Header::new(names.iter().map(String::as_str)).map_err(table_error)?;
-    let matcher =
+    let mut matcher =
         Matcher::new(project, rules, &header, options.account.as_deref()).map_err(table_error)?;
+    if options.unmatched_values {
+        matcher.tally_unmatched();
+    }
     Ok((header, matcher))
 }
 

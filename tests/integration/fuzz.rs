@@ -243,6 +243,7 @@ fn the_table_reader_survives_damaged_csv() {
     let options = persona_atlas::rules::MatchOptions {
         account: None,
         sheet: None,
+        unmatched_values: true,
     };
     fuzz("rules::match_file (CSV)", &seeds, |input| {
         std::fs::write(&path, input).expect("the table writes");

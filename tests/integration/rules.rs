@@ -73,7 +73,7 @@ fn counts_each_persona_the_unmatched_the_ambiguous_and_the_pairs() {
         &table,
         &MatchOptions {
             account: Some("ACCOUNT".to_owned()),
-            sheet: None,
+            ..MatchOptions::default()
         },
     )
     .expect("the table matches");
@@ -425,6 +425,7 @@ fn reads_a_workbook_sheet_by_its_cells_types_as_the_csv() {
     let options = |sheet: Option<&str>| MatchOptions {
         account: Some("account".to_owned()),
         sheet: sheet.map(str::to_owned),
+        ..MatchOptions::default()
     };
     let from_csv = match_file(&project, &csv, &options(None)).expect("the CSV matches");
     let from_xlsx =
@@ -832,7 +833,7 @@ fn the_demo_comes_with_contacts_that_tell_its_rules_story() {
         &contacts,
         &MatchOptions {
             account: Some("account".to_owned()),
-            sheet: None,
+            ..MatchOptions::default()
         },
     )
     .expect("the demo's contacts match");
@@ -888,4 +889,213 @@ fn the_apps_demo_is_written_with_its_contacts_beside_it_once() {
     std::fs::write(&contacts, "contact_id\nC-1\n").expect("edited");
     api::open_or_create_demo(&demo).expect("the demo opens again");
     assert_eq!(bytes(&contacts), b"contact_id\nC-1\n");
+}
+
+#[test]
+fn the_app_sees_who_no_persona_fits_with_their_common_values() {
+    let dir = scratch();
+    let file = project(dir.path());
+    let table = write_file(dir.path(), "contacts.csv", TABLE);
+    let watch = persona_atlas::rules::Watch::default();
+    let found = api::match_table_watched(
+        &read(&file),
+        &table,
+        &MatchOptions {
+            unmatched_values: true,
+            ..MatchOptions::default()
+        },
+        &watch,
+    )
+    .expect("the table matches");
+    assert_eq!(
+        watch.read(),
+        TABLE.len() as u64,
+        "the watch saw the whole file read"
+    );
+    assert_eq!(found.bytes, TABLE.len() as u64);
+    assert!(found.sheets.is_empty() && found.sheet.is_none());
+    // Records 4 (BIG) and 6 (big) fit nobody: both in a big city, as are
+    // six of the seven. No other value is held by two of them.
+    assert_eq!(found.report.unmatched, 2);
+    assert_eq!(
+        found.unmatched_values.len(),
+        1,
+        "{:?}",
+        found.unmatched_values
+    );
+    let city = &found.unmatched_values[0];
+    assert_eq!(city.column, "City Size");
+    assert_eq!(city.error, 0, "counted exactly");
+    let big = &city.values[0];
+    assert!(big.value.eq_ignore_ascii_case("big"), "{big:?}");
+    assert_eq!(big.records, 2);
+    assert!((big.share - 1.0).abs() < 1e-12);
+    assert!((big.overall - 6.0 / 7.0).abs() < 1e-12);
+
+    // The spec's report is the same with or without the values.
+    let plain = match_file(&read(&file), &table, &MatchOptions::default()).expect("matches");
+    assert_eq!(found.report, plain);
+
+    // The words name the values; the JSON stays the spec's.
+    let text = cli(dir.path(), &["match", "rules.patlas", "contacts.csv"]);
+    text.assert_ok("match");
+    assert!(
+        text.stdout.contains("Most common among them")
+            && text
+                .stdout
+                .contains("City Size: \"BIG\" 100.0% (85.7% of all)"),
+        "{}",
+        text.stdout
+    );
+    let json = cli(
+        dir.path(),
+        &["match", "rules.patlas", "contacts.csv", "--format", "json"],
+    );
+    json.assert_ok("match --format json");
+    assert!(!json.stdout.contains("unmatched_values"));
+}
+
+#[test]
+fn a_cancelled_match_stops_and_changes_nothing() {
+    let dir = scratch();
+    let file = project(dir.path());
+    let table = write_file(dir.path(), "contacts.csv", TABLE);
+    let before = bytes(&file);
+    let watch = persona_atlas::rules::Watch::default();
+    watch.cancel();
+    let err = api::match_table_watched(&read(&file), &table, &MatchOptions::default(), &watch)
+        .expect_err("a cancelled match ends");
+    assert!(
+        matches!(err, persona_atlas::Error::Cancelled { what: "match" }),
+        "{err:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "the match was cancelled; nothing was changed"
+    );
+    assert_eq!(bytes(&file), before);
+}
+
+#[test]
+fn a_rule_is_checked_and_counted_as_it_is_typed() {
+    let check = api::check_rule("age < 30 and `City Size` = \"big\" and AGE > 1");
+    assert_eq!(check.error, None);
+    assert_eq!(check.columns, ["age", "City Size"], "each column once");
+    let empty = api::check_rule("  \n ");
+    assert_eq!((empty.error, empty.columns.len()), (None, 0));
+    let wrong = api::check_rule("age <\n  and city = \"big\"");
+    let e = wrong.error.expect("a rule missing its value is wrong");
+    assert_eq!((e.line, e.column), (2, 3), "{e}");
+    assert!(e.message.contains("expected"), "{e}");
+
+    let dir = scratch();
+    let file = project(dir.path());
+    let project = read(&file);
+    let table = write_file(dir.path(), "contacts.csv", TABLE);
+    let watch = persona_atlas::rules::Watch::default();
+    let count = |rule: &str| api::count_rule(&project, "p-it", rule, &table, None, &watch);
+    let purchasing = count("department starts with \"purch\"").expect("counts");
+    assert_eq!((purchasing.records, purchasing.matched), (7, 3));
+    assert!((purchasing.share - 3.0 / 7.0).abs() < 1e-12);
+    assert!(purchasing.missing_columns.is_empty());
+    let aged = count("age >= 25").expect("counts");
+    assert_eq!(aged.matched, 4, "25, 45, 29, 35; one empty, one unreadable");
+    assert_eq!(aged.unreadable.len(), 1);
+    assert_eq!(aged.unreadable[0].column, "Age");
+    let regional = count("Region = \"north\"").expect("counts");
+    assert_eq!(regional.matched, 0);
+    assert_eq!(regional.missing_columns, ["Region"]);
+    let refused = count("age <").expect_err("a broken rule is not counted");
+    assert!(refused.to_string().contains("1:6"), "{refused}");
+    let unknown = api::count_rule(&project, "p-nobody", "age > 1", &table, None, &watch)
+        .expect_err("an unknown persona");
+    assert!(unknown.to_string().contains("p-nobody"), "{unknown}");
+}
+
+#[test]
+fn a_saved_match_marks_personas_whose_columns_the_table_lacks() {
+    let dir = scratch();
+    let file = project(dir.path());
+    // No region column: the regional persona cannot be tested.
+    let table = write_file(dir.path(), "contacts.csv", TABLE);
+    let report = match_file(&read(&file), &table, &MatchOptions::default()).expect("matches");
+    let edit = api::match_evidence(
+        &report,
+        persona_atlas::model::EvidenceKind::Crm,
+        crate::support::today(),
+    );
+    let mut session = api::open(&file).expect("opens");
+    api::edit(&mut session, &edit).expect("saves");
+    let project = read(&file);
+    let regional = project
+        .personas
+        .iter()
+        .find(|p| p.id.as_str() == "p-regional")
+        .expect("the persona");
+    let saved = regional.evidence.last().expect("evidence saved");
+    assert_eq!(saved.records, Some(0));
+    assert!(
+        saved
+            .note
+            .as_deref()
+            .unwrap_or("")
+            .contains("no column \"region\""),
+        "{saved:?}"
+    );
+    let analysis =
+        persona_atlas::analysis::analyze(&project, &project.thresholds, crate::support::today());
+    let health = analysis
+        .health
+        .iter()
+        .find(|h| h.persona.as_str() == "p-regional")
+        .expect("a health finding");
+    assert!(
+        health
+            .problems
+            .contains(&persona_atlas::analysis::HealthProblem::UnsupportedByData),
+        "{health:?}"
+    );
+    assert!(
+        persona_atlas::analysis::health::confidence(
+            regional,
+            &project.thresholds,
+            crate::support::today()
+        ) < 0.5,
+        "a check that matched nothing adds no confidence"
+    );
+}
+
+#[test]
+fn a_workbook_names_its_sheets_and_is_watched_as_it_is_read() {
+    let dir = scratch();
+    let file = project(dir.path());
+    let xlsx = workbook(dir.path(), "contacts.xlsx", false);
+    let csv = write_file(dir.path(), "contacts.csv", TABLE);
+    assert_eq!(
+        persona_atlas::rules::sheets(&xlsx).expect("the sheets"),
+        ["Notes", "Contacts"]
+    );
+    assert!(persona_atlas::rules::sheets(&csv).expect("none").is_empty());
+    let watch = persona_atlas::rules::Watch::default();
+    let options = MatchOptions {
+        sheet: Some("Contacts".to_owned()),
+        unmatched_values: true,
+        ..MatchOptions::default()
+    };
+    let found = api::match_table_watched(&read(&file), &xlsx, &options, &watch).expect("matches");
+    assert_eq!(found.sheets, ["Notes", "Contacts"]);
+    assert_eq!(found.sheet.as_deref(), Some("Contacts"));
+    assert!(
+        watch.read() > 0 && watch.read() <= found.bytes,
+        "{}",
+        watch.read()
+    );
+    assert_eq!(found.unmatched_values[0].column, "City Size");
+    let cancelled = persona_atlas::rules::Watch::default();
+    cancelled.cancel();
+    let stopped = api::match_table_watched(&read(&file), &xlsx, &options, &cancelled);
+    assert!(
+        matches!(stopped, Err(persona_atlas::Error::Cancelled { .. })),
+        "{stopped:?}"
+    );
 }
