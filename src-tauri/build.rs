@@ -25,6 +25,14 @@ fn main() {
         "export_map_image",
         "export_one_pager",
         "export_report",
+        "choose_table",
+        "use_demo_table",
+        "data_status",
+        "run_match",
+        "cancel_match",
+        "save_match",
+        "check_rule",
+        "count_rule",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         eprintln!("tauri-build failed: {e:#}");

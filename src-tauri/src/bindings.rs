@@ -35,6 +35,13 @@ mod tests {
     };
     use ts_rs::{Config, TS};
 
+    use persona_atlas::api::RuleCheck;
+    use persona_atlas::rules::{
+        Accounts, ColumnValues, CommonValue, MatchReport, MissingColumn, MissingRole, Pair,
+        PersonaMatch, RuleCount, RuleError, Source, TableMatch, Unreadable,
+    };
+
+    use crate::commands::data::{DataStatus, MatchProgress, TableFile};
     use crate::commands::edit::{Changed, SessionStatus};
     use crate::commands::project::AppStatus;
     use crate::error::{IpcError, IpcProblem};
@@ -186,6 +193,23 @@ mod tests {
             decl::<BuyingUnit>(&cfg),
             decl::<Stage>(&cfg),
             decl::<Journey>(&cfg),
+            decl::<Source>(&cfg),
+            decl::<PersonaMatch>(&cfg),
+            decl::<Pair>(&cfg),
+            decl::<MissingColumn>(&cfg),
+            decl::<Unreadable>(&cfg),
+            decl::<MissingRole>(&cfg),
+            decl::<Accounts>(&cfg),
+            decl::<MatchReport>(&cfg),
+            decl::<CommonValue>(&cfg),
+            decl::<ColumnValues>(&cfg),
+            decl::<TableMatch>(&cfg),
+            decl::<RuleCount>(&cfg),
+            decl::<RuleError>(&cfg),
+            decl::<RuleCheck>(&cfg),
+            decl::<MatchProgress>(&cfg),
+            decl::<TableFile>(&cfg),
+            decl::<DataStatus>(&cfg),
             entity_of(&cfg),
         ];
         format!(

@@ -40,6 +40,7 @@ impl From<persona_atlas::Error> for IpcError {
             .collect();
         let code = match &e {
             persona_atlas::Error::ChangedOnDisk { .. } => Some("changed_on_disk".to_owned()),
+            persona_atlas::Error::Cancelled { .. } => Some("cancelled".to_owned()),
             _ => (!problems.is_empty()).then(|| "invalid".to_owned()),
         };
         IpcError {

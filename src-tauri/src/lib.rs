@@ -82,6 +82,10 @@ pub fn run() {
                 recent: Mutex::new(recent),
                 recent_file,
                 demo_file,
+                table: Mutex::new(None),
+                matching: Mutex::new(None),
+                counting: Mutex::new(None),
+                last_match: Mutex::new(None),
             });
             let handle = app.handle().clone();
             draw_without_compositing(&handle);
@@ -115,6 +119,14 @@ pub fn run() {
             commands::project::export_map_image,
             commands::project::export_one_pager,
             commands::project::export_report,
+            commands::data::choose_table,
+            commands::data::use_demo_table,
+            commands::data::data_status,
+            commands::data::run_match,
+            commands::data::cancel_match,
+            commands::data::save_match,
+            commands::data::check_rule,
+            commands::data::count_rule,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -45,6 +45,10 @@ pub enum MenuCommand {
     ShowPortfolio,
     /// Show the matrices.
     ShowMatrices,
+    /// Show the journeys.
+    ShowJourneys,
+    /// Show the customer data.
+    ShowData,
     /// Fit the whole map in the window.
     FitMap,
     /// Put the cursor in the persona search.
@@ -56,7 +60,7 @@ pub enum MenuCommand {
 }
 
 /// Menu ids of the items that send a [`MenuCommand`], with their label and shortcut.
-const COMMANDS: [(&str, MenuCommand, &str, &str); 10] = [
+const COMMANDS: [(&str, MenuCommand, &str, &str); 12] = [
     (
         "file.export-png",
         MenuCommand::ExportPng,
@@ -106,6 +110,18 @@ const COMMANDS: [(&str, MenuCommand, &str, &str); 10] = [
         MenuCommand::ExportReport,
         "Export Portfolio Report…",
         "CmdOrCtrl+Shift+P",
+    ),
+    (
+        "view.journeys",
+        MenuCommand::ShowJourneys,
+        "Journeys",
+        "CmdOrCtrl+5",
+    ),
+    (
+        "view.data",
+        MenuCommand::ShowData,
+        "Customer Data",
+        "CmdOrCtrl+6",
     ),
 ];
 
@@ -192,6 +208,8 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
         .item(&command_item(app, 3)?)
         .item(&command_item(app, 4)?)
         .item(&command_item(app, 5)?)
+        .item(&command_item(app, 10)?)
+        .item(&command_item(app, 11)?)
         .separator()
         .item(&command_item(app, 6)?)
         .build()?;

@@ -1,9 +1,10 @@
 //! What the running app holds: the open project and where its settings live.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use persona_atlas::recent::RecentFiles;
+use persona_atlas::rules::{MatchReport, Watch};
 use persona_atlas::session::Session;
 
 use crate::error::IpcError;
@@ -22,6 +23,25 @@ pub struct AppState {
     pub recent_file: PathBuf,
     /// Where the demo project lives.
     pub demo_file: PathBuf,
+    /// The table of customer records the Data view reads, chosen in the
+    /// system's dialog.
+    pub table: Mutex<Option<Table>>,
+    /// The match running, to cancel it.
+    pub matching: Mutex<Option<Arc<Watch>>>,
+    /// The rule count running, which a newer one stops.
+    pub counting: Mutex<Option<Arc<Watch>>>,
+    /// The last match, and the session it was of: what "Save as evidence"
+    /// saves, so that the window never sends the figures it saves.
+    pub last_match: Mutex<Option<(u64, MatchReport)>>,
+}
+
+/// A table of customer records the user chose.
+#[derive(Clone, Debug)]
+pub struct Table {
+    /// Where it is.
+    pub path: PathBuf,
+    /// The demo's own made-up contacts.
+    pub demo: bool,
 }
 
 /// Locks a mutex even if a panicking thread poisoned it: a session changes

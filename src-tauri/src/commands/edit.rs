@@ -61,7 +61,7 @@ pub struct Changed {
     pub overview: Option<Sent<Overview>>,
 }
 
-fn changed(session: &mut Session, outcome: Outcome, affected: api::Affected) -> Changed {
+pub(crate) fn changed(session: &mut Session, outcome: Outcome, affected: api::Affected) -> Changed {
     let done = outcome == Outcome::Changed;
     let (insights, overview) = if done {
         api::send_after(session, affected)

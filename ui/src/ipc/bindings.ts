@@ -1080,7 +1080,7 @@ met_at: number, };
 
 export type ImageFormat = "png" | "svg";
 
-export type MenuCommand = "export_png" | "export_svg" | "export_one_pager" | "export_report" | "show_map" | "show_personas" | "show_portfolio" | "show_matrices" | "fit_map" | "find" | "undo" | "redo";
+export type MenuCommand = "export_png" | "export_svg" | "export_one_pager" | "export_report" | "show_map" | "show_personas" | "show_portfolio" | "show_matrices" | "show_journeys" | "show_data" | "fit_map" | "find" | "undo" | "redo";
 
 export type Paper = "a4" | "letter";
 
@@ -1817,6 +1817,279 @@ personas?: Array<PersonaId>,
  * The stages, in order.
  */
 stages?: Array<Stage>, };
+
+export type Source = { 
+/**
+ * The file's name, without its folder.
+ */
+name: string, 
+/**
+ * The header's columns, in order.
+ */
+columns: Array<string>, 
+/**
+ * The SHA-256 of the file's bytes, in hex.
+ */
+sha256: string, };
+
+export type PersonaMatch = { 
+/**
+ * The persona.
+ */
+persona: PersonaId, 
+/**
+ * Records whose rule is true for this persona.
+ */
+matched: number, 
+/**
+ * `matched` / records.
+ */
+share: number, 
+/**
+ * Matched by this persona and no other.
+ */
+only: number, 
+/**
+ * The figures in a sentence.
+ */
+why: string, };
+
+export type Pair = { 
+/**
+ * The two personas, by id.
+ */
+personas: [PersonaId, PersonaId], 
+/**
+ * How many records both match.
+ */
+shared: number, };
+
+export type MissingColumn = { 
+/**
+ * The column, as the first rule naming it writes it.
+ */
+column: string, 
+/**
+ * The personas whose rules need it.
+ */
+personas: Array<PersonaId>, };
+
+export type Unreadable = { 
+/**
+ * The column, as the header writes it.
+ */
+column: string, 
+/**
+ * How many cells.
+ */
+cells: number, };
+
+export type MissingRole = { 
+/**
+ * The role.
+ */
+role: BuyingRoleId, 
+/**
+ * Accounts where no record stands for it.
+ */
+accounts: number, };
+
+export type Accounts = { 
+/**
+ * The column records are grouped by.
+ */
+column: string, 
+/**
+ * Accounts (distinct values of the column).
+ */
+total: number, 
+/**
+ * Accounts where every required role is stood for.
+ */
+complete: number, 
+/**
+ * For each required role, the accounts that lack it.
+ */
+missing_roles: Array<MissingRole>, };
+
+export type MatchReport = { 
+/**
+ * Records read.
+ */
+records: number, 
+/**
+ * The table.
+ */
+source: Source, 
+/**
+ * Every persona with a rule, largest `matched` first, then by id.
+ */
+personas: Array<PersonaMatch>, 
+/**
+ * Records no persona matches.
+ */
+unmatched: number, 
+/**
+ * Records two or more personas match.
+ */
+ambiguous: number, 
+/**
+ * Personas that share records, largest first.
+ */
+pairs: Array<Pair>, 
+/**
+ * Columns the rules need and the table lacks, by column.
+ */
+missing_columns: Array<MissingColumn>, 
+/**
+ * Columns with cells no test could read, by column.
+ */
+unreadable: Array<Unreadable>, 
+/**
+ * The account view, with `--account`.
+ */
+accounts?: Accounts, };
+
+export type CommonValue = { 
+/**
+ * The value, as the first record holding it writes it.
+ */
+value: string, 
+/**
+ * Unmatched records holding it (at least this many, and at most
+ * [`ColumnValues::error`] more).
+ */
+records: number, 
+/**
+ * `records` / unmatched records.
+ */
+share: number, 
+/**
+ * The share of all records holding it, to set `share` against: a
+ * value far more common among the unmatched records than among all
+ * describes who the personas miss.
+ */
+overall: number, };
+
+export type ColumnValues = { 
+/**
+ * The column, as the header writes it.
+ */
+column: string, 
+/**
+ * Its most common values, most common first.
+ */
+values: Array<CommonValue>, 
+/**
+ * How many records each count may be short by: 0 when counted
+ * exactly, which it is unless the column holds thousands of distinct
+ * values.
+ */
+error: number, };
+
+export type TableMatch = { 
+/**
+ * The report (`rules-v1.md`).
+ */
+report: MatchReport, 
+/**
+ * The file's size in bytes.
+ */
+bytes: number, 
+/**
+ * The sheets of a workbook, in order (empty for CSV or TSV).
+ */
+sheets: Array<string>, 
+/**
+ * The sheet read, for a workbook.
+ */
+sheet: string | null, 
+/**
+ * The values most common among the records no persona matches, when
+ * asked for.
+ */
+unmatched_values: Array<ColumnValues>, };
+
+export type RuleCount = { 
+/**
+ * Records read.
+ */
+records: number, 
+/**
+ * Records the rule is true for.
+ */
+matched: number, 
+/**
+ * `matched` / records.
+ */
+share: number, 
+/**
+ * Columns the rule names that the table lacks (then nothing matches).
+ */
+missing_columns: Array<string>, 
+/**
+ * Columns with cells the rule could not read as its tests' kind.
+ */
+unreadable: Array<Unreadable>, };
+
+export type RuleError = { 
+/**
+ * The line, from 1.
+ */
+line: number, 
+/**
+ * The column, in characters, from 1.
+ */
+column: number, 
+/**
+ * What is wrong.
+ */
+message: string, };
+
+export type RuleCheck = { 
+/**
+ * Where the rule is wrong and what was expected; `None` when it
+ * parses (an empty rule does: the persona takes no part).
+ */
+error: RuleError | null, 
+/**
+ * The columns the rule names, each once, in the order written.
+ */
+columns: Array<string>, };
+
+export type MatchProgress = { 
+/**
+ * Bytes read.
+ */
+read: number, 
+/**
+ * Bytes in the file.
+ */
+total: number, };
+
+export type TableFile = { 
+/**
+ * The file's name, without its folder.
+ */
+name: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: number, 
+/**
+ * The demo's own made-up contacts.
+ */
+demo: boolean, };
+
+export type DataStatus = { 
+/**
+ * The table chosen, if any.
+ */
+table: TableFile | null, 
+/**
+ * The open project is the demo, whose made-up contacts can be tried.
+ */
+demo: boolean, };
 
 /** The entity of each kind, as the interchange format writes it. */
 export type EntityOf = { "market_segment": MarketSegment, "customer_segment": CustomerSegment, "buying_role": BuyingRole, "need": Need, "product": Product, "competitor": Competitor, "persona": Persona, "buying_unit": BuyingUnit, "journey": Journey };

@@ -4,22 +4,29 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   Catalog,
+  DataStatus,
   Edit,
   EntityKind,
   EntityOf,
+  EvidenceKind,
   ImageFormat,
   Insights,
   IpcError,
   JourneyView,
+  MatchProgress,
   Matrices,
   MenuCommand,
   NodePosition,
   Overview,
   Paper,
   PersonaProfile,
+  RuleCheck,
+  RuleCount,
   Sent,
   Changed as SentChange,
   AppStatus as SentStatus,
+  TableFile,
+  TableMatch,
   Thresholds,
 } from "./bindings";
 
@@ -237,6 +244,44 @@ export const exportOnePager = (persona: string, paper: Paper): Promise<string | 
  * the path saved to, or null when the user cancelled. */
 export const exportReport = (paper: Paper): Promise<string | null> =>
   call<string | null>("export_report", { session: current(), paper });
+
+/** Asks for a table of customer records (CSV, TSV, Excel) in the system's
+ * dialog; it becomes the table the Data view reads. Resolves to null when
+ * the user cancelled. */
+export const chooseTable = (): Promise<TableFile | null> =>
+  call<TableFile | null>("choose_table", { session: current() });
+/** Makes the demo's made-up contacts the table read (the demo only). */
+export const pickDemoTable = (): Promise<TableFile> =>
+  call<TableFile>("use_demo_table", { session: current() });
+/** The table the Data view reads, if one was chosen, and whether the open
+ * project is the demo (whose made-up contacts can be tried). */
+export const dataStatus = (): Promise<DataStatus> =>
+  call<DataStatus>("data_status", { session: current() });
+/** Matches every persona's rules against the chosen table; progress comes
+ * through `onMatchProgress`, and `cancelMatch` stops it (rejecting with the
+ * code "cancelled"). */
+export const runMatch = (account: string | null, sheet: string | null): Promise<TableMatch> =>
+  call<TableMatch>("run_match", { session: current(), account, sheet });
+/** Stops the match that is running. */
+export const cancelMatch = (): Promise<void> => call("cancel_match");
+/** Saves the last match as evidence (counts only) on every persona with a
+ * rule: one edit, which undo takes back. */
+export const saveMatch = async (kind: EvidenceKind): Promise<Changed> =>
+  changed(await call<SentChange>("save_match", { session: current(), kind }));
+/** Where a rule is wrong as it is typed, and the columns it names. */
+export const checkRule = (text: string): Promise<RuleCheck> =>
+  call<RuleCheck>("check_rule", { text });
+/** How many records of the chosen table `rules` matches as `persona`'s;
+ * null when no table is chosen. */
+export const countRule = (
+  persona: string,
+  rules: string,
+  sheet: string | null,
+): Promise<RuleCount | null> =>
+  call<RuleCount | null>("count_rule", { session: current(), persona, rules, sheet });
+/** Calls `handler` as a match reads its table. */
+export const onMatchProgress = (handler: (progress: MatchProgress) => void): Promise<UnlistenFn> =>
+  listen<MatchProgress>("match-progress", (event) => handler(event.payload));
 
 /** Calls `handler` whenever a menu item asks the window to do something. */
 export const onMenuCommand = (handler: (command: MenuCommand) => void): Promise<UnlistenFn> =>
