@@ -7,6 +7,8 @@ import {
   useRef,
   useState,
 } from "react";
+import { CustomerDataView } from "../features/data/CustomerDataView";
+import { useCustomerData } from "../features/data/useCustomerData";
 import { PersonaEditor } from "../features/editing/PersonaEditor";
 import { ProductEditor } from "../features/editing/ProductEditor";
 import { InsightsPanel } from "../features/insights/InsightsPanel";
@@ -63,7 +65,7 @@ type Load = { state: "loading" } | { state: "ready"; project: Overview | null };
 type History = { can_undo: boolean; can_redo: boolean };
 const NO_HISTORY: History = { can_undo: false, can_redo: false };
 /** The views; "profile" is one persona's page, which has no tab of its own. */
-type View = "map" | "personas" | "portfolio" | "matrices" | "journeys" | "profile";
+type View = "map" | "personas" | "portfolio" | "matrices" | "journeys" | "data" | "profile";
 
 /** The views with a tab, in tab order. */
 const VIEWS: { id: Exclude<View, "profile">; label: string }[] = [
@@ -72,6 +74,7 @@ const VIEWS: { id: Exclude<View, "profile">; label: string }[] = [
   { id: "portfolio", label: "Portfolio" },
   { id: "matrices", label: "Matrices" },
   { id: "journeys", label: "Journeys" },
+  { id: "data", label: "Data" },
 ];
 
 /** Runs a shell action, showing its failure instead of dropping it. */
@@ -243,6 +246,10 @@ export function App() {
     id: string | null;
   } | null>(null);
   const [history, setHistory] = useState<History>(NO_HISTORY);
+  // The open session's id: a new one (another project, or the same file
+  // opened again) starts the Data view afresh.
+  const [sessionId, setSessionId] = useState<number | null>(null);
+  const data = useCustomerData(sessionId === null ? null : String(sessionId));
   // Counts the times the project's content changed (an edit, an undo,
   // another project), so that views holding their own data know to refetch.
   const [revision, setRevision] = useState(0);
@@ -255,6 +262,7 @@ export function App() {
       .then((status) => {
         setLoad({ state: "ready", project: status.project });
         setHistory(status.session ?? NO_HISTORY);
+        setSessionId(status.session?.id ?? null);
         setRevision((r) => r + 1);
         if (status.notice !== null) setNotice(status.notice);
         setFound(null);
@@ -350,6 +358,8 @@ export function App() {
           show_personas: "personas",
           show_portfolio: "portfolio",
           show_matrices: "matrices",
+          show_journeys: "journeys",
+          show_data: "data",
         };
         const view = show[command];
         if (command === "undo" || command === "redo") {
@@ -650,7 +660,9 @@ export function App() {
             {
               <div
                 className={
-                  view === "profile" || view === "journeys" ? "workspace solo" : "workspace"
+                  view === "profile" || view === "journeys" || view === "data"
+                    ? "workspace solo"
+                    : "workspace"
                 }
               >
                 <div className="stage">
@@ -762,6 +774,15 @@ export function App() {
                       onBack={closeProfile}
                       onEditLinks={(id) => setEditing({ kind: "persona", id })}
                       onExport={saveOnePager}
+                      table={
+                        data.found
+                          ? {
+                              name: data.found.report.source.name,
+                              columns: data.found.report.source.columns,
+                              sheet: data.found.sheet,
+                            }
+                          : null
+                      }
                     />
                   ) : view === "portfolio" ? (
                     <PortfolioView
@@ -776,6 +797,14 @@ export function App() {
                     <MatricesView revision={revision} onError={report} />
                   ) : view === "journeys" ? (
                     <JourneysView revision={revision} taken={taken} onOpen={openProfile} />
+                  ) : view === "data" ? (
+                    <CustomerDataView
+                      data={data}
+                      name={found ? namer(found.map) : (id) => id}
+                      overlaps={found?.analysis.overlaps ?? []}
+                      onOpen={openProfile}
+                      onShow={(ids) => focusOnMap(ids)}
+                    />
                   ) : listedMatches !== null && shown === 0 ? (
                     <p className="muted">No persona matches “{listedQuery.trim()}”.</p>
                   ) : (

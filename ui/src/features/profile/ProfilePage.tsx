@@ -22,6 +22,8 @@ import {
   relationshipSentence,
   todayIso,
 } from "./profile";
+import { RuleEditor } from "./RuleEditor";
+import type { LoadedTable } from "./rules";
 import { ScenarioList } from "./ScenarioList";
 import { usePatch } from "./usePatch";
 
@@ -45,6 +47,9 @@ type Props = {
   onEditLinks: (id: string) => void;
   /** Saves the persona's one-pager (PDF or PNG). */
   onExport: (id: string) => void;
+  /** The table loaded in the Data view: its columns and counts help write
+   * the persona's rules. */
+  table?: LoadedTable | null;
 };
 
 type Loaded =
@@ -200,8 +205,19 @@ function EditLinks({ onClick, what }: { onClick: () => void; what: string }) {
  * shows what it assumes the core did.
  */
 export function ProfilePage(props: Props) {
-  const { id, revision, previous, next, position, backTo, onOpen, onBack, onEditLinks, onExport } =
-    props;
+  const {
+    id,
+    revision,
+    previous,
+    next,
+    position,
+    backTo,
+    onOpen,
+    onBack,
+    onEditLinks,
+    onExport,
+    table,
+  } = props;
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | undefined>>({});
 
@@ -609,12 +625,10 @@ export function ProfilePage(props: Props) {
               <EvidenceList items={p.evidence} onSave={(evidence) => patch({ evidence })} />
             </Section>
             <Section title="Rules">
-              <EditableText
-                label="Rules"
+              <RuleEditor
+                persona={p.id}
                 value={p.rules}
-                placeholder="No rules yet — add how to pick their customers out of records"
-                multiline
-                mono
+                table={table ?? null}
                 onSave={text("rules")}
               />
             </Section>
