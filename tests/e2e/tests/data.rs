@@ -4,7 +4,8 @@
 //! no record, and the rule editor on a persona's page counting its rule
 //! against the same table as it is typed.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Duration;
 
 use persona_atlas::api;
@@ -173,4 +174,127 @@ fn the_rule_editor_counts_a_rule_against_the_table_as_it_is_typed() {
             .is_some_and(|r| r.ends_with("region = \"EU\""))
     });
     assert!(!overflows(&app, ".profile-scroll"), "no sideways scrolling");
+}
+
+/// Runs xdotool on the display the app is drawn on; the output, or "" when
+/// it found nothing.
+fn xdotool(args: &[&str]) -> String {
+    let out = Command::new("xdotool")
+        .args(args)
+        .output()
+        .expect("xdotool runs (installed by make setup)");
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// Answers the open dialog titled `title` with `path`, typed in its
+/// location field as a person would (no window manager: the dialog is
+/// given the keyboard by hand).
+fn answer_open_dialog(title: &str, path: &Path) {
+    let mut window = String::new();
+    wait_until("the open dialog opens", || {
+        window = xdotool(&["search", "--onlyvisible", "--name", title])
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        !window.is_empty()
+    });
+    std::thread::sleep(Duration::from_millis(700));
+    xdotool(&["windowfocus", "--sync", &window]);
+    xdotool(&["key", "--window", &window, "ctrl+l"]);
+    std::thread::sleep(Duration::from_millis(200));
+    let typed = path.to_str().expect("a UTF-8 temp path");
+    xdotool(&["type", "--window", &window, "--delay", "5", typed]);
+    // The location field's completion may take the first Enter; the
+    // dialog is answered when it is gone.
+    for _ in 0..5 {
+        std::thread::sleep(Duration::from_millis(400));
+        xdotool(&["key", "--window", &window, "Return"]);
+        std::thread::sleep(Duration::from_millis(600));
+        if xdotool(&["search", "--onlyvisible", "--name", title]).is_empty() {
+            return;
+        }
+    }
+    panic!("the dialog {title:?} did not take {typed}");
+}
+
+#[test]
+fn a_table_chosen_in_the_dialog_is_read_by_sheet_and_a_bad_one_says_where() {
+    use rust_xlsxwriter::Workbook;
+    let driver = Driver::start();
+    let project = driver.harbor().with_file_name("Demo.patlas");
+    api::create_demo(&project, false).expect("the demo writes");
+    let before = std::fs::read(&project).expect("the project's bytes");
+
+    // A workbook whose first sheet is notes and whose second holds the records.
+    let book_path = driver.home.path().join("crm export.xlsx");
+    let mut book = Workbook::new();
+    book.add_worksheet()
+        .set_name("Notes")
+        .and_then(|s| s.write_string(0, 0, "Exported from the CRM"))
+        .expect("the notes sheet");
+    let contacts = book.add_worksheet();
+    contacts.set_name("Contacts").expect("a sheet name");
+    let rows = [
+        ["department", "on_call", "account"],
+        ["Data", "true", "acme"],
+        ["Data", "false", "acme"],
+        ["RevOps", "false", "beta"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            contacts
+                .write_string(r as u32, c as u16, *cell)
+                .expect("a cell");
+        }
+    }
+    book.save(&book_path).expect("the workbook saves");
+
+    let app = driver.launch(&[project.to_str().expect("a UTF-8 temp path")]);
+    app.wait_for_texts(".insights .finding-title", PATIENCE);
+    app.open_tab("Data");
+    assert!(
+        !app.texts("button")
+            .iter()
+            .any(|b| b == "Try the demo contacts"),
+        "the made-up contacts are offered only in the app's own demo"
+    );
+    app.click_button("Choose a table…");
+    answer_open_dialog("Choose a table", &book_path);
+    // The first sheet has no records: every persona's columns are missing.
+    let line = app.wait_for_texts(".data-table-name .muted", PATIENCE);
+    assert!(line.iter().any(|l| l.contains("sheet Notes")), "{line:?}");
+    let sheet = app.find_all(".data-table-bar select");
+    assert_eq!(sheet.len(), 1, "a sheet to choose");
+    app.execute(
+        "const s = document.querySelector('.data-table-bar select'); \
+         Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(s, 'Contacts'); \
+         s.dispatchEvent(new Event('change', { bubbles: true }));",
+    );
+    wait_until("the Contacts sheet is matched", || {
+        app.texts(".data-table-name .muted")
+            .iter()
+            .any(|l| l.starts_with("3 records") && l.contains("sheet Contacts"))
+    });
+    let tiles = app.texts(".data-tile-value");
+    assert_eq!(tiles.first().map(String::as_str), Some("3"), "{tiles:?}");
+
+    // A ragged CSV is refused with its line, and the view says so.
+    let ragged = driver.home.path().join("ragged.csv");
+    std::fs::write(&ragged, "department,on_call\nData,true\nIT\n").expect("the CSV writes");
+    app.click_button("Choose another table…");
+    answer_open_dialog("Choose a table", &ragged);
+    let error = app.wait_for_texts(".data-error", PATIENCE);
+    assert!(
+        error
+            .iter()
+            .any(|e| e.contains("ragged.csv") && e.contains("line 3")),
+        "where and what: {error:?}"
+    );
+    app.screenshot("data-view-error");
+    assert_eq!(
+        std::fs::read(&project).expect("the project's bytes"),
+        before,
+        "matching writes nothing to the project"
+    );
 }
