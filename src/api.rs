@@ -853,3 +853,115 @@ fn invalid_project(message: String) -> Error {
         }]),
     }
 }
+
+/// The formats a project comes in from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportFormat {
+    /// Found from the file: its extension, its first bytes, its keys.
+    Auto,
+    /// The interchange JSON.
+    PersonaAtlas,
+    /// A workbook in the spreadsheet layout.
+    Xlsx,
+    /// A folder of CSV files in the spreadsheet layout, or one of personas.
+    Csv,
+}
+
+/// The format `input` is in, for [`ImportFormat::Auto`].
+fn sniff(input: &Path) -> Result<ImportFormat> {
+    if input.is_dir() {
+        return Ok(ImportFormat::Csv);
+    }
+    let ext = input
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let mut head = [0u8; 4];
+    let n = fs::File::open(input)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .map_err(|e| Error::io(input, "read the file", e))?;
+    Ok(match (&head[..n], ext.as_str()) {
+        (b"PK\x03\x04", _) | (_, "xlsx") => ImportFormat::Xlsx,
+        (_, "csv" | "tsv") => ImportFormat::Csv,
+        _ => ImportFormat::PersonaAtlas,
+    })
+}
+
+/// Reads a project from `input` in `from` (checked whole, every problem
+/// placed where it stands), without writing anything.
+pub fn read_import(input: &Path, from: ImportFormat) -> Result<Project> {
+    let from = match from {
+        ImportFormat::Auto => sniff(input)?,
+        other => other,
+    };
+    let name = input.file_stem().map_or_else(
+        || "Imported project".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let source = input.display().to_string();
+    match from {
+        ImportFormat::PersonaAtlas | ImportFormat::Auto => read_json(input),
+        ImportFormat::Xlsx => {
+            crate::sheets::from_book(&crate::sheets::xlsx::read(input)?, &source, &name)
+        }
+        ImportFormat::Csv => {
+            crate::sheets::from_book(&crate::sheets::csv::read(input)?, &source, &name)
+        }
+    }
+}
+
+/// Reads `input` in `from` into a new project at `output`. Everything is
+/// checked before anything is written; on any problem no file is left.
+pub fn import(input: &Path, from: ImportFormat, output: &Path, overwrite: bool) -> Result<Session> {
+    let project = read_import(input, from)?;
+    create(output, &project, overwrite)
+}
+
+/// The formats a project goes out in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    /// The interchange JSON.
+    Json,
+    /// A workbook in the spreadsheet layout, with a Findings sheet.
+    Xlsx,
+    /// A folder of CSV files in the spreadsheet layout.
+    Csv,
+}
+
+/// Writes the project in `input` (`.patlas` or `.json`) to `output` in
+/// `format`, judging the findings of a workbook on `today`. Written whole
+/// or not at all; never over `input`.
+pub fn export_as(
+    input: &Path,
+    format: ExportFormat,
+    output: &Path,
+    today: Date,
+    overwrite: bool,
+) -> Result<()> {
+    let project = read_any(input)?;
+    match format {
+        ExportFormat::Json => write_output(output, interchange::write(&project), input, overwrite),
+        ExportFormat::Xlsx => {
+            let analysis = analysis::analyze(&project, &project.thresholds, today);
+            let book = crate::sheets::to_book(&project, Some(&analysis));
+            write_output(output, crate::sheets::xlsx::write(&book)?, input, overwrite)
+        }
+        ExportFormat::Csv => {
+            let book = crate::sheets::to_book(&project, None);
+            crate::sheets::csv::write_folder(&book, output, overwrite)
+        }
+    }
+}
+
+/// Writes the workbook to fill for an import: every sheet with its
+/// header, notes on the columns, and an example row.
+pub fn write_template(output: &Path, overwrite: bool) -> Result<()> {
+    if output.exists() && !overwrite {
+        return Err(Error::Exists {
+            path: output.to_owned(),
+        });
+    }
+    crate::atomic::write_bytes(output, &crate::sheets::xlsx::template()?)
+}

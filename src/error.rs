@@ -179,6 +179,14 @@ pub enum Error {
         /// The typesetter's reason.
         detail: String,
     },
+    /// A file in another format could not be made; nothing was written.
+    #[error("the {what} could not be written: {detail}. Nothing was written.")]
+    Export {
+        /// What was being made ("workbook", "GraphML file").
+        what: &'static str,
+        /// Why.
+        detail: String,
+    },
     /// A schema migration failed; the file is left as it was.
     #[error(
         "{}: cannot upgrade the project file: {}. It was not changed.",

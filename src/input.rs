@@ -75,3 +75,35 @@ pub(crate) fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>> {
     }
     Ok(bytes)
 }
+
+/// How much a zip's parts unpack to in all, and its largest
+/// `sharedStrings.xml` (a workbook's text, held whole by a reader), read
+/// from the zip's own directory before any part is unpacked; why not when
+/// it is no zip.
+pub(crate) fn unpacked_sizes(path: &Path) -> std::result::Result<(u64, u64), String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
+    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file))
+        .map_err(|e| format!("this workbook is damaged: {e}"))?;
+    let (mut total, mut shared) = (0u64, 0u64);
+    for i in 0..archive.len() {
+        let part = archive
+            .by_index_raw(i)
+            .map_err(|e| format!("this workbook is damaged: {e}"))?;
+        total = total.saturating_add(part.size());
+        if part.name().ends_with("sharedStrings.xml") {
+            shared = shared.max(part.size());
+        }
+    }
+    Ok((total, shared))
+}
+
+/// Runs a third-party reader of a file, turning a panic in it (a damaged
+/// file can drive a parser into one, as a fuzzed workbook drove calamine
+/// into an arithmetic overflow) into the error `damaged` makes, so that no
+/// input ever stops the program.
+pub(crate) fn guarded<T>(
+    read: impl FnOnce() -> Result<T>,
+    damaged: impl FnOnce() -> Error,
+) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| Err(damaged()))
+}

@@ -30,6 +30,7 @@ pub mod profile;
 pub mod recent;
 pub mod rules;
 pub mod session;
+pub mod sheets;
 pub mod store;
 
 pub use error::{Error, Problem, Problems, Result};

@@ -36,6 +36,40 @@ enum DialectArg {
 
 /// The kinds of evidence a match is saved as.
 #[derive(Clone, Copy, clap::ValueEnum)]
+enum FromArg {
+    /// Found from the file.
+    Auto,
+    /// Interchange JSON.
+    #[value(name = "persona-atlas")]
+    PersonaAtlas,
+    /// An XLSX workbook in the spreadsheet layout.
+    Xlsx,
+    /// CSV files in the spreadsheet layout.
+    Csv,
+}
+
+impl From<FromArg> for api::ImportFormat {
+    fn from(a: FromArg) -> Self {
+        match a {
+            FromArg::Auto => api::ImportFormat::Auto,
+            FromArg::PersonaAtlas => api::ImportFormat::PersonaAtlas,
+            FromArg::Xlsx => api::ImportFormat::Xlsx,
+            FromArg::Csv => api::ImportFormat::Csv,
+        }
+    }
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportArg {
+    /// Interchange JSON.
+    Json,
+    /// An XLSX workbook in the import's layout, with a Findings sheet.
+    Xlsx,
+    /// A folder of CSV files in the import's layout.
+    Csv,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum EvidenceArg {
     /// Customer records from a CRM.
     Crm,
@@ -71,22 +105,40 @@ enum Command {
     },
     /// Create a project file from interchange JSON, checking everything first.
     Import {
-        /// The interchange file (.json).
+        /// The file to read: interchange JSON, an XLSX workbook, a CSV file
+        /// of personas, or a folder of CSV files.
         input: PathBuf,
         /// The project file to create (.patlas).
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// The input's format (found from the file by default).
+        #[arg(long, value_enum, default_value = "auto")]
+        from: FromArg,
         /// Replace the output if it exists.
         #[arg(long)]
         force: bool,
     },
-    /// Write a project as interchange JSON (to standard output by default).
+    /// Write a project as interchange JSON (to standard output by default),
+    /// an XLSX workbook or a folder of CSV files.
     Export {
-        /// The project file (.patlas).
+        /// The project file (.patlas) or interchange file.
         input: PathBuf,
-        /// Where to write the JSON.
+        /// The format to write.
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportArg,
+        /// Where to write (a folder for csv; required but for json).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the output if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the workbook to fill for an import: every sheet with its
+    /// header, notes on each column and an example row.
+    Template {
+        /// Where to write it (.xlsx).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
         /// Replace the output if it exists.
         #[arg(long)]
         force: bool,
@@ -373,9 +425,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import {
             input,
             output,
+            from,
             force,
         } => {
-            let session = api::import_json(&input, &output, force).map_err(with_hint)?;
+            let session = api::import(&input, from.into(), &output, force).map_err(with_hint)?;
             let counts = session.project().counts();
             let plural = |n: usize, one: &str, many: &str| {
                 format!("{n} {}", if n == 1 { one } else { many })
@@ -390,14 +443,37 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Export {
             input,
+            format,
             output,
             force,
         } => {
-            let json = api::export_json(&input)?;
+            let format = match format {
+                ExportArg::Json => api::ExportFormat::Json,
+                ExportArg::Xlsx => api::ExportFormat::Xlsx,
+                ExportArg::Csv => api::ExportFormat::Csv,
+            };
             match output {
-                Some(path) => api::write_output(&path, &json, &input, force).map_err(with_hint)?,
-                None => write_stdout(&json)?,
+                Some(path) => api::export_as(&input, format, &path, Date::today(), force)
+                    .map_err(with_hint)?,
+                None if format == api::ExportFormat::Json => {
+                    write_stdout(&api::export_json(&input)?)?;
+                }
+                None => anyhow::bail!(
+                    "--format {} needs -o: where to write the {}",
+                    match format {
+                        api::ExportFormat::Xlsx => "xlsx",
+                        _ => "csv",
+                    },
+                    match format {
+                        api::ExportFormat::Xlsx => "workbook",
+                        _ => "folder of CSV files",
+                    }
+                ),
             }
+        }
+        Command::Template { output, force } => {
+            api::write_template(&output, force).map_err(with_hint)?;
+            eprintln!("wrote the workbook to fill to {}", output.display());
         }
         Command::Info { file } => {
             let info = api::info(&file)?;

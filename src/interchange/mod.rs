@@ -10,7 +10,7 @@ mod read;
 
 use crate::model::Project;
 
-pub use read::{read, read_entity};
+pub use read::{read, read_entity, read_value};
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "persona-atlas";
@@ -25,6 +25,19 @@ struct Document<'a> {
     version: u64,
     #[serde(flatten)]
     project: &'a Project,
+}
+
+/// A project as an interchange document, sorted as [`write`] writes it.
+pub fn to_value(project: &Project) -> serde_json::Value {
+    let mut sorted = project.clone();
+    sorted.sort();
+    let document = Document {
+        format: FORMAT,
+        version: VERSION,
+        project: &sorted,
+    };
+    serde_json::to_value(&document)
+        .unwrap_or_else(|e| unreachable!("the model always serialises: {e}"))
 }
 
 /// Writes a project as interchange JSON: sorted, two-space indented, with a

@@ -34,11 +34,21 @@ pub fn read(text: &str, source_name: &str) -> Result<Project> {
             ),
         }])
     })?;
+    read_value(&value, source_name)
+}
+
+/// Reads an interchange document already parsed (as a spreadsheet import
+/// builds it), with every check of [`read`]; problems are placed by their
+/// JSON path.
+pub fn read_value(value: &Value, source_name: &str) -> Result<Project> {
     let mut reader = Reader::default();
-    let project = reader.document(&value);
+    let project = reader.document(value);
     match project {
         Some(project) if reader.problems.is_empty() => Ok(project),
-        _ => Err(invalid(reader.problems)),
+        _ => Err(Error::Invalid {
+            source_name: source_name.to_owned(),
+            problems: Problems(reader.problems),
+        }),
     }
 }
 

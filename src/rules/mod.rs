@@ -17,6 +17,7 @@ pub use report::{
     count, size_words,
 };
 pub use sql::{Dialect, compile, compile_project};
+pub(crate) use table::delimiter as table_delimiter;
 pub use table::{
     MAX_TABLE_BYTES, MatchOptions, RuleCount, TableMatch, Watch, count_rule, match_file,
     match_table, sheets,

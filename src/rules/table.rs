@@ -150,7 +150,7 @@ impl<R: Seek> Seek for Tracked<'_, R> {
 
 /// The delimiter a CSV file's header uses: the most frequent of `,` `;` and
 /// tab outside quotes in its first line (`,` when there is none).
-fn delimiter(head: &[u8]) -> u8 {
+pub(crate) fn delimiter(head: &[u8]) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for &b in head {
@@ -277,7 +277,10 @@ pub fn match_table(
     head.truncate(filled);
     if head.starts_with(b"PK\x03\x04") {
         drop(reader);
-        return match_workbook(project, path, size, options, rules, watch);
+        return crate::input::guarded(
+            || match_workbook(project, path, size, options, rules, watch),
+            || table_error("this workbook is damaged and cannot be read".to_owned()),
+        );
     }
     if options.sheet.is_some() {
         return Err(table_error(
@@ -581,22 +584,13 @@ fn column_letters(mut i: u32) -> String {
 /// Refuses a workbook whose parts unpack to more than a match holds, from
 /// the zip's own directory, before any part is unpacked.
 fn check_unpacked(path: &Path, table_error: &dyn Fn(String) -> Error) -> Result<()> {
-    let file = File::open(path).map_err(|e| Error::io(path, "read the table", e))?;
-    let mut archive = zip::ZipArchive::new(BufReader::new(file))
-        .map_err(|e| table_error(format!("this workbook is damaged: {e}")))?;
-    let mut unpacked = 0u64;
-    for i in 0..archive.len() {
-        let part = archive
-            .by_index_raw(i)
-            .map_err(|e| table_error(format!("this workbook is damaged: {e}")))?;
-        unpacked = unpacked.saturating_add(part.size());
-        if part.name().ends_with("sharedStrings.xml") && part.size() > MAX_SHARED_STRINGS_BYTES {
-            return Err(table_error(format!(
-                "its shared text unpacks to {} MB, more than the {} MB a match holds",
-                part.size() / 1_000_000,
-                MAX_SHARED_STRINGS_BYTES / 1_000_000
-            )));
-        }
+    let (unpacked, shared) = crate::input::unpacked_sizes(path).map_err(table_error)?;
+    if shared > MAX_SHARED_STRINGS_BYTES {
+        return Err(table_error(format!(
+            "its shared text unpacks to {} MB, more than the {} MB a match holds",
+            shared / 1_000_000,
+            MAX_SHARED_STRINGS_BYTES / 1_000_000
+        )));
     }
     if unpacked > MAX_UNPACKED_BYTES {
         return Err(table_error(format!(

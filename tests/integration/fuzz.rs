@@ -280,3 +280,40 @@ fn the_table_reader_survives_damaged_workbooks() {
         let _ = persona_atlas::rules::match_file(&project, &path, &options);
     });
 }
+
+#[test]
+fn the_spreadsheet_importers_survive_damaged_files() {
+    let dir = scratch();
+    let demo = dir.path().join("demo.patlas");
+    api::create_demo(&demo, false).expect("the demo writes");
+    let project = api::read_any(&demo).expect("reads");
+    let book = persona_atlas::sheets::to_book(&project, None);
+    let workbook = persona_atlas::sheets::xlsx::write(&book).expect("a workbook");
+    let personas = persona_atlas::sheets::csv::table_text(&book.tables[1]);
+    let needs = persona_atlas::sheets::csv::table_text(&book.tables[2]);
+
+    let xlsx = dir.path().join("damaged.xlsx");
+    fuzz("sheets::xlsx (import)", &[workbook], |input| {
+        std::fs::write(&xlsx, input).expect("writes");
+        if let Ok(read) = persona_atlas::sheets::xlsx::read(&xlsx) {
+            let _ = persona_atlas::sheets::from_book(&read, "fuzz", "fuzz");
+        }
+    });
+    let csv = dir.path().join("personas.csv");
+    let seeds = vec![personas.into_bytes(), needs.into_bytes()];
+    fuzz("sheets::csv (import)", &seeds, |input| {
+        std::fs::write(&csv, input).expect("writes");
+        if let Ok(read) = persona_atlas::sheets::csv::read(&csv) {
+            // Whatever is accepted round trips.
+            if let Ok(p) = persona_atlas::sheets::from_book(&read, "fuzz", "fuzz") {
+                let again = persona_atlas::sheets::to_book(&p, None);
+                let text = persona_atlas::sheets::csv::table_text(&again.tables[1]);
+                std::fs::write(&csv, text).expect("writes");
+                let back = persona_atlas::sheets::csv::read(&csv).expect("our CSV reads");
+                let q = persona_atlas::sheets::from_book(&back, "fuzz", "fuzz")
+                    .expect("our CSV imports");
+                assert_eq!(q.personas, p.personas, "a CSV import round trips");
+            }
+        }
+    });
+}

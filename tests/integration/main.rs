@@ -10,5 +10,6 @@ mod print;
 mod roundtrip;
 mod rules;
 mod session;
+mod sheets;
 mod store;
 mod support;
