@@ -42,6 +42,13 @@ if ! python3 -c "import duckdb" 2>/dev/null; then
   python3 -m pip install --quiet --disable-pip-version-check duckdb==2.0.1
 fi
 
+# NetworkX reads back the GraphML and GEXF that export writes, in a test:
+# the library the issue names, standing in for Gephi and yEd.
+if ! python3 -c "import networkx" 2>/dev/null; then
+  echo "setup: installing NetworkX for Python (the graph export test's reader)"
+  python3 -m pip install --quiet --disable-pip-version-check networkx==3.6.1
+fi
+
 # npm ci refuses here: the lock file names other platforms' @tauri-apps/cli
 # packages, which the registry does not serve. npm install keeps the lock.
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then

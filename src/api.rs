@@ -928,6 +928,19 @@ pub enum ExportFormat {
     Xlsx,
     /// A folder of CSV files in the spreadsheet layout.
     Csv,
+    /// GraphML, for yEd, Gephi and NetworkX.
+    Graphml,
+    /// GEXF 1.3, for Gephi.
+    Gexf,
+}
+
+/// The map positions stored in `input`, when it is a project file.
+fn stored_positions(input: &Path) -> Result<Vec<crate::model::NodePosition>> {
+    if input.extension().is_some_and(|e| e == "patlas") || crate::store::is_sqlite(input)? {
+        ProjectFile::open_read_only(input)?.positions()
+    } else {
+        Ok(Vec::new())
+    }
 }
 
 /// Writes the project in `input` (`.patlas` or `.json`) to `output` in
@@ -951,6 +964,14 @@ pub fn export_as(
         ExportFormat::Csv => {
             let book = crate::sheets::to_book(&project, None);
             crate::sheets::csv::write_folder(&book, output, overwrite)
+        }
+        ExportFormat::Graphml => {
+            let text = crate::network::graphml(&project, &stored_positions(input)?)?;
+            write_output(output, text, input, overwrite)
+        }
+        ExportFormat::Gexf => {
+            let text = crate::network::gexf(&project, &stored_positions(input)?, today)?;
+            write_output(output, text, input, overwrite)
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod journey_view;
 pub mod map_view;
 pub mod matrix;
 pub mod model;
+pub mod network;
 pub mod overview;
 pub mod print;
 pub mod profile;

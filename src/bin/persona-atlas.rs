@@ -67,6 +67,10 @@ enum ExportArg {
     Xlsx,
     /// A folder of CSV files in the import's layout.
     Csv,
+    /// GraphML, for yEd, Gephi and NetworkX.
+    Graphml,
+    /// GEXF 1.3, for Gephi.
+    Gexf,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -451,6 +455,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ExportArg::Json => api::ExportFormat::Json,
                 ExportArg::Xlsx => api::ExportFormat::Xlsx,
                 ExportArg::Csv => api::ExportFormat::Csv,
+                ExportArg::Graphml => api::ExportFormat::Graphml,
+                ExportArg::Gexf => api::ExportFormat::Gexf,
             };
             match output {
                 Some(path) => api::export_as(&input, format, &path, Date::today(), force)
@@ -462,11 +468,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     "--format {} needs -o: where to write the {}",
                     match format {
                         api::ExportFormat::Xlsx => "xlsx",
-                        _ => "csv",
+                        api::ExportFormat::Csv => "csv",
+                        api::ExportFormat::Graphml => "graphml",
+                        _ => "gexf",
                     },
                     match format {
                         api::ExportFormat::Xlsx => "workbook",
-                        _ => "folder of CSV files",
+                        api::ExportFormat::Csv => "folder of CSV files",
+                        _ => "graph file",
                     }
                 ),
             }

@@ -42,7 +42,9 @@ pub fn read(path: &Path) -> Result<Book> {
         || {
             invalid(
                 path,
-                vec![whole("this workbook is damaged and cannot be read".to_owned())],
+                vec![whole(
+                    "this workbook is damaged and cannot be read".to_owned(),
+                )],
             )
         },
     )
