@@ -866,9 +866,65 @@ pub enum ImportFormat {
     Xlsx,
     /// A folder of CSV files in the spreadsheet layout, or one of personas.
     Csv,
+    /// A Kumu map: its spreadsheet layout (XLSX or CSV), a JSON blueprint
+    /// or a project backup.
+    Kumu,
 }
 
-/// The format `input` is in, for [`ImportFormat::Auto`].
+/// What an import will bring in, shown before anything is written.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ImportPreview {
+    /// The format the file was read as.
+    pub format: ImportFormat,
+    /// The project's name.
+    pub name: String,
+    /// What it holds.
+    pub counts: Counts,
+    /// Positions on the map that come with it.
+    #[ts(type = "number")]
+    pub positions: u64,
+    /// Kumu element types that map onto none of our kinds.
+    pub unmapped_types: Vec<crate::kumu::Unmapped>,
+    /// Kumu connections left out.
+    #[ts(type = "number")]
+    pub unmapped_connections: u64,
+    /// What was assumed on the way in.
+    pub notes: Vec<String>,
+}
+
+/// A file read for an import: the project, its layout, and the preview.
+#[derive(Clone, Debug)]
+pub struct ReadImport {
+    /// The project, checked whole.
+    pub project: Project,
+    /// Where its nodes are placed (a Kumu map's positions).
+    pub positions: Vec<crate::model::NodePosition>,
+    /// What it brings in.
+    pub preview: ImportPreview,
+}
+
+/// Whether a workbook's or CSV's tables are a Kumu map's: no sheet of our
+/// layout, and a Label or From/To header.
+fn kumu_book(book: &crate::sheets::Book) -> bool {
+    let ours = book
+        .tables
+        .iter()
+        .any(|t| crate::sheets::layout::sheet_named(&t.name).is_some());
+    let kumu = book.tables.iter().any(|t| {
+        let h: Vec<String> = t
+            .header
+            .iter()
+            .map(|h| crate::sheets::layout::normal(h))
+            .collect();
+        h.iter().any(|c| c == "label")
+            || (h.iter().any(|c| c == "from") && h.iter().any(|c| c == "to"))
+    });
+    kumu && !ours
+}
+
+/// The format `input` is in, for [`ImportFormat::Auto`]: a folder is CSV, a
+/// zip a workbook, a JSON file with `elements` a Kumu map; a workbook or
+/// CSV in Kumu's layout is told apart when it is read.
 fn sniff(input: &Path) -> Result<ImportFormat> {
     if input.is_dir() {
         return Ok(ImportFormat::Csv);
@@ -877,13 +933,18 @@ fn sniff(input: &Path) -> Result<ImportFormat> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let mut head = [0u8; 4];
+    let mut head = vec![0u8; 4096];
     let n = fs::File::open(input)
         .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
         .map_err(|e| Error::io(input, "read the file", e))?;
-    Ok(match (&head[..n], ext.as_str()) {
+    head.truncate(n);
+    let text = String::from_utf8_lossy(&head);
+    Ok(match (&head[..n.min(4)], ext.as_str()) {
         (b"PK\x03\x04", _) | (_, "xlsx") => ImportFormat::Xlsx,
         (_, "csv" | "tsv") => ImportFormat::Csv,
+        _ if !text.contains("\"persona-atlas\"") && text.contains("\"elements\"") => {
+            ImportFormat::Kumu
+        }
         _ => ImportFormat::PersonaAtlas,
     })
 }
@@ -891,6 +952,28 @@ fn sniff(input: &Path) -> Result<ImportFormat> {
 /// Reads a project from `input` in `from` (checked whole, every problem
 /// placed where it stands), without writing anything.
 pub fn read_import(input: &Path, from: ImportFormat) -> Result<Project> {
+    read_import_with(input, from, &crate::kumu::TypeMap::default()).map(|r| r.project)
+}
+
+/// The tables of a workbook, a CSV file or a folder of them.
+fn read_book(input: &Path) -> Result<crate::sheets::Book> {
+    let csv = input
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
+    if input.is_dir() || csv {
+        crate::sheets::csv::read(input)
+    } else {
+        crate::sheets::xlsx::read(input)
+    }
+}
+
+/// As [`read_import`], with Kumu's element types mapped by `types`, and
+/// what the import brings in.
+pub fn read_import_with(
+    input: &Path,
+    from: ImportFormat,
+    types: &crate::kumu::TypeMap,
+) -> Result<ReadImport> {
     let from = match from {
         ImportFormat::Auto => sniff(input)?,
         other => other,
@@ -900,13 +983,64 @@ pub fn read_import(input: &Path, from: ImportFormat) -> Result<Project> {
         |s| s.to_string_lossy().into_owned(),
     );
     let source = input.display().to_string();
+    let plain = |project: Project, format: ImportFormat| ReadImport {
+        preview: ImportPreview {
+            format,
+            name: project.project.name.clone(),
+            counts: project.counts(),
+            positions: 0,
+            unmapped_types: Vec::new(),
+            unmapped_connections: 0,
+            notes: Vec::new(),
+        },
+        project,
+        positions: Vec::new(),
+    };
+    let kumu = |read: crate::kumu::Imported| ReadImport {
+        preview: ImportPreview {
+            format: ImportFormat::Kumu,
+            name: read.project.project.name.clone(),
+            counts: read.project.counts(),
+            positions: read.positions.len() as u64,
+            unmapped_types: read.summary.unmapped_types,
+            unmapped_connections: read.summary.unmapped_connections,
+            notes: read.summary.notes,
+        },
+        project: read.project,
+        positions: read.positions,
+    };
     match from {
-        ImportFormat::PersonaAtlas | ImportFormat::Auto => read_json(input),
-        ImportFormat::Xlsx => {
-            crate::sheets::from_book(&crate::sheets::xlsx::read(input)?, &source, &name)
+        ImportFormat::PersonaAtlas | ImportFormat::Auto => {
+            Ok(plain(read_json(input)?, ImportFormat::PersonaAtlas))
         }
-        ImportFormat::Csv => {
-            crate::sheets::from_book(&crate::sheets::csv::read(input)?, &source, &name)
+        ImportFormat::Xlsx | ImportFormat::Csv => {
+            let tables = read_book(input)?;
+            if kumu_book(&tables) {
+                return crate::kumu::read_book(&tables, &source, &name, types).map(kumu);
+            }
+            crate::sheets::from_book(&tables, &source, &name).map(|p| plain(p, from))
+        }
+        ImportFormat::Kumu => {
+            let json = input
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                || sniff(input)? == ImportFormat::Kumu;
+            if json {
+                let bytes = crate::input::read_capped(input, crate::input::MAX_JSON_BYTES)?;
+                let text = String::from_utf8(bytes).map_err(|e| Error::Invalid {
+                    source_name: source.clone(),
+                    problems: crate::Problems(vec![crate::Problem {
+                        path: String::new(),
+                        message: format!(
+                            "not UTF-8 text (invalid byte at offset {})",
+                            e.utf8_error().valid_up_to()
+                        ),
+                    }]),
+                })?;
+                crate::kumu::read_json(&text, &source, &name, types).map(kumu)
+            } else {
+                crate::kumu::read_book(&read_book(input)?, &source, &name, types).map(kumu)
+            }
         }
     }
 }
@@ -914,8 +1048,28 @@ pub fn read_import(input: &Path, from: ImportFormat) -> Result<Project> {
 /// Reads `input` in `from` into a new project at `output`. Everything is
 /// checked before anything is written; on any problem no file is left.
 pub fn import(input: &Path, from: ImportFormat, output: &Path, overwrite: bool) -> Result<Session> {
-    let project = read_import(input, from)?;
-    create(output, &project, overwrite)
+    import_with(
+        input,
+        from,
+        &crate::kumu::TypeMap::default(),
+        output,
+        overwrite,
+    )
+    .map(|(s, _)| s)
+}
+
+/// As [`import`], with Kumu's types mapped by `types`; also says what came
+/// in and what was left out.
+pub fn import_with(
+    input: &Path,
+    from: ImportFormat,
+    types: &crate::kumu::TypeMap,
+    output: &Path,
+    overwrite: bool,
+) -> Result<(Session, ImportPreview)> {
+    let read = read_import_with(input, from, types)?;
+    let file = ProjectFile::create_with_layout(output, &read.project, &read.positions, overwrite)?;
+    Ok((Session::from_file(file)?, read.preview))
 }
 
 /// The formats a project goes out in.
@@ -932,6 +1086,8 @@ pub enum ExportFormat {
     Graphml,
     /// GEXF 1.3, for Gephi.
     Gexf,
+    /// A Kumu JSON blueprint.
+    Kumu,
 }
 
 /// The map positions stored in `input`, when it is a project file.
@@ -972,6 +1128,9 @@ pub fn export_as(
         ExportFormat::Gexf => {
             let text = crate::network::gexf(&project, &stored_positions(input)?, today)?;
             write_output(output, text, input, overwrite)
+        }
+        ExportFormat::Kumu => {
+            write_output(output, crate::kumu::blueprint(&project), input, overwrite)
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod image;
 mod input;
 pub mod interchange;
 pub mod journey_view;
+pub mod kumu;
 pub mod map_view;
 pub mod matrix;
 pub mod model;

@@ -46,6 +46,8 @@ enum FromArg {
     Xlsx,
     /// CSV files in the spreadsheet layout.
     Csv,
+    /// A Kumu map: its spreadsheet layout, a blueprint or a backup.
+    Kumu,
 }
 
 impl From<FromArg> for api::ImportFormat {
@@ -55,6 +57,7 @@ impl From<FromArg> for api::ImportFormat {
             FromArg::PersonaAtlas => api::ImportFormat::PersonaAtlas,
             FromArg::Xlsx => api::ImportFormat::Xlsx,
             FromArg::Csv => api::ImportFormat::Csv,
+            FromArg::Kumu => api::ImportFormat::Kumu,
         }
     }
 }
@@ -71,6 +74,8 @@ enum ExportArg {
     Graphml,
     /// GEXF 1.3, for Gephi.
     Gexf,
+    /// A Kumu JSON blueprint.
+    Kumu,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -118,6 +123,11 @@ enum Command {
         /// The input's format (found from the file by default).
         #[arg(long, value_enum, default_value = "auto")]
         from: FromArg,
+        /// How a Kumu element type maps onto a kind: KUMU_TYPE=KIND, e.g.
+        /// Stakeholder=persona (kinds: persona, market_segment,
+        /// customer_segment, buying_role, need, product, competitor).
+        #[arg(long = "type", value_name = "KUMU_TYPE=KIND")]
+        types: Vec<String>,
         /// Replace the output if it exists.
         #[arg(long)]
         force: bool,
@@ -430,9 +440,43 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             input,
             output,
             from,
+            types,
             force,
         } => {
-            let session = api::import(&input, from.into(), &output, force).map_err(with_hint)?;
+            let types = persona_atlas::kumu::TypeMap::parse(&types).map_err(anyhow::Error::msg)?;
+            let (session, preview) =
+                api::import_with(&input, from.into(), &types, &output, force).map_err(with_hint)?;
+            for t in &preview.unmapped_types {
+                eprintln!(
+                    "left out {} {} of type {}: map the type with --type {:?}=KIND",
+                    t.elements,
+                    if t.elements == 1 {
+                        "element"
+                    } else {
+                        "elements"
+                    },
+                    if t.kind.is_empty() {
+                        "(none)".to_owned()
+                    } else {
+                        format!("{:?}", t.kind)
+                    },
+                    if t.kind.is_empty() { "TYPE" } else { &t.kind }
+                );
+            }
+            if preview.unmapped_connections > 0 {
+                eprintln!(
+                    "left out {} {} between kinds no link joins, or to elements left out",
+                    preview.unmapped_connections,
+                    if preview.unmapped_connections == 1 {
+                        "connection"
+                    } else {
+                        "connections"
+                    }
+                );
+            }
+            for note in &preview.notes {
+                eprintln!("note: {note}");
+            }
             let counts = session.project().counts();
             let plural = |n: usize, one: &str, many: &str| {
                 format!("{n} {}", if n == 1 { one } else { many })
@@ -457,6 +501,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ExportArg::Csv => api::ExportFormat::Csv,
                 ExportArg::Graphml => api::ExportFormat::Graphml,
                 ExportArg::Gexf => api::ExportFormat::Gexf,
+                ExportArg::Kumu => api::ExportFormat::Kumu,
             };
             match output {
                 Some(path) => api::export_as(&input, format, &path, Date::today(), force)
@@ -470,11 +515,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         api::ExportFormat::Xlsx => "xlsx",
                         api::ExportFormat::Csv => "csv",
                         api::ExportFormat::Graphml => "graphml",
+                        api::ExportFormat::Kumu => "kumu",
                         _ => "gexf",
                     },
                     match format {
                         api::ExportFormat::Xlsx => "workbook",
                         api::ExportFormat::Csv => "folder of CSV files",
+                        api::ExportFormat::Kumu => "blueprint",
                         _ => "graph file",
                     }
                 ),

@@ -44,7 +44,7 @@ impl Cell {
     }
 
     /// The cell as text: a whole number without a decimal point.
-    fn text(&self) -> String {
+    pub fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.clone(),

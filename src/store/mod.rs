@@ -174,6 +174,17 @@ impl ProjectFile {
     /// at `path` unless the whole project was written. An existing file is
     /// replaced only when `overwrite` is set.
     pub fn create(path: &Path, project: &Project, overwrite: bool) -> Result<Self> {
+        Self::create_with_layout(path, project, &[], overwrite)
+    }
+
+    /// As [`ProjectFile::create`], with the map's layout (`positions` of
+    /// the project's entities, each within the map) in the same transaction.
+    pub fn create_with_layout(
+        path: &Path,
+        project: &Project,
+        positions: &[crate::model::NodePosition],
+        overwrite: bool,
+    ) -> Result<Self> {
         if !overwrite && path.exists() {
             return Err(Error::Exists {
                 path: path.to_owned(),
@@ -192,7 +203,7 @@ impl ProjectFile {
                     cause: source,
                 })?;
             let tx = conn.transaction().map_err(Error::store(path))?;
-            write::insert_project(&tx, project).map_err(Error::store(path))?;
+            write::insert_project(&tx, project, positions).map_err(Error::store(path))?;
             tx.commit().map_err(Error::store(path))?;
             conn.close().map_err(|(_, e)| Error::store(path)(e))?;
         }

@@ -23,8 +23,13 @@ fn node(tx: &Transaction<'_>, id: &str, kind: &str) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Inserts a whole project into an empty schema, inside `tx`.
-pub fn insert_project(tx: &Transaction<'_>, p: &Project) -> rusqlite::Result<()> {
+/// Inserts a whole project and the map's layout (`positions` of its
+/// entities) into an empty schema, inside `tx`, with their checksum.
+pub fn insert_project(
+    tx: &Transaction<'_>,
+    p: &Project,
+    positions: &[crate::model::NodePosition],
+) -> rusqlite::Result<()> {
     write_meta(tx, &p.project)?;
     for s in &p.market_segments {
         market_segment(tx, s)?;
@@ -57,7 +62,17 @@ pub fn insert_project(tx: &Transaction<'_>, p: &Project) -> rusqlite::Result<()>
     for j in &p.journeys {
         journey(tx, None, j)?;
     }
-    write_checksum(tx, crate::checksum::of_project(p, []))
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO position (id, x, y) VALUES (?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET x = excluded.x, y = excluded.y",
+    )?;
+    for at in positions {
+        insert.execute(params![at.id, at.x, at.y])?;
+    }
+    write_checksum(
+        tx,
+        crate::checksum::of_project(p, positions.iter().map(|at| (at.id.as_str(), (at.x, at.y)))),
+    )
 }
 
 fn write_checksum(tx: &Transaction<'_>, sum: u64) -> rusqlite::Result<()> {

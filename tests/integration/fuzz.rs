@@ -317,3 +317,30 @@ fn the_spreadsheet_importers_survive_damaged_files() {
         }
     });
 }
+
+#[test]
+fn the_kumu_importer_survives_damaged_maps() {
+    let demo = persona_atlas::interchange::read(DEMO_JSON, "demo").expect("the demo reads");
+    let blueprint = persona_atlas::kumu::blueprint(&demo).into_bytes();
+    let backup = serde_json::json!({
+        "elements": [
+            { "_id": "elem-a", "attributes": { "label": "Ana", "element type": "Stakeholder",
+              "Goals": ["x"], "Priority": 9, "Status": "validated" } },
+            { "_id": "elem-n", "attributes": { "label": "Need", "element type": "need" } }
+        ],
+        "connections": [{ "from": "elem-a", "to": "elem-n", "attributes": { "strength": 0.4 } }],
+        "maps": [{ "elements": [{ "element": "elem-a", "position": { "x": 1, "y": 2 } }] }]
+    })
+    .to_string()
+    .into_bytes();
+    let types = persona_atlas::kumu::TypeMap::parse(&["Stakeholder=persona".to_owned()])
+        .expect("a mapping");
+    fuzz("kumu::read_json", &[blueprint, backup], |input| {
+        let text = String::from_utf8_lossy(input);
+        if let Ok(read) = persona_atlas::kumu::read_json(&text, "fuzz", "fuzz", &types) {
+            // Whatever comes in is a valid project that exports again.
+            let again = interchange::write(&read.project);
+            interchange::read(&again, "again").expect("an import's project reads back");
+        }
+    });
+}

@@ -6,6 +6,7 @@ mod cli;
 mod fuzz;
 mod hostile;
 mod interchange;
+mod kumu;
 mod network;
 mod print;
 mod roundtrip;
