@@ -1145,3 +1145,40 @@ pub fn write_template(output: &Path, overwrite: bool) -> Result<()> {
     }
     crate::atomic::write_bytes(output, &crate::sheets::xlsx::template()?)
 }
+
+/// Merges the project in `b` into the one in `a` (each `.patlas` or
+/// `.json`) and writes the result, with both maps' layouts, to a new
+/// project at `output`; nothing of either is lost, and neither is changed.
+pub fn merge_files(
+    a: &Path,
+    b: &Path,
+    output: &Path,
+    overwrite: bool,
+    today: Date,
+) -> Result<(Session, crate::compare::MergeReport)> {
+    for input in [a, b] {
+        if output.exists() && fs::canonicalize(output).ok() == fs::canonicalize(input).ok() {
+            return Err(Error::io(
+                output,
+                "write the merged project",
+                std::io::Error::other("it is a project being merged; choose another name"),
+            ));
+        }
+    }
+    let (pa, pb) = (read_any(a)?, read_any(b)?);
+    let (merged, positions, report) = crate::compare::merge(
+        &pa,
+        &stored_positions(a)?,
+        &pb,
+        &stored_positions(b)?,
+        today,
+    )?;
+    let file = ProjectFile::create_with_layout(output, &merged, &positions, overwrite)?;
+    Ok((Session::from_file(file)?, report))
+}
+
+/// What changed from the project in `a` to the one in `b`, with the
+/// findings (judged on `today`) that appeared or went.
+pub fn diff_files(a: &Path, b: &Path, today: Date) -> Result<crate::compare::Diff> {
+    Ok(crate::compare::diff(&read_any(a)?, &read_any(b)?, today))
+}

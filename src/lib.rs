@@ -11,6 +11,7 @@ pub mod api;
 mod atomic;
 pub mod change;
 pub mod checksum;
+pub mod compare;
 pub mod delta;
 pub mod demo;
 pub mod edit;

@@ -185,3 +185,61 @@ pub fn analyze(project: &Project, thresholds: &Thresholds, today: Date) -> Analy
         thresholds: *thresholds,
     }
 }
+
+/// One finding in a flat list: its kind (`golden`, `underserved`,
+/// `overlap`, `multi_product`, `buying_unit`, `value_gap`, `health`), the
+/// ids it is about (its key: one finding of a kind per set of ids), and why.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Listed {
+    /// What kind of finding.
+    pub kind: String,
+    /// The ids it is about, the subject first.
+    pub about: Vec<String>,
+    /// Why, for a marketer.
+    pub why: String,
+}
+
+/// Every finding of `a` in one list, in the analysis's order. A complete
+/// buying unit is no finding and is left out.
+pub fn listed(a: &Analysis) -> Vec<Listed> {
+    let mut out = Vec::new();
+    let mut add = |kind: &str, about: Vec<String>, why: &str| {
+        out.push(Listed {
+            kind: kind.to_owned(),
+            about,
+            why: why.to_owned(),
+        });
+    };
+    for g in &a.golden {
+        let mut about = vec![g.persona.as_str().to_owned()];
+        about.extend(g.duplicates.iter().map(|d| d.as_str().to_owned()));
+        add("golden", about, &g.why);
+    }
+    for u in &a.underserved {
+        add("underserved", vec![u.persona.as_str().to_owned()], &u.why);
+    }
+    for o in &a.overlaps {
+        add(
+            "overlap",
+            o.personas.iter().map(|p| p.as_str().to_owned()).collect(),
+            &o.why,
+        );
+    }
+    for m in &a.multi_product {
+        add("multi_product", vec![m.persona.as_str().to_owned()], &m.why);
+    }
+    for u in a.buying_units.iter().filter(|u| !u.complete) {
+        add("buying_unit", vec![u.unit.as_str().to_owned()], &u.why);
+    }
+    for v in &a.value_gaps {
+        add(
+            "value_gap",
+            vec![v.need.as_str().to_owned(), v.competitor.as_str().to_owned()],
+            &v.why,
+        );
+    }
+    for h in &a.health {
+        add("health", vec![h.persona.as_str().to_owned()], &h.why);
+    }
+    out
+}

@@ -147,6 +147,39 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Merge two teams' projects into a new one: the same entity is kept
+    /// once, a clashing id is renamed and listed, and personas both teams
+    /// wrote show as golden candidates.
+    Merge {
+        /// The first project (its name and thresholds are kept).
+        a: PathBuf,
+        /// The second project.
+        b: PathBuf,
+        /// The merged project to create (.patlas).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Replace the output if it exists.
+        #[arg(long)]
+        force: bool,
+        /// Judge the findings on this day (default: today).
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        today: Option<Date>,
+    },
+    /// Say what changed from one project to another: entities added,
+    /// removed and changed field by field, and findings that appeared or
+    /// went.
+    Diff {
+        /// The earlier project.
+        a: PathBuf,
+        /// The later project.
+        b: PathBuf,
+        /// How to write the comparison.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Judge the findings on this day (default: today).
+        #[arg(long, value_name = "DATE", value_parser = date)]
+        today: Option<Date>,
+    },
     /// Write the workbook to fill for an import: every sheet with its
     /// header, notes on each column and an example row.
     Template {
@@ -526,6 +559,38 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     }
                 ),
             }
+        }
+        Command::Merge {
+            a,
+            b,
+            output,
+            force,
+            today,
+        } => {
+            let today = today.unwrap_or_else(Date::today);
+            let (_, report) = api::merge_files(&a, &b, &output, force, today).map_err(with_hint)?;
+            eprint!("{}", report.render());
+            eprintln!("wrote the merged project to {}", output.display());
+        }
+        Command::Diff {
+            a,
+            b,
+            format,
+            today,
+        } => {
+            let today = today.unwrap_or_else(Date::today);
+            let diff = api::diff_files(&a, &b, today)?;
+            let text = match format {
+                Format::Text => diff.render(false),
+                Format::Markdown => diff.render(true),
+                Format::Json => {
+                    let mut json = serde_json::to_string_pretty(&diff)
+                        .context("cannot write the comparison as JSON")?;
+                    json.push('\n');
+                    json
+                }
+            };
+            write_stdout(&text)?;
         }
         Command::Template { output, force } => {
             api::write_template(&output, force).map_err(with_hint)?;

@@ -342,45 +342,16 @@ pub fn to_book(project: &Project, findings: Option<&Analysis>) -> Book {
 }
 
 fn findings_table(a: &Analysis) -> Table {
-    let mut rows = Vec::new();
-    let mut add = |kind: &str, about: Vec<&str>, why: &str| {
-        rows.push(vec![
-            Cell::Text(kind.to_owned()),
-            Cell::Text(join_list(about)),
-            Cell::Text(why.to_owned()),
-        ]);
-    };
-    for g in &a.golden {
-        let mut about = vec![g.persona.as_str()];
-        about.extend(g.duplicates.iter().map(|d| d.as_str()));
-        add("golden", about, &g.why);
-    }
-    for u in &a.underserved {
-        add("underserved", vec![u.persona.as_str()], &u.why);
-    }
-    for o in &a.overlaps {
-        add(
-            "overlap",
-            o.personas.iter().map(|p| p.as_str()).collect(),
-            &o.why,
-        );
-    }
-    for m in &a.multi_product {
-        add("multi_product", vec![m.persona.as_str()], &m.why);
-    }
-    for u in &a.buying_units {
-        add("buying_unit", vec![u.unit.as_str()], &u.why);
-    }
-    for v in &a.value_gaps {
-        add(
-            "value_gap",
-            vec![v.need.as_str(), v.competitor.as_str()],
-            &v.why,
-        );
-    }
-    for h in &a.health {
-        add("health", vec![h.persona.as_str()], &h.why);
-    }
+    let rows = crate::analysis::listed(a)
+        .into_iter()
+        .map(|f| {
+            vec![
+                Cell::Text(f.kind),
+                Cell::Text(join_list(f.about.iter().map(String::as_str))),
+                Cell::Text(f.why),
+            ]
+        })
+        .collect();
     Table {
         name: layout::FINDINGS.to_owned(),
         origin: Origin::Sheet,

@@ -3,6 +3,7 @@
 mod analysis;
 mod api;
 mod cli;
+mod compare;
 mod fuzz;
 mod hostile;
 mod interchange;
