@@ -33,6 +33,13 @@ fn main() {
         "save_match",
         "check_rule",
         "count_rule",
+        "choose_import",
+        "preview_import",
+        "import_project",
+        "export_project",
+        "choose_merge",
+        "merge_projects",
+        "compare_with",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         eprintln!("tauri-build failed: {e:#}");

@@ -1182,3 +1182,10 @@ pub fn merge_files(
 pub fn diff_files(a: &Path, b: &Path, today: Date) -> Result<crate::compare::Diff> {
     Ok(crate::compare::diff(&read_any(a)?, &read_any(b)?, today))
 }
+
+/// What merging the project in `b` into the one in `a` would do, without
+/// writing anything.
+pub fn merge_preview(a: &Path, b: &Path, today: Date) -> Result<crate::compare::MergeReport> {
+    let (pa, pb) = (read_any(a)?, read_any(b)?);
+    crate::compare::merge(&pa, &[], &pb, &[], today).map(|(_, _, report)| report)
+}

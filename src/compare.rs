@@ -340,6 +340,7 @@ pub struct Named {
 
 /// An entity both projects hold, changed.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(rename = "ChangedEntity")]
 pub struct Changed {
     /// Which.
     pub entity: Named,

@@ -41,9 +41,15 @@ mod tests {
         PersonaMatch, RuleCount, RuleError, Source, TableMatch, Unreadable,
     };
 
+    use persona_atlas::analysis::Listed;
+    use persona_atlas::api::{ExportFormat, ImportFormat, ImportPreview};
+    use persona_atlas::compare::{Diff, FieldChange, MergeReport, Named, Renamed};
+    use persona_atlas::kumu::Unmapped;
+
     use crate::commands::data::{DataStatus, MatchProgress, TableFile};
     use crate::commands::edit::{Changed, SessionStatus};
     use crate::commands::project::AppStatus;
+    use crate::commands::transfer::{Comparison, ImportChoice, MergeChoice, TypeChoice};
     use crate::error::{IpcError, IpcProblem};
     use crate::menu::MenuCommand;
 
@@ -210,6 +216,21 @@ mod tests {
             decl::<MatchProgress>(&cfg),
             decl::<TableFile>(&cfg),
             decl::<DataStatus>(&cfg),
+            decl::<ImportFormat>(&cfg),
+            decl::<ExportFormat>(&cfg),
+            decl::<Unmapped>(&cfg),
+            decl::<ImportPreview>(&cfg),
+            decl::<TypeChoice>(&cfg),
+            decl::<ImportChoice>(&cfg),
+            decl::<Renamed>(&cfg),
+            decl::<Listed>(&cfg),
+            decl::<MergeReport>(&cfg),
+            decl::<MergeChoice>(&cfg),
+            decl::<FieldChange>(&cfg),
+            decl::<Named>(&cfg),
+            decl::<persona_atlas::compare::Changed>(&cfg),
+            decl::<Diff>(&cfg),
+            decl::<Comparison>(&cfg),
             entity_of(&cfg),
         ];
         format!(

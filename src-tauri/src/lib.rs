@@ -86,6 +86,8 @@ pub fn run() {
                 matching: Mutex::new(None),
                 counting: Mutex::new(None),
                 last_match: Mutex::new(None),
+                pending_import: Mutex::new(None),
+                pending_merge: Mutex::new(None),
             });
             let handle = app.handle().clone();
             draw_without_compositing(&handle);
@@ -127,6 +129,13 @@ pub fn run() {
             commands::data::save_match,
             commands::data::check_rule,
             commands::data::count_rule,
+            commands::transfer::choose_import,
+            commands::transfer::preview_import,
+            commands::transfer::import_project,
+            commands::transfer::export_project,
+            commands::transfer::choose_merge,
+            commands::transfer::merge_projects,
+            commands::transfer::compare_with,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -49,6 +49,22 @@ pub enum MenuCommand {
     ShowJourneys,
     /// Show the customer data.
     ShowData,
+    /// Import a portfolio from another format.
+    Import,
+    /// Export the project as a workbook.
+    ExportXlsx,
+    /// Export the project as a folder of CSV files.
+    ExportCsv,
+    /// Export the project as GraphML.
+    ExportGraphml,
+    /// Export the project as GEXF.
+    ExportGexf,
+    /// Export the project as a Kumu blueprint.
+    ExportKumu,
+    /// Merge another team's project into a new one.
+    Merge,
+    /// Compare the project with another version.
+    Compare,
     /// Fit the whole map in the window.
     FitMap,
     /// Put the cursor in the persona search.
@@ -60,7 +76,7 @@ pub enum MenuCommand {
 }
 
 /// Menu ids of the items that send a [`MenuCommand`], with their label and shortcut.
-const COMMANDS: [(&str, MenuCommand, &str, &str); 12] = [
+const COMMANDS: [(&str, MenuCommand, &str, &str); 20] = [
     (
         "file.export-png",
         MenuCommand::ExportPng,
@@ -123,13 +139,49 @@ const COMMANDS: [(&str, MenuCommand, &str, &str); 12] = [
         "Customer Data",
         "CmdOrCtrl+6",
     ),
+    ("file.import", MenuCommand::Import, "Import…", "CmdOrCtrl+I"),
+    (
+        "file.export-xlsx",
+        MenuCommand::ExportXlsx,
+        "Export Workbook (XLSX)…",
+        "",
+    ),
+    (
+        "file.export-csv",
+        MenuCommand::ExportCsv,
+        "Export CSV Folder…",
+        "",
+    ),
+    (
+        "file.export-graphml",
+        MenuCommand::ExportGraphml,
+        "Export GraphML (yEd, Gephi)…",
+        "",
+    ),
+    (
+        "file.export-gexf",
+        MenuCommand::ExportGexf,
+        "Export GEXF (Gephi)…",
+        "",
+    ),
+    (
+        "file.export-kumu",
+        MenuCommand::ExportKumu,
+        "Export Kumu Blueprint…",
+        "",
+    ),
+    ("file.merge", MenuCommand::Merge, "Merge Project…", ""),
+    ("file.compare", MenuCommand::Compare, "Compare With…", ""),
 ];
 
 fn command_item(app: &AppHandle, index: usize) -> tauri::Result<tauri::menu::MenuItem<Wry>> {
     let (id, _, label, keys) = COMMANDS[index];
-    MenuItemBuilder::with_id(id, label)
-        .accelerator(keys)
-        .build(app)
+    let item = MenuItemBuilder::with_id(id, label);
+    if keys.is_empty() {
+        item.build(app)
+    } else {
+        item.accelerator(keys).build(app)
+    }
 }
 
 /// Builds the menu bar, with the recent projects listed under Open Recent.
@@ -171,6 +223,7 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
         )
         .item(&recent)
         .item(&MenuItemBuilder::with_id(OPEN_DEMO, "Open Demo Portfolio").build(app)?)
+        .item(&command_item(app, 12)?)
         .separator()
         .item(
             &MenuItemBuilder::with_id(SAVE_AS, "Save As…")
@@ -182,6 +235,14 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
         .item(&command_item(app, 1)?)
         .item(&command_item(app, 8)?)
         .item(&command_item(app, 9)?)
+        .item(&command_item(app, 13)?)
+        .item(&command_item(app, 14)?)
+        .item(&command_item(app, 15)?)
+        .item(&command_item(app, 16)?)
+        .item(&command_item(app, 17)?)
+        .separator()
+        .item(&command_item(app, 18)?)
+        .item(&command_item(app, 19)?)
         .separator()
         .item(
             &MenuItemBuilder::with_id(QUIT, "Quit")

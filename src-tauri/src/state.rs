@@ -33,6 +33,11 @@ pub struct AppState {
     /// The last match, and the session it was of: what "Save as evidence"
     /// saves, so that the window never sends the figures it saves.
     pub last_match: Mutex<Option<(u64, MatchReport)>>,
+    /// The file chosen for an import, read again as the user maps its
+    /// types, then imported.
+    pub pending_import: Mutex<Option<PathBuf>>,
+    /// The project chosen to merge into the open one.
+    pub pending_merge: Mutex<Option<PathBuf>>,
 }
 
 /// A table of customer records the user chose.

@@ -5,3 +5,4 @@ pub mod data;
 pub mod edit;
 pub mod insights;
 pub mod project;
+pub mod transfer;

@@ -1080,7 +1080,7 @@ met_at: number, };
 
 export type ImageFormat = "png" | "svg";
 
-export type MenuCommand = "export_png" | "export_svg" | "export_one_pager" | "export_report" | "show_map" | "show_personas" | "show_portfolio" | "show_matrices" | "show_journeys" | "show_data" | "fit_map" | "find" | "undo" | "redo";
+export type MenuCommand = "export_png" | "export_svg" | "export_one_pager" | "export_report" | "show_map" | "show_personas" | "show_portfolio" | "show_matrices" | "show_journeys" | "show_data" | "import" | "export_xlsx" | "export_csv" | "export_graphml" | "export_gexf" | "export_kumu" | "merge" | "compare" | "fit_map" | "find" | "undo" | "redo";
 
 export type Paper = "a4" | "letter";
 
@@ -2090,6 +2090,212 @@ table: TableFile | null,
  * The open project is the demo, whose made-up contacts can be tried.
  */
 demo: boolean, };
+
+export type ImportFormat = "Auto" | "PersonaAtlas" | "Xlsx" | "Csv" | "Kumu";
+
+export type ExportFormat = "Json" | "Xlsx" | "Csv" | "Graphml" | "Gexf" | "Kumu";
+
+export type Unmapped = { 
+/**
+ * The element type, as Kumu writes it ("" for elements without one).
+ */
+type: string, 
+/**
+ * Elements of that type.
+ */
+elements: number, };
+
+export type ImportPreview = { 
+/**
+ * The format the file was read as.
+ */
+format: ImportFormat, 
+/**
+ * The project's name.
+ */
+name: string, 
+/**
+ * What it holds.
+ */
+counts: Counts, 
+/**
+ * Positions on the map that come with it.
+ */
+positions: number, 
+/**
+ * Kumu element types that map onto none of our kinds.
+ */
+unmapped_types: Array<Unmapped>, 
+/**
+ * Kumu connections left out.
+ */
+unmapped_connections: number, 
+/**
+ * What was assumed on the way in.
+ */
+notes: Array<string>, };
+
+export type TypeChoice = { 
+/**
+ * The type as Kumu writes it.
+ */
+type: string, 
+/**
+ * Our kind: persona, market_segment, customer_segment, buying_role,
+ * need, product or competitor.
+ */
+target: string, };
+
+export type ImportChoice = { 
+/**
+ * The file's name.
+ */
+file: string, 
+/**
+ * What it brings in.
+ */
+preview: ImportPreview, };
+
+export type Renamed = { 
+/**
+ * What it is ("persona", "need"...).
+ */
+kind: string, 
+/**
+ * Its id in the second project.
+ */
+from: string, 
+/**
+ * Its id in the merged project.
+ */
+to: string, 
+/**
+ * Its name.
+ */
+name: string, };
+
+export type Listed = { 
+/**
+ * What kind of finding.
+ */
+kind: string, 
+/**
+ * The ids it is about, the subject first.
+ */
+about: Array<string>, 
+/**
+ * Why, for a marketer.
+ */
+why: string, };
+
+export type MergeReport = { 
+/**
+ * Entities of the second project added, by kind.
+ */
+added: { [key in string]: bigint }, 
+/**
+ * Entities both projects hold unchanged, kept once.
+ */
+identical: number, 
+/**
+ * Ids of the second project that named something else in the first,
+ * renamed with every reference to them.
+ */
+renamed: Array<Renamed>, 
+/**
+ * The golden and overlap findings about a persona of each project:
+ * the same person written by both teams.
+ */
+golden_candidates: Array<Listed>, 
+/**
+ * The first project's thresholds are kept; said when the second's
+ * differ.
+ */
+thresholds_differ: boolean, };
+
+export type MergeChoice = { 
+/**
+ * The other project's file name.
+ */
+file: string, 
+/**
+ * What merging it would do.
+ */
+report: MergeReport, };
+
+export type FieldChange = { 
+/**
+ * The field, as the interchange format names it.
+ */
+field: string, 
+/**
+ * Its value in the first project (null when absent).
+ */
+before: unknown, 
+/**
+ * Its value in the second.
+ */
+after: unknown, };
+
+export type Named = { 
+/**
+ * What it is ("persona", "relationship"...).
+ */
+kind: string, 
+/**
+ * Its id (for a relationship, `from → to (kind)`).
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, };
+
+export type ChangedEntity = { 
+/**
+ * Which.
+ */
+entity: Named, 
+/**
+ * What changed, field by field.
+ */
+fields: Array<FieldChange>, };
+
+export type Diff = { 
+/**
+ * In the second and not the first.
+ */
+added: Array<Named>, 
+/**
+ * In the first and not the second.
+ */
+removed: Array<Named>, 
+/**
+ * In both, different.
+ */
+changed: Array<ChangedEntity>, 
+/**
+ * The project's own fields and thresholds that changed.
+ */
+project: Array<FieldChange>, 
+/**
+ * Findings of the second that the first did not have.
+ */
+findings_appeared: Array<Listed>, 
+/**
+ * Findings of the first that the second no longer has.
+ */
+findings_gone: Array<Listed>, };
+
+export type Comparison = { 
+/**
+ * The other project's file name.
+ */
+file: string, 
+/**
+ * What changed from it to the open project.
+ */
+diff: Diff, };
 
 /** The entity of each kind, as the interchange format writes it. */
 export type EntityOf = { "market_segment": MarketSegment, "customer_segment": CustomerSegment, "buying_role": BuyingRole, "need": Need, "product": Product, "competitor": Competitor, "persona": Persona, "buying_unit": BuyingUnit, "journey": Journey };

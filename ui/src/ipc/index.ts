@@ -4,17 +4,21 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type {
   Catalog,
+  Comparison,
   DataStatus,
   Edit,
   EntityKind,
   EntityOf,
   EvidenceKind,
+  ExportFormat,
+  ImportChoice,
   ImageFormat,
   Insights,
   IpcError,
   JourneyView,
   MatchProgress,
   Matrices,
+  MergeChoice,
   MenuCommand,
   NodePosition,
   Overview,
@@ -28,6 +32,7 @@ import type {
   TableFile,
   TableMatch,
   Thresholds,
+  TypeChoice,
 } from "./bindings";
 
 import { HeldView } from "./delta";
@@ -279,6 +284,34 @@ export const countRule = (
   sheet: string | null,
 ): Promise<RuleCount | null> =>
   call<RuleCount | null>("count_rule", { session: current(), persona, rules, sheet });
+/** Asks for a file to import (a project's JSON, a workbook, a CSV file, a
+ * Kumu map) and reads it: what it would bring in. Null when cancelled; a
+ * file with problems rejects with each problem placed on its cell. */
+export const chooseImport = (): Promise<ImportChoice | null> =>
+  call<ImportChoice | null>("choose_import");
+/** Reads the chosen file again with Kumu's types mapped as chosen. */
+export const previewImport = (types: TypeChoice[]): Promise<ImportChoice> =>
+  call<ImportChoice>("preview_import", { types });
+/** Asks where to save the imported project, writes it and opens it;
+ * resolves to its path, or null when cancelled. */
+export const importProject = (types: TypeChoice[]): Promise<string | null> =>
+  call<string | null>("import_project", { types });
+/** Asks where to export the open project in `format` and writes it;
+ * resolves to the path, or null when cancelled. */
+export const exportProject = (format: ExportFormat): Promise<string | null> =>
+  call<string | null>("export_project", { session: current(), format });
+/** Asks for another team's project and says what merging it into the open
+ * one would do; nothing is written. Null when cancelled. */
+export const chooseMerge = (): Promise<MergeChoice | null> =>
+  call<MergeChoice | null>("choose_merge", { session: current() });
+/** Asks where to save the merged project, writes it and opens it. */
+export const mergeProjects = (): Promise<string | null> =>
+  call<string | null>("merge_projects", { session: current() });
+/** Asks for another version of the project and says what changed from it
+ * to the open one. Null when cancelled. */
+export const compareWith = (): Promise<Comparison | null> =>
+  call<Comparison | null>("compare_with", { session: current() });
+
 /** Calls `handler` as a match reads its table. */
 export const onMatchProgress = (handler: (progress: MatchProgress) => void): Promise<UnlistenFn> =>
   listen<MatchProgress>("match-progress", (event) => handler(event.payload));
