@@ -857,6 +857,7 @@ fn invalid_project(message: String) -> Error {
 /// The formats a project comes in from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
 pub enum ImportFormat {
     /// Found from the file: its extension, its first bytes, its keys.
     Auto,
@@ -1075,6 +1076,7 @@ pub fn import_with(
 /// The formats a project goes out in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
 pub enum ExportFormat {
     /// The interchange JSON.
     Json,

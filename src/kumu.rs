@@ -26,6 +26,7 @@ use crate::sheets::{Book, Cell, split_list};
 /// What a Kumu element type becomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename_all = "snake_case")]
 pub enum Target {
     /// A persona.
     Persona,

@@ -2091,9 +2091,9 @@ table: TableFile | null,
  */
 demo: boolean, };
 
-export type ImportFormat = "Auto" | "PersonaAtlas" | "Xlsx" | "Csv" | "Kumu";
+export type ImportFormat = "auto" | "persona_atlas" | "xlsx" | "csv" | "kumu";
 
-export type ExportFormat = "Json" | "Xlsx" | "Csv" | "Graphml" | "Gexf" | "Kumu";
+export type ExportFormat = "json" | "xlsx" | "csv" | "graphml" | "gexf" | "kumu";
 
 export type Unmapped = { 
 /**
