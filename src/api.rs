@@ -98,10 +98,10 @@ pub fn import_json(input: &Path, output: &Path, overwrite: bool) -> Result<Sessi
     create(output, &project, overwrite)
 }
 
-/// Reads and checks an interchange file.
-pub fn read_json(input: &Path) -> Result<Project> {
-    let text = crate::input::read_capped(input, crate::input::MAX_JSON_BYTES)?;
-    let text = String::from_utf8(text).map_err(|e| Error::Invalid {
+/// A file's bytes as text, or the place of its first byte that is not
+/// UTF-8.
+fn utf8_text(bytes: Vec<u8>, input: &Path) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| Error::Invalid {
         source_name: input.display().to_string(),
         problems: crate::Problems(vec![crate::Problem {
             path: String::new(),
@@ -110,7 +110,13 @@ pub fn read_json(input: &Path) -> Result<Project> {
                 e.utf8_error().valid_up_to()
             ),
         }]),
-    })?;
+    })
+}
+
+/// Reads and checks an interchange file.
+pub fn read_json(input: &Path) -> Result<Project> {
+    let text = crate::input::read_capped(input, crate::input::MAX_JSON_BYTES)?;
+    let text = utf8_text(text, input)?;
     interchange::read(&text, &input.display().to_string())
 }
 
@@ -1028,16 +1034,7 @@ pub fn read_import_with(
                 || sniff(input)? == ImportFormat::Kumu;
             if json {
                 let bytes = crate::input::read_capped(input, crate::input::MAX_JSON_BYTES)?;
-                let text = String::from_utf8(bytes).map_err(|e| Error::Invalid {
-                    source_name: source.clone(),
-                    problems: crate::Problems(vec![crate::Problem {
-                        path: String::new(),
-                        message: format!(
-                            "not UTF-8 text (invalid byte at offset {})",
-                            e.utf8_error().valid_up_to()
-                        ),
-                    }]),
-                })?;
+                let text = utf8_text(bytes, input)?;
                 crate::kumu::read_json(&text, &source, &name, types).map(kumu)
             } else {
                 crate::kumu::read_book(&read_book(input)?, &source, &name, types).map(kumu)

@@ -243,6 +243,14 @@ fn number(v: &Value) -> Option<f64> {
     }
 }
 
+/// An element's or connection's fields: under `attributes` in a backup,
+/// on the object itself in a blueprint.
+fn fields_of(obj: &Map<String, Value>) -> &Map<String, Value> {
+    obj.get("attributes")
+        .and_then(Value::as_object)
+        .unwrap_or(obj)
+}
+
 /// The largest map an import reads.
 const MAX_ELEMENTS: usize = 200_000;
 
@@ -306,10 +314,7 @@ pub fn read_json(text: &str, source: &str, name: &str, types: &TypeMap) -> Resul
         let Some(obj) = item.as_object() else {
             continue;
         };
-        let fields = obj
-            .get("attributes")
-            .and_then(Value::as_object)
-            .unwrap_or(obj);
+        let fields = fields_of(obj);
         let id = obj
             .get("_id")
             .or_else(|| obj.get("id"))
@@ -342,10 +347,7 @@ pub fn read_json(text: &str, source: &str, name: &str, types: &TypeMap) -> Resul
         let Some(obj) = item.as_object() else {
             continue;
         };
-        let fields = obj
-            .get("attributes")
-            .and_then(Value::as_object)
-            .unwrap_or(obj);
+        let fields = fields_of(obj);
         let end = |key: &str| {
             obj.get(key)
                 .or_else(|| fields.get(key))

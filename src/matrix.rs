@@ -315,7 +315,7 @@ pub enum MatrixKind {
 /// would take for a formula (`=`, `+`, `-`, `@`, or any control character
 /// first, NUL and line feed included, which some spreadsheets skip before
 /// reading a formula) is written as text.
-fn field(text: &str) -> String {
+pub(crate) fn field(text: &str) -> String {
     let text = if text.starts_with(|c: char| matches!(c, '=' | '+' | '-' | '@') || c.is_control()) {
         format!("'{text}")
     } else {

@@ -288,6 +288,15 @@ fn key_types<'a>(items: impl Iterator<Item = &'a (String, Val)>) -> BTreeMap<Str
     types
 }
 
+/// A key type as GraphML and GEXF name it.
+fn type_name(t: KeyType) -> &'static str {
+    match t {
+        KeyType::Number => "double",
+        KeyType::Bool => "boolean",
+        KeyType::Text => "string",
+    }
+}
+
 fn xml_error(e: io::Error) -> Error {
     Error::Export {
         what: "graph file",
@@ -303,11 +312,6 @@ pub fn graphml(project: &Project, positions: &[NodePosition]) -> Result<String> 
     let node_types = key_types(net.nodes.iter().flat_map(|n| n.data.iter()));
     let edge_types = key_types(net.edges.iter().flat_map(|e| e.data.iter()));
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let type_name = |t: KeyType| match t {
-        KeyType::Number => "double",
-        KeyType::Bool => "boolean",
-        KeyType::Text => "string",
-    };
     let write = |w: &mut Writer<Vec<u8>>| -> io::Result<()> {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         w.create_element("graphml")
@@ -400,11 +404,6 @@ pub fn gexf(
     let node_types = key_types(net.nodes.iter().flat_map(|n| n.data.iter()));
     let edge_types = key_types(net.edges.iter().flat_map(|e| e.data.iter()));
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let type_name = |t: KeyType| match t {
-        KeyType::Number => "double",
-        KeyType::Bool => "boolean",
-        KeyType::Text => "string",
-    };
     let write = |w: &mut Writer<Vec<u8>>| -> io::Result<()> {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         w.create_element("gexf")

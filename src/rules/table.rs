@@ -567,20 +567,6 @@ fn cell_text(value: &calamine::DataRef<'_>) -> String {
     }
 }
 
-/// Spreadsheet column letters from a 0-based index: 0 is A, 26 is AA.
-fn column_letters(mut i: u32) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'A' + (i % 26) as u8);
-        if i < 26 {
-            break;
-        }
-        i = i / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
 /// Refuses a workbook whose parts unpack to more than a match holds, from
 /// the zip's own directory, before any part is unpacked.
 fn check_unpacked(path: &Path, table_error: &dyn Fn(String) -> Error) -> Result<()> {
@@ -695,7 +681,7 @@ fn match_workbook(
             return Err(table_error(format!(
                 "sheet {sheet:?}, cell {}{}: a value beyond the header's last column; \
                  every value needs a column named in the first row",
-                column_letters(c),
+                crate::sheets::column_letters(c as usize),
                 r + 1
             )));
         }

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use super::{Book, Cell, MAX_ROWS, Origin, Table};
 use crate::error::{Error, Problem, Problems, Result};
+use crate::matrix::field;
 
 /// The largest CSV file an import reads.
 pub const MAX_BYTES: u64 = 64 << 20;
@@ -158,20 +159,6 @@ pub fn read(path: &Path) -> Result<Book> {
         book.tables.push(read_table(path, name)?);
     }
     Ok(book)
-}
-
-/// One CSV field: quoted when it must be, a formula-like text defused.
-fn field(text: &str) -> String {
-    let text = if text.starts_with(defused) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
 }
 
 /// An attribute's text as a CSV cell: a text that an import would read as

@@ -59,8 +59,6 @@ pub enum Place {
         /// The parent's list these rows fill.
         field: &'static str,
     },
-    /// Each row is a stage of a journey (`journey` column), in row order.
-    Stages,
     /// The project's name, description and thresholds, one per row.
     Project,
     /// Portraits, cut into pieces a cell can hold.
@@ -425,7 +423,11 @@ pub const SHEETS: &[Sheet] = &[
     Sheet {
         name: "Journey stages",
         file: "journey_stages",
-        place: Place::Stages,
+        place: Place::Nested {
+            parent: "journeys",
+            key: "journey",
+            field: "stages",
+        },
         columns: &[
             col("journey", Text, true, "Id of a journey"),
             col("name", Text, true, "The stage, in order"),

@@ -285,31 +285,6 @@ pub fn to_book(project: &Project, findings: Option<&Analysis>) -> Book {
                     }
                 }
             }
-            Place::Stages => {
-                for journey in list("journeys") {
-                    let id = journey.get("id").cloned().unwrap_or(Value::Null);
-                    for stage in journey
-                        .get("stages")
-                        .and_then(Value::as_array)
-                        .into_iter()
-                        .flatten()
-                    {
-                        rows.push(
-                            sheet
-                                .columns
-                                .iter()
-                                .map(|c| {
-                                    if c.field == "journey" {
-                                        cell_of(&id, Kind::Text)
-                                    } else {
-                                        cell_of(stage.get(c.field).unwrap_or(&Value::Null), c.cell)
-                                    }
-                                })
-                                .collect(),
-                        );
-                    }
-                }
-            }
             Place::Portraits => {
                 for persona in list("personas") {
                     let (Some(id), Some(data)) = (
@@ -850,7 +825,6 @@ pub fn from_book(book: &Book, source_name: &str, default_name: &str) -> Result<P
             Place::Project => b.project_sheet(sheet, table),
             Place::List { list, attributes } => b.list(sheet, table, list, attributes),
             Place::Nested { parent, key, field } => b.nested(sheet, table, parent, key, field),
-            Place::Stages => b.nested(sheet, table, "journeys", "journey", "stages"),
             Place::Portraits => b.portraits(sheet, table),
         }
     }

@@ -6,10 +6,9 @@
 
 use persona_atlas::api::{self, ImportFormat};
 use persona_atlas::kumu::TypeMap;
-use rust_xlsxwriter::Workbook;
 use serde_json::json;
 
-use crate::support::{cli, scratch, write_file};
+use crate::support::{cli, scratch, workbook, write_file};
 
 /// A Kumu project backup as Kumu writes it: stakeholders and needs, an
 /// organisation nothing maps, connections of several kinds, positions.
@@ -110,50 +109,38 @@ fn a_kumu_backup_comes_in_with_its_types_mapped_fields_filled_and_positions() {
 fn a_kumu_spreadsheet_is_read_by_its_headers_with_labels_for_ends() {
     let dir = scratch();
     let path = dir.path().join("kumu export.xlsx");
-    let mut book = Workbook::new();
-    let rows: [(&str, &[&[&str]]); 3] = [
-        (
-            "Elements",
-            &[
-                &["Label", "Type", "Description", "Tags", "Channels"],
+    workbook(
+        &path,
+        &[
+            (
+                "Elements",
                 &[
-                    "Dana",
-                    "persona",
-                    "Leads the platform",
-                    "core",
-                    "Slack | LinkedIn",
+                    &["Label", "Type", "Description", "Tags", "Channels"],
+                    &[
+                        "Dana",
+                        "persona",
+                        "Leads the platform",
+                        "core",
+                        "Slack | LinkedIn",
+                    ],
+                    &["Observe", "Product", "", "", ""],
+                    &["Alerting", "Need", "", "", ""],
+                    &["Sam", "Persona", "", "", ""],
                 ],
-                &["Observe", "Product", "", "", ""],
-                &["Alerting", "Need", "", "", ""],
-                &["Sam", "Persona", "", "", ""],
-            ],
-        ),
-        (
-            "Connections",
-            &[
-                &["From", "To", "Type", "Strength"],
-                &["Dana", "Observe|Alerting", "uses", "0.9"],
-                &["Observe", "Alerting", "meets", "0.7"],
-                &["Sam", "Dana", "influences", "5"],
-                &["Sam", "Nobody", "knows", ""],
-            ],
-        ),
-        ("Notes (ignore)", &[&["Label"], &["not an element"]]),
-    ];
-    for (name, table) in rows {
-        let sheet = book.add_worksheet();
-        sheet.set_name(name).expect("a name");
-        for (r, row) in table.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                if !cell.is_empty() {
-                    sheet
-                        .write_string(r as u32, c as u16, *cell)
-                        .expect("a cell");
-                }
-            }
-        }
-    }
-    book.save(&path).expect("saves");
+            ),
+            (
+                "Connections",
+                &[
+                    &["From", "To", "Type", "Strength"],
+                    &["Dana", "Observe|Alerting", "uses", "0.9"],
+                    &["Observe", "Alerting", "meets", "0.7"],
+                    &["Sam", "Dana", "influences", "5"],
+                    &["Sam", "Nobody", "knows", ""],
+                ],
+            ),
+            ("Notes (ignore)", &[&["Label"], &["not an element"]]),
+        ],
+    );
     let read = api::read_import_with(&path, ImportFormat::Auto, &TypeMap::default())
         .expect("a Kumu spreadsheet reads");
     assert_eq!(read.preview.format, ImportFormat::Kumu);

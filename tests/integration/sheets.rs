@@ -7,10 +7,9 @@ use std::path::Path;
 
 use persona_atlas::api::{self, ExportFormat, ImportFormat};
 use persona_atlas::model::Project;
-use rust_xlsxwriter::Workbook;
 use serde_json::json;
 
-use crate::support::{DEMO_JSON, bytes, cli, scratch, today, write_file};
+use crate::support::{DEMO_JSON, bytes, cli, scratch, today, workbook, write_file};
 
 fn demo() -> Project {
     sorted(persona_atlas::interchange::read(DEMO_JSON, "demo").expect("the demo reads"))
@@ -121,25 +120,6 @@ fn the_template_imports_as_an_example_and_explains_its_columns() {
         "the columns carry notes"
     );
     cli(dir.path(), &["template", "-o", "fill me.xlsx"]).assert_error("no overwrite");
-}
-
-/// A workbook of `sheets`, each a list of rows of texts.
-fn workbook(path: &Path, sheets: &[(&str, &[&[&str]])]) {
-    let mut book = Workbook::new();
-    for (name, rows) in sheets {
-        let sheet = book.add_worksheet();
-        sheet.set_name(*name).expect("a sheet name");
-        for (r, row) in rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                if !cell.is_empty() {
-                    sheet
-                        .write_string(r as u32, c as u16, *cell)
-                        .expect("a cell");
-                }
-            }
-        }
-    }
-    book.save(path).expect("the workbook saves");
 }
 
 #[test]

@@ -577,3 +577,22 @@ pub fn by_id<'a>(list: &'a Value, id: &str) -> &'a Value {
 pub fn today() -> persona_atlas::model::Date {
     persona_atlas::model::Date::from_ymd(2026, 12, 2).expect("a calendar day")
 }
+
+/// A workbook of `sheets`, each a list of rows of texts.
+pub fn workbook(path: &Path, sheets: &[(&str, &[&[&str]])]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).expect("a sheet name");
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if !cell.is_empty() {
+                    sheet
+                        .write_string(r as u32, c as u16, *cell)
+                        .expect("a cell");
+                }
+            }
+        }
+    }
+    book.save(path).expect("the workbook saves");
+}

@@ -15,6 +15,7 @@ use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
+use crate::commands::blocking;
 use crate::commands::edit::{Changed, changed};
 use crate::error::IpcError;
 use crate::state::{AppState, Table, lock, session_mut, session_ref};
@@ -57,16 +58,6 @@ fn table_file(table: &Table) -> Result<TableFile, IpcError> {
         bytes,
         demo: table.demo,
     })
-}
-
-async fn blocking<T: Send + 'static>(
-    app: AppHandle,
-    what: &'static str,
-    work: impl FnOnce(&AppHandle, &AppState) -> Result<T, IpcError> + Send + 'static,
-) -> Result<T, IpcError> {
-    tauri::async_runtime::spawn_blocking(move || work(&app, &app.state::<AppState>()))
-        .await
-        .map_err(|e| IpcError::message(format!("{what}: {e}")))?
 }
 
 /// Asks for a table of customer records (CSV, TSV or an Excel workbook)

@@ -14,6 +14,7 @@ use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
+use crate::commands::blocking;
 use crate::error::IpcError;
 use crate::opening;
 use crate::state::{AppState, lock, session_ref};
@@ -71,16 +72,6 @@ fn types_of(choices: &[TypeChoice]) -> Result<TypeMap, IpcError> {
         .map(|c| format!("{}={}", c.kind, c.target))
         .collect();
     TypeMap::parse(&pairs).map_err(IpcError::message)
-}
-
-async fn blocking<T: Send + 'static>(
-    app: AppHandle,
-    what: &'static str,
-    work: impl FnOnce(&AppHandle, &AppState) -> Result<T, IpcError> + Send + 'static,
-) -> Result<T, IpcError> {
-    tauri::async_runtime::spawn_blocking(move || work(&app, &app.state::<AppState>()))
-        .await
-        .map_err(|e| IpcError::message(format!("{what}: {e}")))?
 }
 
 fn pick(app: &AppHandle, title: &str, filters: &[(&str, &[&str])]) -> Option<PathBuf> {

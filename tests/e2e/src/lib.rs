@@ -379,3 +379,67 @@ impl Drop for Session {
         let _ = ureq::delete(&self.base).call();
     }
 }
+
+/// Runs xdotool on the display the app is drawn on; the output, or "" when
+/// it found nothing.
+pub fn xdotool(args: &[&str]) -> String {
+    let out = Command::new("xdotool")
+        .args(args)
+        .output()
+        .expect("xdotool runs (installed by make setup)");
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// Waits for the save dialog titled `title`, types `path` as its file name
+/// and presses Enter. With no window manager, the dialog is given the
+/// keyboard by hand.
+pub fn answer_save_dialog(title: &str, path: &Path) {
+    let mut window = String::new();
+    wait_until("the save dialog opens", || {
+        window = xdotool(&["search", "--name", title])
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        !window.is_empty()
+    });
+    // The dialog draws its name field a moment after the window maps.
+    std::thread::sleep(Duration::from_millis(700));
+    xdotool(&["windowfocus", "--sync", &window]);
+    xdotool(&["key", "--window", &window, "ctrl+a"]);
+    let typed = path.to_str().expect("a UTF-8 temp path");
+    xdotool(&["type", "--window", &window, "--delay", "5", typed]);
+    xdotool(&["key", "--window", &window, "Return"]);
+}
+
+/// Answers the open dialog titled `title` with `path`, typed in its
+/// location field as a person would (no window manager: the dialog is
+/// given the keyboard by hand).
+pub fn answer_open_dialog(title: &str, path: &Path) {
+    let mut window = String::new();
+    wait_until("the open dialog opens", || {
+        window = xdotool(&["search", "--onlyvisible", "--name", title])
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        !window.is_empty()
+    });
+    std::thread::sleep(Duration::from_millis(700));
+    xdotool(&["windowfocus", "--sync", &window]);
+    xdotool(&["key", "--window", &window, "ctrl+l"]);
+    std::thread::sleep(Duration::from_millis(200));
+    let typed = path.to_str().expect("a UTF-8 temp path");
+    xdotool(&["type", "--window", &window, "--delay", "5", typed]);
+    // The location field's completion may take the first Enter; the
+    // dialog is answered when it is gone.
+    for _ in 0..5 {
+        std::thread::sleep(Duration::from_millis(400));
+        xdotool(&["key", "--window", &window, "Return"]);
+        std::thread::sleep(Duration::from_millis(600));
+        if xdotool(&["search", "--onlyvisible", "--name", title]).is_empty() {
+            return;
+        }
+    }
+    panic!("the dialog {title:?} did not take {typed}");
+}

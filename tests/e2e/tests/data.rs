@@ -4,12 +4,11 @@
 //! no record, and the rule editor on a persona's page counting its rule
 //! against the same table as it is typed.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use persona_atlas::api;
-use persona_atlas_e2e::{Driver, Session, wait_until};
+use persona_atlas_e2e::{Driver, Session, answer_open_dialog, wait_until};
 
 const PATIENCE: Duration = Duration::from_secs(30);
 const JONAS: &str = "p-jonas-reliability";
@@ -174,48 +173,6 @@ fn the_rule_editor_counts_a_rule_against_the_table_as_it_is_typed() {
             .is_some_and(|r| r.ends_with("region = \"EU\""))
     });
     assert!(!overflows(&app, ".profile-scroll"), "no sideways scrolling");
-}
-
-/// Runs xdotool on the display the app is drawn on; the output, or "" when
-/// it found nothing.
-fn xdotool(args: &[&str]) -> String {
-    let out = Command::new("xdotool")
-        .args(args)
-        .output()
-        .expect("xdotool runs (installed by make setup)");
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
-}
-
-/// Answers the open dialog titled `title` with `path`, typed in its
-/// location field as a person would (no window manager: the dialog is
-/// given the keyboard by hand).
-fn answer_open_dialog(title: &str, path: &Path) {
-    let mut window = String::new();
-    wait_until("the open dialog opens", || {
-        window = xdotool(&["search", "--onlyvisible", "--name", title])
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_owned();
-        !window.is_empty()
-    });
-    std::thread::sleep(Duration::from_millis(700));
-    xdotool(&["windowfocus", "--sync", &window]);
-    xdotool(&["key", "--window", &window, "ctrl+l"]);
-    std::thread::sleep(Duration::from_millis(200));
-    let typed = path.to_str().expect("a UTF-8 temp path");
-    xdotool(&["type", "--window", &window, "--delay", "5", typed]);
-    // The location field's completion may take the first Enter; the
-    // dialog is answered when it is gone.
-    for _ in 0..5 {
-        std::thread::sleep(Duration::from_millis(400));
-        xdotool(&["key", "--window", &window, "Return"]);
-        std::thread::sleep(Duration::from_millis(600));
-        if xdotool(&["search", "--onlyvisible", "--name", title]).is_empty() {
-            return;
-        }
-    }
-    panic!("the dialog {title:?} did not take {typed}");
 }
 
 #[test]

@@ -7,42 +7,10 @@ use std::process::Command;
 use std::time::Duration;
 
 use persona_atlas::api;
-use persona_atlas_e2e::{Driver, wait_until};
+use persona_atlas_e2e::{Driver, answer_save_dialog, wait_until};
 
 const PATIENCE: Duration = Duration::from_secs(30);
 const DANA: &str = "p-dana-platform";
-
-/// Runs xdotool on the display the app is drawn on; the output, or "" when
-/// it found nothing.
-fn xdotool(args: &[&str]) -> String {
-    let out = Command::new("xdotool")
-        .args(args)
-        .output()
-        .expect("xdotool runs (installed by make setup)");
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
-}
-
-/// Waits for the save dialog titled `title`, types `path` as its file name
-/// and presses Enter. With no window manager, the dialog is given the
-/// keyboard by hand.
-fn answer_save_dialog(title: &str, path: &Path) {
-    let mut window = String::new();
-    wait_until("the save dialog opens", || {
-        window = xdotool(&["search", "--name", title])
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_owned();
-        !window.is_empty()
-    });
-    // The dialog draws its name field a moment after the window maps.
-    std::thread::sleep(Duration::from_millis(700));
-    xdotool(&["windowfocus", "--sync", &window]);
-    xdotool(&["key", "--window", &window, "ctrl+a"]);
-    let typed = path.to_str().expect("a UTF-8 temp path");
-    xdotool(&["type", "--window", &window, "--delay", "5", typed]);
-    xdotool(&["key", "--window", &window, "Return"]);
-}
 
 fn pdf_text(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
