@@ -120,7 +120,12 @@ fn normal(name: &str) -> String {
 /// The mapping of Kumu's element types onto our kinds: `--type` pairs
 /// first, then our own kind names.
 #[derive(Clone, Debug, Default)]
-pub struct TypeMap(Vec<(String, Target)>);
+pub struct TypeMap {
+    pairs: Vec<(String, Target)>,
+    /// A preview, which shows a map where nothing maps yet (so the user
+    /// can map its types) instead of refusing it.
+    preview: bool,
+}
 
 impl TypeMap {
     /// Reads `Stakeholder=persona` pairs.
@@ -142,12 +147,22 @@ impl TypeMap {
             })?;
             out.push((normal(kumu), target));
         }
-        Ok(TypeMap(out))
+        Ok(TypeMap {
+            pairs: out,
+            preview: false,
+        })
+    }
+
+    /// The same mapping for a preview: a map where nothing maps yet comes
+    /// back empty, its types listed, rather than refused.
+    pub fn for_preview(mut self) -> TypeMap {
+        self.preview = true;
+        self
     }
 
     fn target(&self, kumu_type: &str) -> Option<Target> {
         let n = normal(kumu_type);
-        self.0
+        self.pairs
             .iter()
             .find(|(k, _)| *k == n)
             .map(|(_, t)| *t)
@@ -744,7 +759,7 @@ fn build(
             .and_modify(|v| *v = None)
             .or_insert(Some(entry));
     }
-    if lists.is_empty() {
+    if lists.is_empty() && !types.preview {
         let found: Vec<String> = unmapped
             .iter()
             .map(|(k, n)| {

@@ -170,8 +170,18 @@ const COMMANDS: [(&str, MenuCommand, &str, &str); 20] = [
         "Export Kumu Blueprint…",
         "",
     ),
-    ("file.merge", MenuCommand::Merge, "Merge Project…", ""),
-    ("file.compare", MenuCommand::Compare, "Compare With…", ""),
+    (
+        "file.merge",
+        MenuCommand::Merge,
+        "Merge Project…",
+        "CmdOrCtrl+Shift+M",
+    ),
+    (
+        "file.compare",
+        MenuCommand::Compare,
+        "Compare With…",
+        "CmdOrCtrl+Shift+D",
+    ),
 ];
 
 fn command_item(app: &AppHandle, index: usize) -> tauri::Result<tauri::menu::MenuItem<Wry>> {

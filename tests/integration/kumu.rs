@@ -57,6 +57,12 @@ fn a_kumu_backup_comes_in_with_its_types_mapped_fields_filled_and_positions() {
         "{text}"
     );
     assert!(!out.exists());
+    // The app's preview shows it instead, its types ready to be mapped.
+    let preview =
+        api::read_import_with(&bare, ImportFormat::Auto, &TypeMap::default().for_preview())
+            .expect("a preview of a map where nothing maps yet");
+    assert_eq!(preview.preview.counts.personas, 0);
+    assert_eq!(preview.preview.unmapped_types[0].kind, "Organization");
 
     let types = TypeMap::parse(&["Stakeholder=persona".to_owned()]).expect("a mapping");
     let (session, preview) =

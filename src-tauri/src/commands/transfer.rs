@@ -105,7 +105,8 @@ pub async fn choose_import(app: AppHandle) -> Result<Option<ImportChoice>, IpcEr
             return Ok(None);
         };
         *lock(&state.pending_import) = Some(path.clone());
-        let read = api::read_import_with(&path, ImportFormat::Auto, &TypeMap::default())?;
+        let types = TypeMap::default().for_preview();
+        let read = api::read_import_with(&path, ImportFormat::Auto, &types)?;
         Ok(Some(ImportChoice {
             file: file_name(&path),
             preview: read.preview,
@@ -124,7 +125,8 @@ pub async fn preview_import(
         let path = lock(&state.pending_import)
             .clone()
             .ok_or_else(|| IpcError::message("Choose a file to import first."))?;
-        let read = api::read_import_with(&path, ImportFormat::Auto, &types_of(&types)?)?;
+        let types = types_of(&types)?.for_preview();
+        let read = api::read_import_with(&path, ImportFormat::Auto, &types)?;
         Ok(ImportChoice {
             file: file_name(&path),
             preview: read.preview,

@@ -25,6 +25,9 @@ import { ProfilePage } from "../features/profile/ProfilePage";
 import { neighbours, personaOrder } from "../features/profile/profile";
 import { SearchBox } from "../features/search/SearchBox";
 import { searchIndex, searchMatches } from "../features/search/search";
+import { OpenTransfer } from "../features/transfer/OpenTransfer";
+import { isTransferCommand } from "../features/transfer/transfer";
+import { useTransfer } from "../features/transfer/useTransfer";
 import { NO_COLOUR, segmentColours, type Visibility } from "../graph/elements";
 import { type MapFilter, NO_FILTER } from "../graph/filter";
 import {
@@ -106,14 +109,20 @@ function Banner({
   );
 }
 
-function EmptyState({ run }: { run: (a: () => Promise<void>) => () => void }) {
+function EmptyState({
+  run,
+  onImport,
+}: {
+  run: (a: () => Promise<void>) => () => void;
+  onImport: () => void;
+}) {
   return (
     <div className="empty">
       <h2>No project is open</h2>
       <p>
         A project maps your market segments, buying roles, customer segments and the personas your
-        product teams design for. Start a new one, open a <code>.patlas</code> file, or explore the
-        demo portfolio.
+        product teams design for. Start a new one, open a <code>.patlas</code> file, import a
+        workbook, CSV file or Kumu map, or explore the demo portfolio.
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={run(newProjectDialog)}>
@@ -121,6 +130,9 @@ function EmptyState({ run }: { run: (a: () => Promise<void>) => () => void }) {
         </button>
         <button type="button" onClick={run(openProjectDialog)}>
           Open…
+        </button>
+        <button type="button" onClick={onImport}>
+          Import…
         </button>
         <button type="button" onClick={run(openDemo)}>
           Open the demo
@@ -256,6 +268,9 @@ export function App() {
 
   const report = useCallback((e: IpcError) => setErrors((list) => [...list, e]), []);
   const run = useAction(report);
+  // File > Import, Export, Merge and Compare, and their dialogs.
+  const transfer = useTransfer(report, setNotice, load.state === "ready" && load.project !== null);
+  const answerTransfer = transfer.answer;
 
   const refresh = useCallback(() => {
     appStatus()
@@ -375,6 +390,7 @@ export function App() {
         else if (command === "find") search.current?.focus();
         else if (command === "export_one_pager") saveOnePager(onePagerOf.current);
         else if (command === "export_report") saveReport();
+        else if (isTransferCommand(command)) answerTransfer(command);
         else {
           // Export and Fit act on the map, so it is shown first.
           setView("map");
@@ -387,7 +403,7 @@ export function App() {
     return () => {
       for (const u of unlisteners) u.then((f) => f()).catch(() => undefined);
     };
-  }, [refresh, report, change, saveOnePager, saveReport]);
+  }, [refresh, report, change, saveOnePager, saveReport, answerTransfer]);
 
   const project = load.state === "ready" ? load.project : null;
   // The search: the box, its list of matches and the map's highlight follow
@@ -647,9 +663,12 @@ export function App() {
       {editing?.kind === "product" && (
         <ProductEditor id={editing.id} taken={taken} onDone={afterEdit} />
       )}
+      <OpenTransfer transfer={transfer} into={project?.name ?? ""} />
       <main className="content">
         {load.state === "loading" && <p className="muted">Opening the project…</p>}
-        {load.state === "ready" && project === null && <EmptyState run={run} />}
+        {load.state === "ready" && project === null && (
+          <EmptyState run={run} onImport={transfer.startImport} />
+        )}
         {project && (
           <>
             <section className="summary" aria-label="Project summary">
@@ -731,8 +750,8 @@ export function App() {
                       <p>
                         A persona is tied to a market segment, a customer segment and a buying role.
                         Add those in Portfolio first, or start with a persona and fill them in
-                        later. A whole portfolio can also be imported with{" "}
-                        <code>persona-atlas import</code>.
+                        later. A whole portfolio can also come in from a workbook, CSV files or a
+                        Kumu map with File › Import… (Ctrl+I).
                       </p>
                       <div className="actions">
                         <button
