@@ -70,7 +70,7 @@ export function MergeDialog({ choice, into, onClose, onDone }: Props) {
         {report.identical > 0 && (
           <p className="muted small">
             {report.identical.toLocaleString("en")}{" "}
-            {report.identical === 1 ? "record is" : "records are"} the same in both and kept once.
+            {report.identical === 1 ? "item is" : "items are"} the same in both and kept once.
           </p>
         )}
         {report.thresholds_differ && (
