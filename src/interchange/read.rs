@@ -1032,9 +1032,9 @@ impl Reader<'_> {
                     let id = identity(&value);
                     if let Some(first) = out.iter().position(|o| identity(o) == id) {
                         let message = format!(
-                            "{} is listed twice (first at {})",
+                            "{} is listed twice (it is already number {} in this list)",
                             describe(&value),
-                            path.index(first).render()
+                            first + 1
                         );
                         self.problem(&link.path, message);
                         ok = false;
@@ -1388,10 +1388,10 @@ impl Reader<'_> {
             };
             if let Some(first) = out.iter().position(|o| *o == id) {
                 let message = format!(
-                    "{} {:?} is listed twice (first at {})",
+                    "{} {:?} is listed twice (it is already number {} in this list)",
                     kind.label(),
                     item.as_str().unwrap_or_default(),
-                    path.index(first).render()
+                    first + 1
                 );
                 self.problem(&here, message);
                 ok = false;
@@ -1482,11 +1482,11 @@ impl Reader<'_> {
             let key = (from.clone(), to.clone(), kind);
             if let Some(first) = seen.get(&key) {
                 let message = format!(
-                    "{:?} {} {:?} is listed twice (first at {})",
+                    "{:?} {} {:?} is listed twice (it is already relationship {})",
                     from.as_str(),
                     kind.name(),
                     to.as_str(),
-                    path.index(*first).render()
+                    first + 1
                 );
                 self.problem(&obj.path, message);
                 ok = false;

@@ -300,8 +300,8 @@ fn links_listed_twice_are_refused() {
     assert_eq!(
         refused_doc(&doc),
         [
-            r#"personas[0].needs[1]: need "need-speed" is listed twice (first at personas[0].needs[0])"#,
-            r#"relationships[1]: "p-ops" influences "p-cfo" is listed twice (first at relationships[0])"#,
+            r#"personas[0].needs[1]: need "need-speed" is listed twice (it is already number 1 in this list)"#,
+            r#"relationships[1]: "p-ops" influences "p-cfo" is listed twice (it is already relationship 1)"#,
             r#"relationships[2].to: a persona cannot relate to itself ("p-cfo")"#,
         ],
         "a link may be listed once, and a persona cannot relate to itself"
@@ -493,8 +493,8 @@ fn the_profile_evidence_journey_and_threshold_fields_are_checked() {
             "personas[0].portrait: a portrait is a data:image/png;base64,... or \
              data:image/jpeg;base64,... URI",
             "journeys[0].personas[1]: no persona with id \"p-gone\"",
-            "journeys[0].personas[2]: persona \"p-ops\" is listed twice (first at \
-             journeys[0].personas[0])",
+            "journeys[0].personas[2]: persona \"p-ops\" is listed twice (it is already \
+             number 1 in this list)",
             "journeys[0].stages[0].needs[1]: \"prod-fast\" is a product, not a need",
             "journeys[0].stages[0].emotion: 3 is outside -2..2",
             "journeys[0].stages[1].name: missing",
