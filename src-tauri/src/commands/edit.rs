@@ -89,10 +89,15 @@ async fn blocking<T: Send + 'static>(
 /// one come back with the field they belong to.
 #[tauri::command]
 pub async fn edit(app: AppHandle, session: u64, edit: Edit) -> Result<Changed, IpcError> {
+    let handle = app.clone();
     blocking(app, move |state| {
         let mut guard = lock(&state.session);
         let open = session_mut(&mut guard, session)?;
         let outcome = api::edit(open, &edit)?;
+        if matches!(edit, Edit::SetProject { .. }) {
+            // The window's title names the project.
+            crate::opening::set_title(&handle, &open.project().project.name, Some(open.path()));
+        }
         Ok(changed(open, outcome, api::affected_by(&edit)))
     })
     .await
@@ -105,6 +110,7 @@ pub async fn step_history(
     session: u64,
     forward: bool,
 ) -> Result<Changed, IpcError> {
+    let handle = app.clone();
     blocking(app, move |state| {
         let mut guard = lock(&state.session);
         let open = session_mut(&mut guard, session)?;
@@ -113,6 +119,8 @@ pub async fn step_history(
         } else {
             api::undo(open)?
         };
+        // An undone rename renames the window back.
+        crate::opening::set_title(&handle, &open.project().project.name, Some(open.path()));
         Ok(changed(open, outcome, api::Affected::EVERYTHING))
     })
     .await

@@ -23,6 +23,7 @@ import { DeleteButton, PersonaList } from "../features/personas/PersonaList";
 import { PortfolioView } from "../features/portfolio/PortfolioView";
 import { ProfilePage } from "../features/profile/ProfilePage";
 import { neighbours, personaOrder } from "../features/profile/profile";
+import { ProjectDialog } from "../features/project/ProjectDialog";
 import { SearchBox } from "../features/search/SearchBox";
 import { searchIndex, searchMatches } from "../features/search/search";
 import { OpenTransfer } from "../features/transfer/OpenTransfer";
@@ -258,6 +259,8 @@ export function App() {
     id: string | null;
   } | null>(null);
   const [history, setHistory] = useState<History>(NO_HISTORY);
+  // The project's name and description are being edited.
+  const [projectOpen, setProjectOpen] = useState(false);
   // The open session's id: a new one (another project, or the same file
   // opened again) starts the Data view afresh.
   const [sessionId, setSessionId] = useState<number | null>(null);
@@ -588,7 +591,16 @@ export function App() {
         </div>
         {project && (
           <div className="project-title">
-            <h1>{project.name}</h1>
+            <h1>
+              <button
+                type="button"
+                className="project-title-button"
+                aria-label={`${project.name}: rename or describe the project`}
+                onClick={() => setProjectOpen(true)}
+              >
+                {project.name}
+              </button>
+            </h1>
             <span className="file" title={project.file}>
               {fileName(project.file)}
             </span>
@@ -903,6 +915,14 @@ export function App() {
           </>
         )}
       </main>
+      {projectOpen && project && (
+        <ProjectDialog
+          name={project.name}
+          description={project.description}
+          save={(name, description) => edit({ op: "set_project", name, description })}
+          onClose={() => setProjectOpen(false)}
+        />
+      )}
     </div>
   );
 }
