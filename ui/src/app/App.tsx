@@ -904,6 +904,7 @@ export function App() {
                     onThresholds={applyThresholds}
                     onMerge={merge}
                     onOpen={openProfile}
+                    filter={filter}
                   />
                 ) : (
                   <aside className="insights">

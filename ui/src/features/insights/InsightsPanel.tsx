@@ -1,6 +1,8 @@
 import { type FormEvent, memo, type ReactNode, useMemo, useState } from "react";
+import { isFiltered, keptPersonas, type MapFilter } from "../../graph/filter";
 import type { Insights, Thresholds, UnitFinding } from "../../ipc";
 import { plural } from "../personas/format";
+import { followFilter, hiddenCount } from "./follow";
 import { namer, percent } from "./names";
 
 type Props = {
@@ -12,6 +14,8 @@ type Props = {
   onMerge: (keep: string, remove: string) => void;
   /** Opens a persona's profile page. */
   onOpen: (persona: string) => void;
+  /** The map's filter: the findings follow it unless the user shows all. */
+  filter?: MapFilter;
 };
 
 /** The link from a finding about one persona to its profile page. */
@@ -237,9 +241,18 @@ function ThresholdsForm({
 }
 
 /** Every finding with its why, grouped and counted; a click shows it on the map. */
-function Findings({ insights, onFocus, onThresholds, onMerge, onOpen }: Props) {
-  const { analysis: a, map } = insights;
+function Findings({ insights, onFocus, onThresholds, onMerge, onOpen, filter }: Props) {
+  const { analysis: all, map } = insights;
   const name = useMemo(() => namer(map), [map]);
+  const [showAll, setShowAll] = useState(false);
+  const filtered = filter !== undefined && isFiltered(filter);
+  const followed = useMemo(
+    () => (filter !== undefined && filtered ? followFilter(all, keptPersonas(map, filter)) : null),
+    [all, map, filter, filtered],
+  );
+  const following = followed !== null && !showAll;
+  const a = following ? { ...all, ...followed } : all;
+  const hidden = followed === null ? 0 : hiddenCount(all, followed);
   const gaps = a.gaps;
   const gapCount =
     gaps.needs_unaddressed.length +
@@ -255,6 +268,23 @@ function Findings({ insights, onFocus, onThresholds, onMerge, onOpen }: Props) {
   return (
     <aside className="insights" aria-label="Insights">
       <h2>Insights</h2>
+      {followed !== null && (
+        <p className="insights-follow muted small" aria-live="polite">
+          {following
+            ? hidden === 0
+              ? "Following the map's filter: every finding is about what it shows."
+              : `Following the map's filter: ${plural(hidden, "finding")} about personas it hides left out.`
+            : "Showing every finding, the map's filter aside."}{" "}
+          <button
+            type="button"
+            className="link-button inline"
+            aria-pressed={!following}
+            onClick={() => setShowAll((v) => !v)}
+          >
+            {following ? "Show all" : "Follow the filter"}
+          </button>
+        </p>
+      )}
       <Group
         title="Golden personas"
         items={a.golden}
