@@ -255,6 +255,35 @@ fn the_map_draws_itself_as_png_and_svg_pictures_the_core_accepts() {
         }
         std::fs::write(dir.join(format!("map-export.{name}")), &bytes).expect("keep the picture");
     }
+    // What an export saves: the map framed with the project's name, the day
+    // and the colour key.
+    for (format, name) in [(ImageFormat::Png, "png"), (ImageFormat::Svg, "svg")] {
+        let raw = app.execute(&format!(
+            "return document.querySelector('.map-canvas').atlasPicture('{name}');"
+        ));
+        let framed = app.execute(&format!(
+            "return document.querySelector('.map-canvas').atlasFramedPicture('{name}');"
+        ));
+        let raw = decode(format, raw.as_str().expect("a picture")).expect("valid");
+        let framed = decode(format, framed.as_str().expect("a framed picture"))
+            .unwrap_or_else(|e| panic!("the framed {name} passes the core's checks: {e}"));
+        if format == ImageFormat::Svg {
+            let text = String::from_utf8_lossy(&framed);
+            assert!(text.contains("Lanternfold portfolio (demo)"), "the title");
+            assert!(text.contains("Persona map · 21 personas"), "what it shows");
+            assert!(text.contains("Ambitious innovators"), "the colour key");
+        } else {
+            let height = |png: &[u8]| u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
+            assert!(
+                height(&framed) > height(&raw) + 100,
+                "the frame adds a title band and a key: {} vs {}",
+                height(&framed),
+                height(&raw)
+            );
+        }
+        std::fs::write(dir.join(format!("map-export-framed.{name}")), &framed)
+            .expect("keep the picture");
+    }
     // The organic layout of a real portfolio, to look at.
     click_text(&app, ".map-tools button", "Organic");
     eventually("the organic layout finishes", || {

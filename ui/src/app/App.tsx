@@ -29,8 +29,9 @@ import { searchIndex, searchMatches } from "../features/search/search";
 import { OpenTransfer } from "../features/transfer/OpenTransfer";
 import { isTransferCommand } from "../features/transfer/transfer";
 import { useTransfer } from "../features/transfer/useTransfer";
-import { NO_COLOUR, segmentColours, type Visibility } from "../graph/elements";
-import { type MapFilter, NO_FILTER } from "../graph/filter";
+import { colourKey, type Visibility } from "../graph/elements";
+import { isFiltered, keptPersonas, type MapFilter, NO_FILTER } from "../graph/filter";
+import type { Frame } from "../graph/frame";
 import {
   appStatus,
   edit,
@@ -184,9 +185,6 @@ function UnitCard({
 
 /** What the map's marks mean, and which colour is which customer segment. */
 function Legend({ map }: { map: MapView | null }) {
-  const colours = map ? segmentColours(map) : new Map<string, string>();
-  const named = map?.customer_segments.filter(([id]) => colours.get(id) !== NO_COLOUR) ?? [];
-  const greyed = (map?.customer_segments.length ?? 0) > named.length;
   return (
     <ul className="legend" aria-label="Legend">
       <li>
@@ -211,15 +209,11 @@ function Legend({ map }: { map: MapView | null }) {
         <>
           <li className="legend-break" aria-hidden="true" />
           <li className="muted">Colour, by customer segment:</li>
-          {named.map(([id, name]) => (
-            <li key={id}>
-              <span className="key" style={{ background: colours.get(id) }} /> {name}
+          {colourKey(map).map(([name, colour]) => (
+            <li key={name}>
+              <span className="key" style={{ background: colour }} /> {name}
             </li>
           ))}
-          <li>
-            <span className="key" style={{ background: NO_COLOUR }} />{" "}
-            {greyed ? "Other or none" : "None"}
-          </li>
           <li className="muted">Box or bubble: market segment</li>
         </>
       )}
@@ -580,6 +574,25 @@ export function App() {
         : undefined,
     [found, focus],
   );
+  // A saved picture of the map carries the project's name, the day and
+  // what the map shows, and the colour key.
+  const frame = useMemo<Frame | undefined>(() => {
+    if (!project || !found) return undefined;
+    const day = new Date().toLocaleDateString("en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    });
+    const shown = isFiltered(filter)
+      ? `${plural(keptPersonas(found.map, filter).size, "persona")} of ${project.counts.personas}, filtered`
+      : plural(project.counts.personas, "persona");
+    return {
+      title: project.name,
+      subtitle: `Persona map · ${shown} · ${day}`,
+      colours: colourKey(found.map),
+    };
+  }, [project, found, filter]);
+
   onePagerOf.current =
     view === "profile" ? profileOf : selected?.kind === "persona" ? selected.id : null;
 
@@ -752,6 +765,7 @@ export function App() {
                       onLinking={startLinking}
                       onError={report}
                       onExported={exported}
+                      framing={frame}
                       command={mapCommand}
                       onCommandDone={commandDone}
                     />

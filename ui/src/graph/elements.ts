@@ -26,6 +26,21 @@ export function segmentColours(map: MapView): Map<string, string> {
   );
 }
 
+/**
+ * The colour key: each customer segment with a colour of its own, then the
+ * grey shared by the rest and by personas with none ("Other or none" when
+ * some segments are grey, else "None").
+ */
+export function colourKey(map: MapView): [name: string, colour: string][] {
+  const colours = segmentColours(map);
+  const named = map.customer_segments.filter(([id]) => colours.get(id) !== NO_COLOUR);
+  const greyed = map.customer_segments.length > named.length;
+  return [
+    ...named.map(([id, name]) => [name, colours.get(id) ?? NO_COLOUR] as [string, string]),
+    [greyed ? "Other or none" : "None", NO_COLOUR],
+  ];
+}
+
 function personaClasses(n: MapNode): string {
   return [
     "persona",

@@ -8,6 +8,7 @@ import fcose from "cytoscape-fcose";
 import { memo, useEffect, useRef, useState } from "react";
 import { elements, isOverview, type Visibility } from "../../graph/elements";
 import { isFiltered, keptPersonas, type MapFilter } from "../../graph/filter";
+import { type Frame, framedPng, framedSvg } from "../../graph/frame";
 import { highlightPlan } from "../../graph/highlight";
 import { bestFlow, NO_SEGMENT, type Position } from "../../graph/layout";
 import { patch } from "../../graph/patch";
@@ -53,6 +54,8 @@ type Props = {
   onError: (error: IpcError) => void;
   /** A picture of the map was saved at `path`. */
   onExported: (path: string) => void;
+  /** The title, date and colour key a saved picture is framed with. */
+  framing?: Frame | undefined;
   /** Something the menu asked of the map; a new object each time it asks. */
   command: MapCommand | null;
   /** The command was carried out, so a map drawn later does not repeat it. */
@@ -79,16 +82,36 @@ export type DrawnAt = { x: number; y: number; mapX: number; mapY: number };
  */
 export type MapElement = HTMLDivElement & {
   atlasNodeAt?: (id: string) => DrawnAt | null;
-  /** The picture an export would save: a base64 PNG or an SVG text. */
+  /** The map alone, as drawn: a base64 PNG or an SVG text. */
   atlasPicture?: (format: "png" | "svg") => string;
+  /** The picture an export saves: the map in its frame (title, date,
+   * colour key). */
+  atlasFramedPicture?: (format: "png" | "svg") => Promise<string>;
   /** The overview's bubbles drawn now, by id (`<segment>::all`). */
   atlasBubbles?: () => string[];
 };
 
 /** The current view of `cy` as a picture in `format`. */
+/** Pixels per CSS pixel of a saved PNG: sharp on a slide or a print. */
+const PNG_SCALE = 2;
+
+/** The picture an export saves: the map in `framing`'s frame, if any. */
+async function framedPicture(
+  cy: Core,
+  format: "png" | "svg",
+  framing: Frame | undefined,
+): Promise<string> {
+  const raw = picture(cy, format);
+  if (framing === undefined) return raw;
+  const [w, h, bg] = [cy.width(), cy.height(), background()];
+  return format === "svg"
+    ? framedSvg(raw, w, h, bg, framing)
+    : framedPng(raw, w, h, PNG_SCALE, bg, framing);
+}
+
 function picture(cy: Core, format: "png" | "svg"): string {
   return format === "png"
-    ? String(cy.png({ output: "base64", full: false, scale: 2, bg: background() }))
+    ? String(cy.png({ output: "base64", full: false, scale: PNG_SCALE, bg: background() }))
     : svgDocument(sceneOf(cy, background()));
 }
 
@@ -231,11 +254,15 @@ function EcosystemMap({
   onLinking,
   onError,
   onExported,
+  framing,
   command,
   onCommandDone,
 }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
+  // The frame as of the last render, for the test hook set when drawn.
+  const framingNow = useRef(framing);
+  framingNow.current = framing;
   // The same instance as state, so that what derives from it reruns when
   // the map is drawn anew.
   const [core, setCore] = useState<Core | null>(null);
@@ -412,6 +439,7 @@ function EcosystemMap({
       return { x: box.left + r.x, y: box.top + r.y, mapX: m.x, mapY: m.y };
     };
     element.atlasPicture = (format) => picture(instance, format);
+    element.atlasFramedPicture = (format) => framedPicture(instance, format, framingNow.current);
     element.atlasBubbles = () => instance.nodes(".cluster").map((n) => n.id());
     drawn.current = { map, visible, open };
     // Drawn while hidden, the map has no size to fit to yet.
@@ -610,19 +638,15 @@ function EcosystemMap({
     const c = cy.current;
     if (!c || exporting) return;
     setExporting(true);
-    let data: string;
-    try {
-      data = picture(c, format);
-    } catch (e) {
-      setExporting(false);
-      onError({
-        message: `The map could not be drawn as ${format.toUpperCase()}: ${String(e)}`,
-        code: null,
-        problems: [],
-      });
-      return;
-    }
-    exportMapImage(format, data)
+    framedPicture(c, format, framing)
+      .catch((e: unknown) => {
+        throw {
+          message: `The map could not be drawn as ${format.toUpperCase()}: ${String(e)}`,
+          code: null,
+          problems: [],
+        };
+      })
+      .then((data) => exportMapImage(format, data))
       .then((path) => {
         if (path !== null) onExported(path);
       })
