@@ -22,6 +22,9 @@ export type FormApi<D> = {
   catalog: Catalog;
   /** The core's problem with the field at `path`, if any. */
   problem: (path: string) => string | undefined;
+  /** Reads what the form can link to again, after an entity was created
+   * from inside it. */
+  refreshCatalog: () => Promise<void>;
 };
 
 /** How a draft is saved as an entity of kind `K`, created or changed. */
@@ -159,7 +162,13 @@ export function EditorDialog<D>(props: Props<D>) {
             buttons, which stay in place as rows are added. */}
         <div className="editor-body">
           {draft !== null && catalog !== null
-            ? children({ draft, set, catalog, problem: (path) => problems.get(path) })
+            ? children({
+                draft,
+                set,
+                catalog,
+                problem: (path) => problems.get(path),
+                refreshCatalog: () => loadCatalog().then(setCatalog),
+              })
             : !failure && <p className="muted">Loading…</p>}
         </div>
         <div className="actions end">
@@ -257,8 +266,14 @@ export function useDraftLoader<K extends EntityKind, D>(
   empty: (taken: Set<string>) => D,
   fromValue: (value: EntityOf[K]) => D,
 ): () => Promise<D> {
+  // The ids in use when the form opens; a segment or role created from
+  // inside the form adds one, which must not reload (and so wipe) the
+  // draft the user is typing.
+  const takenNow = useRef(taken);
+  takenNow.current = taken;
   return useCallback(
-    () => (id === null ? Promise.resolve(empty(taken)) : entity(kind, id).then(fromValue)),
-    [kind, id, taken, empty, fromValue],
+    () =>
+      id === null ? Promise.resolve(empty(takenNow.current)) : entity(kind, id).then(fromValue),
+    [kind, id, empty, fromValue],
   );
 }

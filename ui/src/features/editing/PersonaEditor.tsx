@@ -1,6 +1,7 @@
-import type { ProductRelation, Status } from "../../ipc";
+import { useState } from "react";
+import { createEntity, type ProductRelation, type Status, toIpcError } from "../../ipc";
 import { meaning, RELATIONS } from "../../shared/relations";
-import { sentIndex, unpicked } from "./draft";
+import { freeId, sentIndex, unpicked } from "./draft";
 import { ChoiceRow, EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { draftFrom, emptyDraft, type PersonaDraft, personaValue } from "./personaForm";
 
@@ -21,32 +22,128 @@ function needProblem(
     : (problem(`needs[${at}].need`) ?? problem(`needs[${at}].importance`));
 }
 
+/** The kinds a persona's dropdowns can create on the spot. */
+type Creatable = "market_segment" | "customer_segment" | "buying_role";
+
+const PREFIX: Record<Creatable, string> = {
+  market_segment: "ms",
+  customer_segment: "cs",
+  buying_role: "role",
+};
+
+/** The dropdown's choice that starts a new entity. */
+const NEW = "\u0000new";
+
+/**
+ * A dropdown of one kind, whose last choice creates a new one there and
+ * then: a name is asked for in the form, the core creates it (an edit of
+ * its own, which undo takes back) and the dropdown picks it.
+ */
 function Select({
   label,
+  kind,
   value,
   choices,
   onChange,
   error,
+  taken,
+  refresh,
 }: {
   label: string;
+  kind: Creatable;
   value: string;
   choices: { id: string; name: string }[];
   onChange: (v: string) => void;
   error: string | undefined;
+  /** Ids in use, so that a new one gets a free id. */
+  taken: Set<string>;
+  refresh: () => Promise<void>;
 }) {
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const what = label.toLowerCase();
+  const create = () => {
+    const used = new Set([...taken, ...choices.map((c) => c.id)]);
+    const id = freeId(PREFIX[kind], used);
+    setBusy(true);
+    setProblem(null);
+    createEntity(kind, { id, name: name.trim() })
+      .then(() => refresh())
+      .then(() => {
+        onChange(id);
+        setNaming(false);
+        setName("");
+      })
+      .catch((e: unknown) => {
+        const err = toIpcError(e);
+        setProblem(err.problems.find((p) => p.path === "name")?.message ?? err.message);
+      })
+      .finally(() => setBusy(false));
+  };
   return (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">None</option>
-        {choices.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </select>
+    <div className="field">
+      <label className="field">
+        <span>{label}</span>
+        <select
+          value={naming ? NEW : value}
+          onChange={(e) => {
+            if (e.target.value === NEW) {
+              setNaming(true);
+              return;
+            }
+            setNaming(false);
+            onChange(e.target.value);
+          }}
+        >
+          <option value="">None</option>
+          {choices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+          <option value={NEW}>New {what}…</option>
+        </select>
+      </label>
+      {naming && (
+        <div className="inline-create">
+          <input
+            // biome-ignore lint/a11y/noAutofocus: the user just asked to name a new one
+            autoFocus
+            aria-label={`Name of the new ${what}`}
+            placeholder={`Name of the new ${what}`}
+            value={name}
+            disabled={busy}
+            onChange={(e) => setName(e.target.value)}
+            onKeyDown={(e) => {
+              // Enter creates it here; the form is not sent.
+              if (e.key === "Enter") {
+                e.preventDefault();
+                if (name.trim() !== "") create();
+              } else if (e.key === "Escape") {
+                e.preventDefault();
+                e.stopPropagation();
+                setNaming(false);
+              }
+            }}
+          />
+          <button
+            type="button"
+            className="small-button"
+            disabled={busy || name.trim() === ""}
+            onClick={create}
+          >
+            {busy ? "Creating…" : "Create"}
+          </button>
+          <button type="button" className="small-button ghost" onClick={() => setNaming(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {problem && <span className="field-error">{problem}</span>}
       {error && <span className="field-error">{error}</span>}
-    </label>
+    </div>
   );
 }
 
@@ -63,7 +160,7 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
       placed={PLACED}
       onDone={onDone}
     >
-      {({ draft, set, catalog: cat, problem }) => (
+      {({ draft, set, catalog: cat, problem, refreshCatalog }) => (
         <>
           <div className="grid2">
             <label className="field">
@@ -82,6 +179,9 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
             </label>
             <Select
               label="Market segment"
+              kind="market_segment"
+              taken={taken}
+              refresh={refreshCatalog}
               value={draft.market_segment}
               choices={cat.market_segments}
               onChange={(v) => set({ market_segment: v })}
@@ -89,6 +189,9 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
             />
             <Select
               label="Customer segment"
+              kind="customer_segment"
+              taken={taken}
+              refresh={refreshCatalog}
               value={draft.customer_segment}
               choices={cat.customer_segments}
               onChange={(v) => set({ customer_segment: v })}
@@ -96,6 +199,9 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
             />
             <Select
               label="Buying role"
+              kind="buying_role"
+              taken={taken}
+              refresh={refreshCatalog}
               value={draft.buying_role}
               choices={cat.buying_roles}
               onChange={(v) => set({ buying_role: v })}
