@@ -370,3 +370,40 @@ fn a_large_portfolio_opens_as_an_overview_that_opens_a_segment_on_a_click() {
         drawn(&app, first.id.as_str()).is_null() && bubbles(&app).contains(&bubble)
     });
 }
+
+/// The map's zoom now.
+fn zoom(app: &Session) -> f64 {
+    app.execute("return document.querySelector('.map-canvas').atlasZoom();")
+        .as_f64()
+        .unwrap_or(f64::NAN)
+}
+
+#[test]
+fn a_chosen_persona_is_framed_with_its_neighbours_not_zoomed_into() {
+    let driver = Driver::start();
+    let app = driver.launch(&["--demo"]);
+    wait_for_map(&app, "p-dana-platform");
+    let at_fit = zoom(&app);
+    // An underserved persona: a finding about one persona alone.
+    let findings = app.find_all(".insight-group[open] .finding");
+    let one = findings
+        .iter()
+        .find(|f| app.text(f).contains("served"))
+        .expect("an underserved finding");
+    app.click(one);
+    eventually("the persona is framed", || {
+        let z = zoom(&app);
+        (z - at_fit).abs() > 1e-3
+    });
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let framed = zoom(&app);
+    assert!(
+        framed <= 1.6 + 1e-6,
+        "one persona is shown in its context, not filling the screen: zoom {framed}"
+    );
+    assert!(
+        framed > at_fit,
+        "closer than the whole map: {framed} vs {at_fit}"
+    );
+    app.screenshot("map-framed-persona");
+}

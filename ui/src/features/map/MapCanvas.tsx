@@ -89,9 +89,34 @@ export type MapElement = HTMLDivElement & {
   atlasFramedPicture?: (format: "png" | "svg") => Promise<string>;
   /** The overview's bubbles drawn now, by id (`<segment>::all`). */
   atlasBubbles?: () => string[];
+  /** The map's zoom now (1: map units are pixels). */
+  atlasZoom?: () => number;
 };
 
 /** The current view of `cy` as a picture in `format`. */
+/** The most a chosen persona is zoomed to: its labels read at about 16
+ * pixels, and the personas around it stay in view. */
+export const MAX_FRAME_ZOOM = 1.6;
+
+/**
+ * Where to look at `chosen`: the chosen nodes with their neighbours,
+ * centred, zoomed to fit them but never beyond {@link MAX_FRAME_ZOOM}, so
+ * that a single persona is shown in its context rather than filling the
+ * screen.
+ */
+function lookAt(c: Core, chosen: cytoscape.Collection): { zoom: number; pan: cytoscape.Position } {
+  const around = chosen.union(chosen.neighborhood().nodes());
+  const box = around.boundingBox({});
+  const pad = 120;
+  const fit = Math.min(
+    (c.width() - 2 * pad) / Math.max(box.w, 1),
+    (c.height() - 2 * pad) / Math.max(box.h, 1),
+  );
+  const zoom = Math.max(c.minZoom(), Math.min(fit, MAX_FRAME_ZOOM, c.maxZoom()));
+  const centre = { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
+  return { zoom, pan: { x: c.width() / 2 - centre.x * zoom, y: c.height() / 2 - centre.y * zoom } };
+}
+
 /** Pixels per CSS pixel of a saved PNG: sharp on a slide or a print. */
 const PNG_SCALE = 2;
 
@@ -441,6 +466,7 @@ function EcosystemMap({
     element.atlasPicture = (format) => picture(instance, format);
     element.atlasFramedPicture = (format) => framedPicture(instance, format, framingNow.current);
     element.atlasBubbles = () => instance.nodes(".cluster").map((n) => n.id());
+    element.atlasZoom = () => instance.zoom();
     drawn.current = { map, visible, open };
     // Drawn while hidden, the map has no size to fit to yet.
     unfitted.current = instance.width() === 0;
@@ -588,7 +614,7 @@ function EcosystemMap({
     }
     if (focus.length > 0 && framedFocus.current !== focus && chosen.nonempty()) {
       framedFocus.current = focus;
-      c.animate({ fit: { eles: chosen, padding: 120 }, duration: 300 });
+      c.animate({ ...lookAt(c, chosen), duration: 300 });
     }
   }, [core, map, focus, matches, open]);
 
