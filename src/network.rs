@@ -147,28 +147,38 @@ fn network(project: &Project, positions: &[NodePosition]) -> Network {
         attributes(&n.attributes, &mut d);
         node(n.id.as_str(), "need", &n.name, d);
     }
-    for p in &project.products {
-        let mut d = Vec::new();
-        text("description", &p.description, &mut d);
-        attributes(&p.attributes, &mut d);
-        node(p.id.as_str(), "product", &p.name, d);
-        for a in &p.addresses {
-            edge(
+    // Products and competitors alike: each meets needs with a score.
+    let offers = project
+        .products
+        .iter()
+        .map(|p| {
+            (
+                "product",
                 p.id.as_str(),
-                a.need.as_str(),
-                "meets",
-                vec![num("score", a.score.get())],
-            );
-        }
-    }
-    for c in &project.competitors {
-        let mut d = Vec::new();
-        text("description", &c.description, &mut d);
-        attributes(&c.attributes, &mut d);
-        node(c.id.as_str(), "competitor", &c.name, d);
-        for a in &c.addresses {
-            edge(
+                &p.name,
+                &p.description,
+                &p.attributes,
+                &p.addresses,
+            )
+        })
+        .chain(project.competitors.iter().map(|c| {
+            (
+                "competitor",
                 c.id.as_str(),
+                &c.name,
+                &c.description,
+                &c.attributes,
+                &c.addresses,
+            )
+        }));
+    for (kind, id, name, description, attrs, addresses) in offers {
+        let mut d = Vec::new();
+        text("description", description, &mut d);
+        attributes(attrs, &mut d);
+        node(id, kind, name, d);
+        for a in addresses {
+            edge(
+                id,
                 a.need.as_str(),
                 "meets",
                 vec![num("score", a.score.get())],
