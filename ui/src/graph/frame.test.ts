@@ -22,7 +22,8 @@ describe("a framed map picture", () => {
   });
 
   it("puts the title, the date, the map moved down and the key in one SVG", () => {
-    const map = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500"><rect/></svg>';
+    const map =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="800" height="500"><rect/></svg>';
     const svg = framedSvg(map, 800, 500, "#ffffff", frame);
     const layout = layoutFrame(frame, 800, estimateWidth);
     expect(svg.startsWith("<?xml")).toBe(true);

@@ -111,6 +111,7 @@ function Select({
           <input
             // biome-ignore lint/a11y/noAutofocus: the user just asked to name a new one
             autoFocus
+            className="inline-create-name"
             aria-label={`Name of the new ${what}`}
             placeholder={`Name of the new ${what}`}
             value={name}
