@@ -9,7 +9,7 @@ import {
   OVERVIEW_AT,
   PALETTE,
 } from "./elements";
-import { layout, NO_SEGMENT } from "./layout";
+import { layout, NEED_STEP, NO_SEGMENT } from "./layout";
 import { mapNode } from "./testing";
 
 const node = mapNode;
@@ -48,6 +48,33 @@ describe("layout", () => {
 
   it("is deterministic", () => {
     expect([...layout(map)]).toEqual([...layout(map)]);
+  });
+
+  it("lays many needs out in rows whose labels never overlap", () => {
+    const needs = Array.from({ length: 40 }, (_, i) =>
+      mapNode({
+        id: `need-${i}`,
+        kind: "need",
+        label: `A need with a rather long name, number ${i}`,
+      }),
+    );
+    const many = { ...map, nodes: [...map.nodes.filter((n) => n.kind !== "need"), ...needs] };
+    const pos = layout(many);
+    const placed = needs.map((n) => pos.get(n.id) ?? { x: Number.NaN, y: Number.NaN });
+    const rows = new Map<number, number[]>();
+    for (const p of placed) rows.set(p.y, [...(rows.get(p.y) ?? []), p.x]);
+    expect(rows.size).toBeGreaterThan(1);
+    for (const xs of rows.values()) {
+      const sorted = [...xs].sort((a, b) => a - b);
+      for (let i = 1; i < sorted.length; i++) {
+        expect((sorted[i] ?? 0) - (sorted[i - 1] ?? 0)).toBeGreaterThanOrEqual(NEED_STEP);
+      }
+    }
+    // Below every persona.
+    const lowest = Math.max(
+      ...many.nodes.filter((n) => n.kind === "persona").map((n) => pos.get(n.id)?.y ?? 0),
+    );
+    expect(Math.min(...placed.map((p) => p.y))).toBeGreaterThan(lowest);
   });
 });
 

@@ -10,6 +10,11 @@ export const NO_SEGMENT = "__no_segment__";
 const CELL_W = 170;
 const CELL_H = 64;
 const BOX_GAP = 90;
+/** A need's label is at most 150 pixels wide (style.ts): one this far
+ * from the next never touches it. */
+export const NEED_STEP = 172;
+/** Rows of needs, their labels under them. */
+const NEED_ROW = 56;
 /** The map aims for the shape of a wide window. */
 const ASPECT = 2.2;
 
@@ -109,16 +114,24 @@ export function layout(map: MapView): Map<string, Position> {
 
   // Products are as wide as their names: the step leaves room for the
   // widest, so that no two boxes overlap.
-  const spread = (kind: "product" | "need", atY: number) => {
+  const spread = (kind: "product", atY: number) => {
     const row = map.nodes.filter((n) => n.kind === kind);
-    const widest =
-      kind === "product" ? row.reduce((w, n) => Math.max(w, productWidth(n.label)), 0) : 0;
+    const widest = row.reduce((w, n) => Math.max(w, productWidth(n.label)), 0);
     const step = Math.max(CELL_W * 0.8, rowWidth / Math.max(1, row.length), widest + BOX_GAP / 3);
     row.forEach((n, i) => {
       positions.set(n.id, { x: i * step + Math.max(CELL_W, widest) / 2, y: atY });
     });
   };
   spread("product", -180);
-  spread("need", bottom + 220);
+  // Needs in rows as wide as the boxes above them, each a label's width
+  // apart, so that no two names overlap however many needs there are.
+  const needs = map.nodes.filter((n) => n.kind === "need");
+  const columns = Math.max(1, Math.floor(Math.max(rowWidth, NEED_STEP) / NEED_STEP));
+  needs.forEach((n, i) => {
+    positions.set(n.id, {
+      x: (i % columns) * NEED_STEP + NEED_STEP / 2,
+      y: bottom + 220 + Math.floor(i / columns) * NEED_ROW,
+    });
+  });
   return positions;
 }
