@@ -307,6 +307,25 @@ fn type_name(t: KeyType) -> &'static str {
     }
 }
 
+impl Network {
+    /// The type of each data key of the nodes, and of the edges.
+    fn key_types(&self) -> (BTreeMap<String, KeyType>, BTreeMap<String, KeyType>) {
+        (
+            key_types(self.nodes.iter().flat_map(|n| n.data.iter())),
+            key_types(self.edges.iter().flat_map(|e| e.data.iter())),
+        )
+    }
+}
+
+/// An XML document: the declaration, then what `body` writes, as text.
+fn xml_document(body: impl FnOnce(&mut Writer<Vec<u8>>) -> io::Result<()>) -> Result<String> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .and_then(|()| body(&mut w))
+        .map_err(xml_error)?;
+    String::from_utf8(w.into_inner()).map_err(|e| xml_error(io::Error::other(e)))
+}
+
 fn xml_error(e: io::Error) -> Error {
     Error::Export {
         what: "graph file",
@@ -319,11 +338,8 @@ fn xml_error(e: io::Error) -> Error {
 /// edge (`needs`, `meets`, `uses`, `member`, a relationship's kind...).
 pub fn graphml(project: &Project, positions: &[NodePosition]) -> Result<String> {
     let net = network(project, positions);
-    let node_types = key_types(net.nodes.iter().flat_map(|n| n.data.iter()));
-    let edge_types = key_types(net.edges.iter().flat_map(|e| e.data.iter()));
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let write = |w: &mut Writer<Vec<u8>>| -> io::Result<()> {
-        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let (node_types, edge_types) = net.key_types();
+    xml_document(|w| {
         w.create_element("graphml")
             .with_attribute(("xmlns", "http://graphml.graphdrawing.org/xmlns"))
             .with_attribute(("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"))
@@ -397,9 +413,7 @@ pub fn graphml(project: &Project, positions: &[NodePosition]) -> Result<String> 
                 Ok(())
             })?;
         Ok(())
-    };
-    write(&mut w).map_err(xml_error)?;
-    String::from_utf8(w.into_inner()).map_err(|e| xml_error(io::Error::other(e)))
+    })
 }
 
 /// The project as GEXF 1.3: labels, `kind` and fields as attributes,
@@ -411,11 +425,8 @@ pub fn gexf(
     today: crate::model::Date,
 ) -> Result<String> {
     let net = network(project, positions);
-    let node_types = key_types(net.nodes.iter().flat_map(|n| n.data.iter()));
-    let edge_types = key_types(net.edges.iter().flat_map(|e| e.data.iter()));
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let write = |w: &mut Writer<Vec<u8>>| -> io::Result<()> {
-        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let (node_types, edge_types) = net.key_types();
+    xml_document(|w| {
         w.create_element("gexf")
             .with_attribute(("xmlns", "http://gexf.net/1.3"))
             .with_attribute(("xmlns:viz", "http://gexf.net/1.3/viz"))
@@ -524,7 +535,5 @@ pub fn gexf(
                 Ok(())
             })?;
         Ok(())
-    };
-    write(&mut w).map_err(xml_error)?;
-    String::from_utf8(w.into_inner()).map_err(|e| xml_error(io::Error::other(e)))
+    })
 }
