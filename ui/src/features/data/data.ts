@@ -2,11 +2,9 @@
 // it is tested on its own: figures as people read them, the personas' bars,
 // the pairs set beside the overlap findings.
 import type { MatchReport, Overlap, PersonaMatch, TableMatch } from "../../ipc";
+import { count } from "../../shared/numbers";
 
-/** A count as people read it: 1,240. */
-export function count(n: number): string {
-  return n.toLocaleString("en-US");
-}
+export { count };
 
 /** A share as people read it: 6.2%, "under 0.1%" for a sliver, as the
  * core's sentences write it. */

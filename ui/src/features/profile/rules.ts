@@ -5,6 +5,7 @@
 // reads the text only as far as colouring needs, and follows the core's
 // lexer (src/rules/parse.rs) so that the colours agree with its errors.
 import type { RuleCount, RuleError, Unreadable } from "../../ipc";
+import { count } from "../../shared/numbers";
 
 /** The table loaded in the Data view, whose columns a rule can name. */
 export type LoadedTable = { name: string; columns: string[]; sheet: string | null };
@@ -261,12 +262,8 @@ export function missingColumns(named: readonly string[], columns: readonly strin
   return out;
 }
 
-const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
-
-/** "1,204". */
-export function formatCount(n: number): string {
-  return whole.format(n);
-}
+/** "1,204", as every count in the app reads. */
+export const formatCount = count;
 
 /**
  * The core's share (matched / records) as a percentage to one decimal:
