@@ -981,8 +981,10 @@ pub fn read_import_with(
     from: ImportFormat,
     types: &crate::kumu::TypeMap,
 ) -> Result<ReadImport> {
+    // What the file looks like, read once: a workbook, CSV, or JSON.
+    let sniffed = sniff(input)?;
     let from = match from {
-        ImportFormat::Auto => sniff(input)?,
+        ImportFormat::Auto => sniffed,
         other => other,
     };
     let name = input.file_stem().map_or_else(
@@ -1028,10 +1030,7 @@ pub fn read_import_with(
             crate::sheets::from_book(&tables, &source, &name).map(|p| plain(p, from))
         }
         ImportFormat::Kumu => {
-            let json = input
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-                || sniff(input)? == ImportFormat::Kumu;
+            let json = !matches!(sniffed, ImportFormat::Xlsx | ImportFormat::Csv);
             if json {
                 let bytes = crate::input::read_capped(input, crate::input::MAX_JSON_BYTES)?;
                 let text = utf8_text(bytes, input)?;
