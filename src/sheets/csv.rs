@@ -42,6 +42,7 @@ pub fn read_table(path: &Path, name: &str) -> Result<Table> {
         .flexible(true)
         .from_reader(body);
     let mut header: Option<Vec<String>> = None;
+    let mut layout_column: Vec<bool> = Vec::new();
     let mut rows = Vec::new();
     let mut record = ::csv::ByteRecord::new();
     loop {
@@ -68,7 +69,23 @@ pub fn read_table(path: &Path, name: &str) -> Result<Table> {
             cells.push(text.to_owned());
         }
         match &header {
-            None => header = Some(cells),
+            None => {
+                // The layout's own columns lose the `'` a writer put before
+                // a formula-like text; an attribute's `'` marks a text and
+                // is read with its value (`attribute_value`).
+                let sheet = super::layout::sheet_named(name);
+                layout_column = cells
+                    .iter()
+                    .map(|h| {
+                        sheet.is_some_and(|s| {
+                            s.columns
+                                .iter()
+                                .any(|c| c.field == super::layout::normal(h))
+                        })
+                    })
+                    .collect();
+                header = Some(cells);
+            }
             Some(_) => {
                 if rows.len() >= MAX_ROWS {
                     return Err(invalid(
@@ -80,9 +97,12 @@ pub fn read_table(path: &Path, name: &str) -> Result<Table> {
                 rows.push(
                     cells
                         .into_iter()
-                        .map(|t| {
+                        .enumerate()
+                        .map(|(i, t)| {
                             if t.is_empty() {
                                 Cell::Empty
+                            } else if layout_column.get(i).copied().unwrap_or(false) {
+                                Cell::Text(undefused(&t))
                             } else {
                                 Cell::Text(t)
                             }
@@ -102,7 +122,7 @@ pub fn read_table(path: &Path, name: &str) -> Result<Table> {
 
 /// A cell's text without the `'` a writer put before a text a spreadsheet
 /// would take for a formula.
-pub(super) fn undefused(text: &str) -> String {
+fn undefused(text: &str) -> String {
     match text.strip_prefix('\'') {
         Some(rest) if rest.starts_with(defused) => rest.to_owned(),
         _ => text.to_owned(),

@@ -759,35 +759,9 @@ pub fn from_book(book: &Book, source_name: &str, default_name: &str) -> Result<P
         project: Map::new(),
         thresholds: Map::new(),
     };
-    // A CSV cell of a layout column loses the `'` that defused a formula;
-    // an attribute's is read with its value.
-    let undefused: Vec<Table> = book
-        .tables
-        .iter()
-        .map(|t| {
-            let mut t = t.clone();
-            if matches!(t.origin, Origin::File(_))
-                && let Some(sheet) = layout::sheet_named(&t.name)
-            {
-                let known: Vec<bool> = t
-                    .header
-                    .iter()
-                    .map(|h| sheet.columns.iter().any(|c| c.field == layout::normal(h)))
-                    .collect();
-                for row in &mut t.rows {
-                    for (cell, known) in row.iter_mut().zip(&known) {
-                        if let (Cell::Text(text), true) = (&*cell, known) {
-                            *cell = Cell::Text(csv::undefused(text));
-                        }
-                    }
-                }
-            }
-            t
-        })
-        .collect();
     // Each table to its sheet, once; the layout's order reads parents first.
     let mut found: Vec<(&Sheet, &Table)> = Vec::new();
-    for table in &undefused {
+    for table in &book.tables {
         if layout::normal(&table.name) == layout::normal(layout::FINDINGS) {
             continue;
         }
