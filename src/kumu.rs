@@ -128,7 +128,7 @@ pub struct TypeMap {
 }
 
 impl TypeMap {
-    /// Reads `Stakeholder=persona` pairs.
+    /// Reads `Stakeholder=persona` pairs, as `--type` gives them.
     pub fn parse(pairs: &[String]) -> std::result::Result<TypeMap, String> {
         let mut out = Vec::new();
         for pair in pairs {
@@ -137,10 +137,27 @@ impl TypeMap {
                     "--type {pair:?}: write KUMU_TYPE=KIND, e.g. Stakeholder=persona"
                 ));
             };
+            let one = TypeMap::from_pairs([(kumu, ours)])
+                .map_err(|why| format!("--type {pair:?}: {why}"))?;
+            out.extend(one.pairs);
+        }
+        Ok(TypeMap {
+            pairs: out,
+            preview: false,
+        })
+    }
+
+    /// A mapping of (Kumu type, our kind) pairs, as the app's preview
+    /// chooses them.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> std::result::Result<TypeMap, String> {
+        let mut out = Vec::new();
+        for (kumu, ours) in pairs {
             let target = Target::parse(ours).ok_or_else(|| {
                 let kinds: Vec<&str> = TARGETS.iter().map(|t| t.name()).collect();
                 format!(
-                    "--type {pair:?}: {:?} is not a kind; the kinds are {}",
+                    "{:?} is not a kind; the kinds are {}",
                     ours.trim(),
                     kinds.join(", ")
                 )

@@ -67,11 +67,8 @@ fn file_name(path: &std::path::Path) -> String {
 }
 
 fn types_of(choices: &[TypeChoice]) -> Result<TypeMap, IpcError> {
-    let pairs: Vec<String> = choices
-        .iter()
-        .map(|c| format!("{}={}", c.kind, c.target))
-        .collect();
-    TypeMap::parse(&pairs).map_err(IpcError::message)
+    TypeMap::from_pairs(choices.iter().map(|c| (c.kind.as_str(), c.target.as_str())))
+        .map_err(IpcError::message)
 }
 
 fn pick(app: &AppHandle, title: &str, filters: &[(&str, &[&str])]) -> Option<PathBuf> {
