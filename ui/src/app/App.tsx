@@ -576,6 +576,12 @@ export function App() {
   );
   // A saved picture of the map carries the project's name, the day and
   // what the map shows, and the colour key.
+  // The personas the map's filter keeps (null: all), for the insights that
+  // follow it and the pictures that say it.
+  const kept = useMemo(
+    () => (found && isFiltered(filter) ? keptPersonas(found.map, filter) : null),
+    [found, filter],
+  );
   const frame = useMemo<Frame | undefined>(() => {
     if (!project || !found) return undefined;
     const day = new Date().toLocaleDateString("en-GB", {
@@ -583,15 +589,15 @@ export function App() {
       month: "long",
       year: "numeric",
     });
-    const shown = isFiltered(filter)
-      ? `${plural(keptPersonas(found.map, filter).size, "persona")} of ${project.counts.personas}, filtered`
+    const shown = kept
+      ? `${plural(kept.size, "persona")} of ${project.counts.personas}, filtered`
       : plural(project.counts.personas, "persona");
     return {
       title: project.name,
       subtitle: `Persona map · ${shown} · ${day}`,
       colours: colourKey(found.map),
     };
-  }, [project, found, filter]);
+  }, [project, found, kept]);
 
   onePagerOf.current =
     view === "profile" ? profileOf : selected?.kind === "persona" ? selected.id : null;
@@ -918,7 +924,7 @@ export function App() {
                     onThresholds={applyThresholds}
                     onMerge={merge}
                     onOpen={openProfile}
-                    filter={filter}
+                    kept={kept}
                   />
                 ) : (
                   <aside className="insights">

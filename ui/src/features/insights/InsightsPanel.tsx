@@ -1,5 +1,4 @@
 import { type FormEvent, memo, type ReactNode, useMemo, useState } from "react";
-import { isFiltered, keptPersonas, type MapFilter } from "../../graph/filter";
 import type { Insights, Thresholds, UnitFinding } from "../../ipc";
 import { plural } from "../personas/format";
 import { followFilter, hiddenCount } from "./follow";
@@ -14,8 +13,9 @@ type Props = {
   onMerge: (keep: string, remove: string) => void;
   /** Opens a persona's profile page. */
   onOpen: (persona: string) => void;
-  /** The map's filter: the findings follow it unless the user shows all. */
-  filter?: MapFilter;
+  /** The personas the map's filter keeps, or null when it keeps all: the
+   * findings follow it unless the user shows all. */
+  kept?: ReadonlySet<string> | null;
 };
 
 /** The link from a finding about one persona to its profile page. */
@@ -241,15 +241,11 @@ function ThresholdsForm({
 }
 
 /** Every finding with its why, grouped and counted; a click shows it on the map. */
-function Findings({ insights, onFocus, onThresholds, onMerge, onOpen, filter }: Props) {
+function Findings({ insights, onFocus, onThresholds, onMerge, onOpen, kept = null }: Props) {
   const { analysis: all, map } = insights;
   const name = useMemo(() => namer(map), [map]);
   const [showAll, setShowAll] = useState(false);
-  const filtered = filter !== undefined && isFiltered(filter);
-  const followed = useMemo(
-    () => (filter !== undefined && filtered ? followFilter(all, keptPersonas(map, filter)) : null),
-    [all, map, filter, filtered],
-  );
+  const followed = useMemo(() => (kept === null ? null : followFilter(all, kept)), [all, kept]);
   const following = followed !== null && !showAll;
   const a = following ? { ...all, ...followed } : all;
   const hidden = followed === null ? 0 : hiddenCount(all, followed);
