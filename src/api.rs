@@ -669,8 +669,35 @@ pub fn affected_by(edit: &Edit) -> Affected {
             overview: thresholds.stale_after_days.is_some(),
             positions: false,
         },
+        // The views travel with the overview; the map draws them only when
+        // one is shown.
+        Edit::SetViews { .. } => Affected {
+            insights: false,
+            overview: true,
+            positions: false,
+        },
         _ => Affected::EVERYTHING,
     }
+}
+
+/// The starter sets an empty project is offered: common buying roles,
+/// segments and needs. O(1).
+pub fn starter_sets() -> Vec<crate::starter::StarterSet> {
+    crate::starter::sets()
+}
+
+/// Adds starter set `id` to the open project as one edit, which one undo
+/// takes back; what the project already has (by name) is left out. Returns
+/// how many entities were added. O(items × log(project)), plus O(project)
+/// for planning the batch on a copy.
+pub fn add_starter_set(session: &mut Session, id: &str) -> Result<usize> {
+    let edit = crate::starter::edit_for(session.project(), id, |x| session.has_id(x))?;
+    let added = match &edit {
+        Edit::Batch { edits } => edits.len(),
+        _ => 1,
+    };
+    session.edit(&edit)?;
+    Ok(added)
 }
 
 /// Undoes the last edit. O(size of that edit).

@@ -119,6 +119,8 @@ pub struct Change {
     pub thresholds: Option<Delta<Thresholds>>,
     /// The project's name and description before and after.
     pub meta: Option<Delta<ProjectMeta>>,
+    /// The saved views before and after, each the whole list.
+    pub views: Option<Delta<Vec<SavedView>>>,
 }
 
 /// An entity kind that sorts in the order entities may be written: what is
@@ -151,6 +153,32 @@ impl Change {
             && self.positions.is_empty()
             && self.thresholds.is_none()
             && self.meta.is_none()
+            && self.views.is_none()
+    }
+
+    /// Adds what `next`, planned on the state after this change, changes:
+    /// the two become one change whose `before` is this one's and whose
+    /// `after` is `next`'s, as a batch of edits is undone in one step.
+    pub fn then(&mut self, next: Change) {
+        for (_, d) in next.entities {
+            self.entity(d.before, d.after);
+        }
+        for (_, d) in next.relationships {
+            self.relationship(d.before, d.after);
+        }
+        for (id, d) in next.positions {
+            self.position(&id, d.before, d.after);
+        }
+        fn join<T>(first: &mut Option<Delta<T>>, next: Option<Delta<T>>) {
+            match (first.as_mut(), next) {
+                (Some(f), Some(n)) => f.after = n.after,
+                (None, Some(n)) => *first = Some(n),
+                (_, None) => {}
+            }
+        }
+        join(&mut self.thresholds, next.thresholds);
+        join(&mut self.meta, next.meta);
+        join(&mut self.views, next.views);
     }
 
     /// Records that `before` becomes `after` (either may be absent). A
@@ -215,6 +243,9 @@ impl Change {
         if self.meta.as_ref().is_some_and(|d| d.before == d.after) {
             self.meta = None;
         }
+        if self.views.as_ref().is_some_and(|d| d.before == d.after) {
+            self.views = None;
+        }
     }
 
     /// The change that undoes this one.
@@ -237,6 +268,7 @@ impl Change {
                 .collect(),
             thresholds: self.thresholds.map(Delta::inverted),
             meta: self.meta.map(Delta::inverted),
+            views: self.views.map(Delta::inverted),
         }
     }
 
@@ -288,6 +320,16 @@ impl Change {
             .sum::<usize>()
             + 160 * self.relationships.len()
             + 64 * self.positions.len()
+            + self.views.as_ref().map_or(0, |d| {
+                let list = |l: &Option<Vec<SavedView>>| {
+                    l.as_ref().map_or(0, |l| {
+                        l.iter()
+                            .map(|v| 256 + v.name.len() + v.note.as_ref().map_or(0, String::len))
+                            .sum::<usize>()
+                    })
+                };
+                list(&d.before) + list(&d.after)
+            })
             + 256
     }
 }
@@ -561,5 +603,8 @@ pub fn apply(
         && let Some(m) = &d.after
     {
         project.project = m.clone();
+    }
+    if let Some(d) = &change.views {
+        project.views = d.after.clone().unwrap_or_default();
     }
 }

@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use crate::change::{Change, Entity};
-use crate::model::{NodePosition, Project, ProjectMeta, Relationship, Thresholds};
+use crate::model::{NodePosition, Project, ProjectMeta, Relationship, SavedView, Thresholds};
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -86,12 +86,24 @@ fn of_meta(m: &ProjectMeta) -> u64 {
     fnv(&[b"project", &json(m)])
 }
 
+/// The saved views, in their order; nothing for none, so that the sum of a
+/// project without views is what it was before views existed.
+fn of_views(views: &[SavedView]) -> u64 {
+    if views.is_empty() {
+        0
+    } else {
+        fnv(&[b"views", &json(&views)])
+    }
+}
+
 /// The checksum of a whole project and its map positions. O(project).
 pub fn of_project<'a>(
     p: &Project,
     positions: impl IntoIterator<Item = (&'a str, (f64, f64))>,
 ) -> u64 {
-    let mut sum = of_meta(&p.project).wrapping_add(of_thresholds(&p.thresholds));
+    let mut sum = of_meta(&p.project)
+        .wrapping_add(of_thresholds(&p.thresholds))
+        .wrapping_add(of_views(&p.views));
     let mut add = |h: u64| sum = sum.wrapping_add(h);
     for x in &p.market_segments {
         add(entity("market_segments", x));
@@ -168,6 +180,12 @@ pub fn after(sum: u64, change: &Change) -> u64 {
         swap(
             d.before.as_ref().map(of_meta),
             d.after.as_ref().map(of_meta),
+        );
+    }
+    if let Some(d) = &change.views {
+        swap(
+            d.before.as_deref().map(of_views),
+            d.after.as_deref().map(of_views),
         );
     }
     sum

@@ -301,7 +301,9 @@ impl Diff for Overview {
             description,
             counts,
             groups,
+            views,
         } = new;
+        at(path, "views", |p| value(&self.views, views, p, ops))?;
         at(path, "file", |p| value(&self.file, file, p, ops))?;
         at(path, "name", |p| value(&self.name, name, p, ops))?;
         at(path, "description", |p| {

@@ -161,7 +161,25 @@ pub enum Edit {
         /// What each persona's rule matched.
         personas: Vec<MatchedPersona>,
     },
+    /// Replaces the saved views of the map with `views`, in this order, as
+    /// the interchange format writes them: saving, renaming, reordering and
+    /// deleting a view are each one such edit.
+    SetViews {
+        /// The views, whole.
+        #[ts(type = "unknown[]")]
+        views: Value,
+    },
+    /// Several edits as one: each is planned on the project as the ones
+    /// before it left it, and all are written in one transaction and undone
+    /// in one step (a starter set, a paste). If one is refused, none is made.
+    Batch {
+        /// The edits, in order; a batch holds no batch.
+        edits: Vec<Edit>,
+    },
 }
+
+/// The most edits one batch may hold.
+pub const MAX_BATCH: usize = 10_000;
 
 /// One persona's figures in a `record_match` edit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -404,6 +422,19 @@ pub fn plan(target: Target<'_>, edit: &Edit) -> Result<Change> {
                 )?;
             }
         }
+        Edit::SetViews { views } => {
+            let lookup = |id: &str| target.index.kind(id);
+            let views =
+                interchange::read_views(views, &lookup).map_err(|problems| Error::Invalid {
+                    source_name: "the saved views".to_owned(),
+                    problems,
+                })?;
+            change.views = Some(Delta {
+                before: Some(p.views.clone()),
+                after: Some(views),
+            });
+        }
+        Edit::Batch { edits } => batch(target, edits, &mut change)?,
         Edit::SetProject { name, description } => {
             if name.trim().is_empty() {
                 return Err(Error::Invalid {
@@ -445,6 +476,53 @@ pub fn apply(project: &Project, edit: &Edit) -> Result<Project> {
     )?;
     change::apply(&change, &mut next, &mut index, &mut positions);
     Ok(next)
+}
+
+/// Plans the edits of a batch one after another on a copy of the project,
+/// each seeing what the ones before it did. O(project) for the copy, plus
+/// the edits; a batch of one is planned in place.
+fn batch(target: Target<'_>, edits: &[Edit], change: &mut Change) -> Result<()> {
+    if edits.len() > MAX_BATCH {
+        return Err(refused(format!(
+            "a batch of {} edits; at most {MAX_BATCH} are taken at once",
+            edits.len()
+        )));
+    }
+    if edits.iter().any(|e| matches!(e, Edit::Batch { .. })) {
+        return Err(refused("a batch cannot hold another batch".to_owned()));
+    }
+    let total = edits.len();
+    let placed = |i: usize, e: Error| match e {
+        Error::Invalid {
+            source_name,
+            problems,
+        } if total > 1 => Error::Invalid {
+            source_name: format!("{source_name} (edit {} of {total})", i + 1),
+            problems,
+        },
+        e => e,
+    };
+    if let [only] = edits {
+        *change = plan(target, only)?;
+        return Ok(());
+    }
+    let mut project = target.project.clone();
+    let mut index = target.index.clone();
+    let mut positions = target.positions.clone();
+    for (i, edit) in edits.iter().enumerate() {
+        let step = plan(
+            Target {
+                project: &project,
+                index: &index,
+                positions: &positions,
+            },
+            edit,
+        )
+        .map_err(|e| placed(i, e))?;
+        change::apply(&step, &mut project, &mut index, &mut positions);
+        change.then(step);
+    }
+    Ok(())
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -687,6 +765,38 @@ fn delete(target: Target<'_>, kind: EntityKind, id: &str, change: &mut Change) -
             each_unit(p, change, |u| u.members.retain(|m| !is(m.persona.as_str())));
             each_journey(p, change, |j| j.personas.retain(|x| !is(x.as_str())));
         }
+    }
+    // A saved view that narrows the map to what is deleted no longer does.
+    let views: Vec<SavedView> = p
+        .views
+        .iter()
+        .map(|v| {
+            let mut v = v.clone();
+            let f = &mut v.filter;
+            match kind {
+                EntityKind::MarketSegment
+                    if f.market_segment.as_ref().is_some_and(|x| is(x.as_str())) =>
+                {
+                    f.market_segment = None;
+                }
+                EntityKind::BuyingRole
+                    if f.buying_role.as_ref().is_some_and(|x| is(x.as_str())) =>
+                {
+                    f.buying_role = None;
+                }
+                EntityKind::Product if f.product.as_ref().is_some_and(|x| is(x.as_str())) => {
+                    f.product = None;
+                }
+                _ => {}
+            }
+            v
+        })
+        .collect();
+    if views != p.views {
+        change.views = Some(Delta {
+            before: Some(p.views.clone()),
+            after: Some(views),
+        });
     }
     change.entity(Some(gone), None);
     if let Some(at) = target.positions.get(id) {

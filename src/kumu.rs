@@ -486,30 +486,7 @@ pub fn read_book(book: &Book, source: &str, name: &str, types: &TypeMap) -> Resu
 
 /// An id for `label` as `target`: `p-dana-the-data-lead`, unique in `taken`.
 fn new_id(target: Target, label: &str, taken: &mut HashSet<String>) -> String {
-    let mut slug = String::new();
-    for c in label.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    let base: String = format!(
-        "{}-{}",
-        target.prefix(),
-        if slug.is_empty() { "x" } else { slug }
-    )
-    .chars()
-    .take(56)
-    .collect();
-    let base = base.trim_end_matches('-').to_owned();
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
+    let id = crate::model::fresh_id(target.prefix(), label, |id| taken.contains(id));
     taken.insert(id.clone());
     id
 }

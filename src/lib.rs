@@ -34,6 +34,7 @@ pub mod recent;
 pub mod rules;
 pub mod session;
 pub mod sheets;
+pub mod starter;
 pub mod store;
 
 pub use error::{Error, Problem, Problems, Result};

@@ -23,6 +23,8 @@ pub struct Overview {
     /// One group per market segment, most important first, then the
     /// personas without a segment (if any).
     pub groups: Vec<SegmentGroup>,
+    /// The saved views of the map, in their order.
+    pub views: Vec<crate::model::SavedView>,
 }
 
 /// The personas of one market segment.
@@ -177,5 +179,6 @@ pub fn overview(project: &Project, file: &str, today: Date) -> Overview {
         description: project.project.description.clone(),
         counts: project.counts(),
         groups,
+        views: project.views.clone(),
     }
 }

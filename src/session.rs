@@ -191,6 +191,11 @@ impl Session {
         Ok(self.file.data_version()? != self.state.version)
     }
 
+    /// Whether some entity of the project has `id`. O(log n).
+    pub fn has_id(&self, id: &str) -> bool {
+        self.state.index.kind(id).is_some()
+    }
+
     /// What `edit` would change, checked, without changing anything.
     pub fn plan(&self, edit: &Edit) -> Result<Change> {
         edit::plan(

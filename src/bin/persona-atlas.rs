@@ -190,6 +190,16 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// List the starter sets (common buying roles, segments, needs), or add
+    /// one to a project as one edit; what the project already has, by name,
+    /// is left out.
+    Starter {
+        /// The project file to add to (.patlas); without it, the sets are listed.
+        file: Option<PathBuf>,
+        /// The set to add, e.g. buying-roles.
+        #[arg(requires = "file")]
+        set: Option<String>,
+    },
     /// Say what is in a project file.
     Info {
         /// The project file (.patlas).
@@ -596,6 +606,33 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             api::write_template(&output, force).map_err(with_hint)?;
             eprintln!("wrote the workbook to fill to {}", output.display());
         }
+        Command::Starter { file, set } => match (file, set) {
+            (Some(file), Some(set)) => {
+                let mut session = api::open(&file)?;
+                let added = api::add_starter_set(&mut session, &set)?;
+                eprintln!(
+                    "added {added} {} of {set} to {}",
+                    if added == 1 { "entry" } else { "entries" },
+                    file.display()
+                );
+            }
+            (Some(_), None) => anyhow::bail!(
+                "name the set to add after the file; `persona-atlas starter` lists them"
+            ),
+            _ => {
+                let mut out = String::new();
+                for set in api::starter_sets() {
+                    out.push_str(&format!(
+                        "{}  {} ({})\n    {}\n",
+                        set.id,
+                        set.name,
+                        set.kind.label(),
+                        set.items.join(", ")
+                    ));
+                }
+                print!("{out}");
+            }
+        },
         Command::Info { file } => {
             let info = api::info(&file)?;
             let c = info.counts;

@@ -10,7 +10,7 @@ mod read;
 
 use crate::model::Project;
 
-pub use read::{read, read_entity, read_value};
+pub use read::{read, read_entity, read_value, read_views};
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "persona-atlas";

@@ -97,6 +97,29 @@ pub fn read_entity(
     }
 }
 
+/// Reads the saved views an edit sends, as an import reads them: each
+/// reference looked up with `lookup` (the kinds of the open project's ids),
+/// problems placed by their index in the list (`[2].camera.zoom`).
+pub fn read_views(
+    value: &Value,
+    lookup: &dyn Fn(&str) -> Option<EntityKind>,
+) -> std::result::Result<Vec<SavedView>, Problems> {
+    let mut reader = Reader {
+        outside: Some(lookup),
+        ..Reader::default()
+    };
+    let mut map = Map::new();
+    map.insert("views".to_owned(), value.clone());
+    let root = Obj {
+        map: &map,
+        path: Path::ROOT,
+    };
+    match reader.views(&root) {
+        Some(views) if reader.problems.is_empty() => Ok(views),
+        _ => Err(Problems(reader.problems)),
+    }
+}
+
 /// Parses JSON refusing what serde_json lets through: a key twice in one
 /// object, where the last would silently win (a second `"version"`, a
 /// second list of personas replacing the first).
@@ -353,6 +376,7 @@ impl Reader<'_> {
             "project",
             "relationships",
             "thresholds",
+            "views",
         ];
         allowed.extend(LISTS.iter().map(|(name, _)| *name));
         self.unknown_fields(&root, &allowed);
@@ -376,6 +400,7 @@ impl Reader<'_> {
         let buying_units = self.entities(&root, "buying_units", Self::buying_unit);
         let journeys = self.entities(&root, "journeys", Self::journey);
         let thresholds = self.thresholds(&root);
+        let views = self.views(&root);
         Some(Project {
             project: project?,
             market_segments: market_segments?,
@@ -389,7 +414,157 @@ impl Reader<'_> {
             buying_units: buying_units?,
             journeys: journeys?,
             thresholds: thresholds?,
+            views: views?,
         })
+    }
+
+    /// The saved views of the map, in their order; names unique.
+    fn views(&mut self, root: &Obj<'_, '_>) -> Option<Vec<SavedView>> {
+        let items = self.list(root, "views");
+        let path = root.path.key("views");
+        if items.len() > MAX_VIEWS {
+            self.problem(
+                &path,
+                format!("{} views; a project keeps at most {MAX_VIEWS}", items.len()),
+            );
+            return None;
+        }
+        let views = self.entities(root, "views", Self::view)?;
+        let mut ok = true;
+        for (i, view) in views.iter().enumerate() {
+            if let Some(first) = views[..i].iter().position(|v| v.name == view.name) {
+                let message = format!(
+                    "{:?} is already the name of view {}; each view needs its own name",
+                    view.name,
+                    first + 1
+                );
+                self.problem(&path.index(i).key("name"), message);
+                ok = false;
+            }
+        }
+        ok.then_some(views)
+    }
+
+    fn view(&mut self, obj: &Obj<'_, '_>) -> Option<SavedView> {
+        self.unknown_fields(obj, &["name", "note", "filter", "layers", "camera"]);
+        let name = self.name(obj).and_then(|name| {
+            if name.chars().count() > MAX_VIEW_NAME {
+                let message = format!("longer than {MAX_VIEW_NAME} characters");
+                self.problem(&obj.path.key("name"), message);
+                return None;
+            }
+            Some(name)
+        });
+        let note = self.opt_text(obj, "note").and_then(|note| {
+            if note
+                .as_ref()
+                .is_some_and(|n| n.chars().count() > MAX_VIEW_NOTE)
+            {
+                let message = format!("longer than {MAX_VIEW_NOTE} characters");
+                self.problem(&obj.path.key("note"), message);
+                return None;
+            }
+            Some(note.filter(|n| !n.trim().is_empty()))
+        });
+        let filter = match obj.get("filter") {
+            None => Some(ViewFilter::default()),
+            Some(value) => self.view_filter(value, obj.path.key("filter")),
+        };
+        let layers = match obj.get("layers") {
+            None => Some(ViewLayers::default()),
+            Some(value) => {
+                let path = obj.path.key("layers");
+                self.object(value, path, &["products", "needs"])
+                    .and_then(|layers| {
+                        let products = self.flag(&layers, "products");
+                        let needs = self.flag(&layers, "needs");
+                        Some(ViewLayers {
+                            products: products?,
+                            needs: needs?,
+                        })
+                    })
+            }
+        };
+        let camera = match obj.get("camera") {
+            None => Some(None),
+            Some(value) => self.camera(value, obj.path.key("camera")).map(Some),
+        };
+        Some(SavedView {
+            name: name?,
+            note: note?,
+            filter: filter?,
+            layers: layers?,
+            camera: camera?,
+        })
+    }
+
+    fn view_filter(&mut self, value: &Value, path: Path<'_>) -> Option<ViewFilter> {
+        let allowed = [
+            "market_segment",
+            "buying_role",
+            "product",
+            "status",
+            "low_confidence",
+        ];
+        let obj = self.object(value, path, &allowed)?;
+        let segment = self.opt_ref(
+            &obj,
+            "market_segment",
+            EntityKind::MarketSegment,
+            MarketSegmentId::new,
+        );
+        let role = self.opt_ref(
+            &obj,
+            "buying_role",
+            EntityKind::BuyingRole,
+            BuyingRoleId::new,
+        );
+        let product = self.opt_ref(&obj, "product", EntityKind::Product, ProductId::new);
+        let status = self.opt_enum(&obj, "status");
+        let low_confidence = self.flag(&obj, "low_confidence");
+        Some(ViewFilter {
+            market_segment: segment?,
+            buying_role: role?,
+            product: product?,
+            status: status?,
+            low_confidence: low_confidence?,
+        })
+    }
+
+    fn camera(&mut self, value: &Value, path: Path<'_>) -> Option<Camera> {
+        let obj = self.object(value, path, &["zoom", "x", "y"])?;
+        let zoom = self.number(&obj, "zoom", "a zoom factor");
+        let x = self.number(&obj, "x", "a map coordinate");
+        let y = self.number(&obj, "y", "a map coordinate");
+        let mut ok = true;
+        for (key, value) in [("zoom", zoom), ("x", x), ("y", y)] {
+            if value == Some(None) {
+                self.problem(&obj.path.key(key), "missing; expected a number");
+                ok = false;
+            }
+        }
+        let camera = Camera {
+            zoom: zoom??,
+            x: x??,
+            y: y??,
+        };
+        if !ok {
+            return None;
+        }
+        if !(ZOOM_RANGE.0..=ZOOM_RANGE.1).contains(&camera.zoom) {
+            let message = format!(
+                "{} is not a zoom factor from {} to {}",
+                camera.zoom, ZOOM_RANGE.0, ZOOM_RANGE.1
+            );
+            self.problem(&obj.path.key("zoom"), message);
+            return None;
+        }
+        if !camera.is_valid() {
+            let message = format!("({}, {}) is not a point on the map", camera.x, camera.y);
+            self.problem(&obj.path, message);
+            return None;
+        }
+        Some(camera)
     }
 
     fn thresholds(&mut self, root: &Obj<'_, '_>) -> Option<Thresholds> {

@@ -32,6 +32,34 @@ pub fn id_problem(s: &str) -> Option<String> {
     None
 }
 
+/// A new id for an entity called `label`: `prefix-` and the name in lower
+/// case, letters and digits joined by single dashes (`role-decision-maker`),
+/// cut to leave room for a number, and numbered from 2 while `is_taken`
+/// says it is in use. Always a valid id when `prefix` is.
+pub fn fresh_id(prefix: &str, label: &str, is_taken: impl Fn(&str) -> bool) -> String {
+    let mut slug = String::new();
+    for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let base: String = format!("{prefix}-{}", if slug.is_empty() { "x" } else { slug })
+        .chars()
+        .take(MAX_ID_LEN - 8)
+        .collect();
+    let base = base.trim_end_matches('-').to_owned();
+    let mut id = base.clone();
+    let mut n = 2u64;
+    while is_taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*

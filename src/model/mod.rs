@@ -10,12 +10,16 @@ mod kind;
 mod position;
 mod thresholds;
 mod values;
+mod view;
 
 pub use ids::*;
 pub use kind::EntityKind;
 pub use position::{MAP_EXTENT, NodePosition};
 pub use thresholds::Thresholds;
 pub use values::*;
+pub use view::{
+    Camera, MAX_VIEW_NAME, MAX_VIEW_NOTE, MAX_VIEWS, SavedView, ViewFilter, ViewLayers, ZOOM_RANGE,
+};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -53,6 +57,9 @@ pub struct Project {
     /// Where the analyses draw their lines.
     #[serde(skip_serializing_if = "Thresholds::is_default")]
     pub thresholds: Thresholds,
+    /// Saved views of the map, in the order they are presented.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<SavedView>,
 }
 
 /// The project's own name and description.

@@ -353,10 +353,12 @@ pub fn load(conn: &Connection) -> Load<Project> {
         relationships,
         buying_units,
         journeys: Vec::new(),
+        views: Vec::new(),
     };
     let index = crate::change::Index::of(&project);
     references(&project, &index)?;
     project.journeys = journeys(conn, &index)?;
+    project.views = views(conn, &index)?;
     Ok(project)
 }
 
@@ -403,6 +405,29 @@ fn journeys(conn: &Connection, index: &crate::change::Index) -> Load<Vec<Journey
         return bad(t, j.id.as_str(), "has the id of another entity");
     }
     Ok(out)
+}
+
+/// The saved views in their order, each read as an import reads it, its
+/// references looked up in the project. A file of schema 5 or older has
+/// none (the table comes with schema 6; a read-only open upgrades a copy).
+fn views(conn: &Connection, index: &crate::change::Index) -> Load<Vec<SavedView>> {
+    let mut stmt = conn.prepare("SELECT name, body FROM saved_view ORDER BY position")?;
+    let mut rows = stmt.query([])?;
+    let mut list = Vec::new();
+    let mut names = Vec::new();
+    while let Some(row) = rows.next()? {
+        let name: String = row.get(0)?;
+        let body: String = row.get(1)?;
+        let value = from_json::<serde_json::Value>("view", &name, &body)?;
+        if value.get("name").and_then(serde_json::Value::as_str) != Some(name.as_str()) {
+            return bad("view", &name, "its stored name does not match its row");
+        }
+        list.push(value);
+        names.push(name);
+    }
+    let lookup = |id: &str| index.kind(id);
+    crate::interchange::read_views(&serde_json::Value::Array(list), &lookup)
+        .or_else(|problems| bad("view", names.first().map_or("", String::as_str), problems))
 }
 
 /// Checks that every reference of the project resolves to an entity of the

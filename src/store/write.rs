@@ -62,6 +62,7 @@ pub fn insert_project(
     for j in &p.journeys {
         journey(tx, None, j)?;
     }
+    write_views(tx, &p.views)?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO position (id, x, y) VALUES (?1, ?2, ?3)
          ON CONFLICT (id) DO UPDATE SET x = excluded.x, y = excluded.y",
@@ -146,6 +147,23 @@ pub fn write_change(tx: &Transaction<'_>, change: &Change, checksum: u64) -> rus
     }
     if let Some(t) = change.thresholds.as_ref().and_then(|d| d.after.as_ref()) {
         write_thresholds(tx, t)?;
+    }
+    if let Some(d) = &change.views {
+        write_views(tx, d.after.as_deref().unwrap_or_default())?;
+    }
+    Ok(())
+}
+
+/// Replaces the saved views: at most [`crate::model::MAX_VIEWS`] rows, so
+/// rewriting them all costs less than working out which moved.
+fn write_views(tx: &Transaction<'_>, views: &[crate::model::SavedView]) -> rusqlite::Result<()> {
+    tx.execute("DELETE FROM saved_view", [])?;
+    let mut insert =
+        tx.prepare_cached("INSERT INTO saved_view (position, name, body) VALUES (?1, ?2, ?3)")?;
+    for (i, view) in views.iter().enumerate() {
+        let body = serde_json::to_string(view)
+            .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        insert.execute(params![i as i64, view.name, body])?;
     }
     Ok(())
 }

@@ -16,3 +16,4 @@ mod session;
 mod sheets;
 mod store;
 mod support;
+mod views;

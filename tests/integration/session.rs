@@ -216,6 +216,50 @@ fn edit_from(p: &Project, (op, a, b, x): (u8, u32, u32, f64), serial: usize) -> 
                 })
                 .collect(),
         },
+        // Saved views naming a segment, a role and a product, so that a
+        // later delete of one of them must rewrite them.
+        24 => Edit::SetViews {
+            views: json!((0..=(b % 3)).map(|k| json!({
+                "name": format!("View {serial}.{k}"),
+                "note": (a % 2 == 0).then(|| format!("note {serial}")),
+                "filter": {
+                    "market_segment": pick(&p.market_segments, a + k).map(|x| x.id.as_str()),
+                    "buying_role": pick(&p.buying_roles, b + k).map(|x| x.id.as_str()),
+                    "product": pick(&p.products, a ^ b).map(|x| x.id.as_str()),
+                    "low_confidence": k == 1,
+                },
+                "layers": { "products": a % 2 == 0, "needs": b % 2 == 0 },
+                "camera": { "zoom": 0.1 + x, "x": f64::from(a % 900), "y": -f64::from(b % 900) },
+            })).collect::<Vec<_>>()),
+        },
+        // Two edits as one, the second seeing the first: a new need, then
+        // a persona that cares about it.
+        25 => Edit::Batch {
+            edits: vec![
+                Edit::Create {
+                    kind: EntityKind::Need,
+                    value: json!({ "id": format!("need-batch-{serial}"), "name": "Batched" }),
+                },
+                Edit::LinkNeed {
+                    persona: persona(a)?,
+                    need: NeedId::new(format!("need-batch-{serial}")).ok()?,
+                    importance: Some(x),
+                },
+            ],
+        },
+        // A batch whose second edit is refused: none of it may land.
+        26 => Edit::Batch {
+            edits: vec![
+                Edit::Create {
+                    kind: EntityKind::Need,
+                    value: json!({ "id": format!("need-half-{serial}"), "name": "Half" }),
+                },
+                Edit::Create {
+                    kind: EntityKind::Need,
+                    value: json!({ "id": persona(a)?.as_str(), "name": "Taken" }),
+                },
+            ],
+        },
         // What must be refused: a link to no need, a create over an id.
         16 | 22 => Edit::LinkNeed {
             persona: persona(a)?,
@@ -230,7 +274,7 @@ fn edit_from(p: &Project, (op, a, b, x): (u8, u32, u32, f64), serial: usize) -> 
 }
 
 fn draws() -> impl Strategy<Value = Vec<(u8, u32, u32, f64)>> {
-    prop::collection::vec((0u8..24, any::<u32>(), any::<u32>(), 0.0f64..1.0), 1..16)
+    prop::collection::vec((0u8..27, any::<u32>(), any::<u32>(), 0.0f64..1.0), 1..16)
 }
 
 proptest! {

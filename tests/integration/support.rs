@@ -416,7 +416,24 @@ pub fn full_portfolio() -> Value {
             },
             { "id": "j-empty", "name": "Not yet mapped" }
         ],
-        "thresholds": { "stale_after_days": 180, "overlap_at": 0.75 }
+        "thresholds": { "stale_after_days": 180, "overlap_at": 0.75 },
+        // Saved views keep the order the user gave them (not sorted).
+        "views": [
+            {
+                "name": "Retail deciders",
+                "note": "Who signs in a retail chain.",
+                "filter": {
+                    "market_segment": "ms-retail",
+                    "buying_role": "role-econ",
+                    "product": "prod-tower",
+                    "status": "validated",
+                    "low_confidence": true
+                },
+                "layers": { "products": true, "needs": true },
+                "camera": { "zoom": 1.5, "x": 120.5, "y": -40.25 }
+            },
+            { "name": "All of it" }
+        ]
     })
 }
 
