@@ -16,6 +16,8 @@ fn main() {
         "insights",
         "edit",
         "step_history",
+        "starter_sets",
+        "add_starter_set",
         "catalog",
         "entity",
         "entities",

@@ -18,12 +18,12 @@ mod tests {
         Coverage, Matrices, NeedRow, PersonaRow, ProductLinks, SegmentRow,
     };
     use persona_atlas::model::{
-        AttributeValue, BuyingRole, BuyingRoleId, BuyingUnit, BuyingUnitId, Competitor,
+        AttributeValue, BuyingRole, BuyingRoleId, BuyingUnit, BuyingUnitId, Camera, Competitor,
         CompetitorId, Counts, CustomerSegment, CustomerSegmentId, Date, Days, Emotion, EntityKind,
         Evidence, EvidenceKind, Journey, JourneyId, MarketSegment, MarketSegmentId, Member, Need,
         NeedId, NeedScore, NodePosition, Persona, PersonaId, PersonaNeed, PersonaProduct, Portrait,
-        Priority, Product, ProductId, ProductRelation, Relationship, RelationshipKind, Scenario,
-        Stage, Status, Thresholds, Unit,
+        Priority, Product, ProductId, ProductRelation, Relationship, RelationshipKind, SavedView,
+        Scenario, Stage, Status, Thresholds, Unit, ViewFilter, ViewLayers,
     };
     use persona_atlas::overview::{
         Overview, PersonaCard, ProductTie, SegmentGroup, SegmentSummary,
@@ -47,11 +47,12 @@ mod tests {
     use persona_atlas::kumu::Unmapped;
 
     use crate::commands::data::{DataStatus, MatchProgress, TableFile};
-    use crate::commands::edit::{Changed, SessionStatus};
+    use crate::commands::edit::{Changed, SessionStatus, StarterAdded};
     use crate::commands::project::AppStatus;
     use crate::commands::transfer::{Comparison, ImportChoice, MergeChoice, TypeChoice};
     use crate::error::{IpcError, IpcProblem};
     use crate::menu::MenuCommand;
+    use persona_atlas::starter::StarterSet;
 
     fn decl<T: TS>(cfg: &Config) -> String {
         format!("export {}\n", T::decl(cfg))
@@ -112,6 +113,10 @@ mod tests {
             decl::<PersonaCard>(&cfg),
             decl::<SegmentSummary>(&cfg),
             decl::<SegmentGroup>(&cfg),
+            decl::<ViewFilter>(&cfg),
+            decl::<ViewLayers>(&cfg),
+            decl::<Camera>(&cfg),
+            decl::<SavedView>(&cfg),
             decl::<Overview>(&cfg),
             decl::<AppStatus>(&cfg),
             decl::<IpcProblem>(&cfg),
@@ -154,6 +159,8 @@ mod tests {
             decl::<Catalog>(&cfg),
             decl::<SessionStatus>(&cfg),
             decl::<Changed>(&cfg),
+            decl::<StarterSet>(&cfg),
+            decl::<StarterAdded>(&cfg),
             decl::<RelationshipKind>(&cfg),
             decl::<ProductLinks>(&cfg),
             decl::<PersonaRow>(&cfg),

@@ -112,6 +112,8 @@ pub fn run() {
             commands::insights::insights,
             commands::edit::edit,
             commands::edit::step_history,
+            commands::edit::starter_sets,
+            commands::edit::add_starter_set,
             commands::edit::catalog,
             commands::edit::entity,
             commands::edit::entities,

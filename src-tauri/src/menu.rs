@@ -73,10 +73,28 @@ pub enum MenuCommand {
     Undo,
     /// Redo: the typing in the focused field, or else the last undone edit.
     Redo,
+    /// Open the form for a new persona.
+    NewPersona,
+    /// Open the form for a new product.
+    NewProduct,
+    /// Open the form for a new need.
+    NewNeed,
+    /// Show the map in link mode, to draw a relationship.
+    DrawRelationship,
+    /// Offer the starter sets.
+    StarterSets,
+    /// Save what the map shows as a named view.
+    SaveView,
+    /// Step through the saved views full-window.
+    Present,
+    /// List the keyboard shortcuts.
+    Shortcuts,
+    /// Rename or describe the project.
+    ProjectDetails,
 }
 
 /// Menu ids of the items that send a [`MenuCommand`], with their label and shortcut.
-const COMMANDS: [(&str, MenuCommand, &str, &str); 20] = [
+const COMMANDS: [(&str, MenuCommand, &str, &str); 29] = [
     (
         "file.export-png",
         MenuCommand::ExportPng,
@@ -182,6 +200,50 @@ const COMMANDS: [(&str, MenuCommand, &str, &str); 20] = [
         "Compare With…",
         "CmdOrCtrl+Shift+D",
     ),
+    (
+        "edit.new-persona",
+        MenuCommand::NewPersona,
+        "New Persona…",
+        "CmdOrCtrl+Shift+N",
+    ),
+    (
+        "edit.new-product",
+        MenuCommand::NewProduct,
+        "New Product…",
+        "",
+    ),
+    ("edit.new-need", MenuCommand::NewNeed, "New Need…", ""),
+    (
+        "edit.draw-relationship",
+        MenuCommand::DrawRelationship,
+        "Draw Relationship",
+        "CmdOrCtrl+L",
+    ),
+    (
+        "edit.starter-sets",
+        MenuCommand::StarterSets,
+        "Add Starter Set…",
+        "",
+    ),
+    (
+        "view.save-view",
+        MenuCommand::SaveView,
+        "Save View…",
+        "CmdOrCtrl+D",
+    ),
+    ("view.present", MenuCommand::Present, "Present Views", "F5"),
+    (
+        "help.shortcuts",
+        MenuCommand::Shortcuts,
+        "Keyboard Shortcuts",
+        "F1",
+    ),
+    (
+        "file.project-details",
+        MenuCommand::ProjectDetails,
+        "Project Name and Description…",
+        "",
+    ),
 ];
 
 fn command_item(app: &AppHandle, index: usize) -> tauri::Result<tauri::menu::MenuItem<Wry>> {
@@ -240,6 +302,7 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
                 .accelerator("CmdOrCtrl+Shift+S")
                 .build(app)?,
         )
+        .item(&command_item(app, 28)?)
         .separator()
         .item(&command_item(app, 0)?)
         .item(&command_item(app, 1)?)
@@ -273,6 +336,12 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
         )
         .separator()
         .item(&command_item(app, 7)?)
+        .separator()
+        .item(&command_item(app, 20)?)
+        .item(&command_item(app, 21)?)
+        .item(&command_item(app, 22)?)
+        .item(&command_item(app, 23)?)
+        .item(&command_item(app, 24)?)
         .build()?;
     let view = SubmenuBuilder::new(app, "View")
         .item(&command_item(app, 2)?)
@@ -283,11 +352,18 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
         .item(&command_item(app, 11)?)
         .separator()
         .item(&command_item(app, 6)?)
+        .separator()
+        .item(&command_item(app, 25)?)
+        .item(&command_item(app, 26)?)
+        .build()?;
+    let help = SubmenuBuilder::new(app, "Help")
+        .item(&command_item(app, 27)?)
         .build()?;
     MenuBuilder::new(app)
         .item(&file)
         .item(&edit)
         .item(&view)
+        .item(&help)
         .build()
 }
 

@@ -103,6 +103,41 @@ pub async fn edit(app: AppHandle, session: u64, edit: Edit) -> Result<Changed, I
     .await
 }
 
+/// The starter sets an empty project is offered.
+#[tauri::command]
+pub fn starter_sets() -> Vec<persona_atlas::starter::StarterSet> {
+    api::starter_sets()
+}
+
+/// What adding a starter set did.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct StarterAdded {
+    /// The change, as after any edit.
+    pub changed: Changed,
+    /// How many entities it added.
+    #[ts(type = "number")]
+    pub added: usize,
+}
+
+/// Adds starter set `set` to the session `session` as one undoable edit.
+#[tauri::command]
+pub async fn add_starter_set(
+    app: AppHandle,
+    session: u64,
+    set: String,
+) -> Result<StarterAdded, IpcError> {
+    blocking(app, move |state| {
+        let mut guard = lock(&state.session);
+        let open = session_mut(&mut guard, session)?;
+        let added = api::add_starter_set(open, &set)?;
+        Ok(StarterAdded {
+            changed: changed(open, Outcome::Changed, api::Affected::EVERYTHING),
+            added,
+        })
+    })
+    .await
+}
+
 /// Undoes (`forward` false) or redoes the last change of `session`.
 #[tauri::command]
 pub async fn step_history(

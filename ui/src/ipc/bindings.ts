@@ -142,6 +142,74 @@ segment: SegmentSummary | null,
  */
 personas: Array<PersonaCard>, };
 
+export type ViewFilter = { 
+/**
+ * Only the personas of this market segment.
+ */
+market_segment?: MarketSegmentId, 
+/**
+ * Only the personas in this buying role.
+ */
+buying_role?: BuyingRoleId, 
+/**
+ * Only the personas tied to this product.
+ */
+product?: ProductId, 
+/**
+ * Only the personas of this status.
+ */
+status?: Status, 
+/**
+ * Only the personas whose confidence is low.
+ */
+low_confidence?: boolean, };
+
+export type ViewLayers = { 
+/**
+ * The products.
+ */
+products?: boolean, 
+/**
+ * The needs.
+ */
+needs?: boolean, };
+
+export type Camera = { 
+/**
+ * 1 = one map unit per pixel; within [`ZOOM_RANGE`].
+ */
+zoom: number, 
+/**
+ * The map point at the centre, left to right.
+ */
+x: number, 
+/**
+ * The map point at the centre, top to bottom.
+ */
+y: number, };
+
+export type SavedView = { 
+/**
+ * What the view is called; unique in the project.
+ */
+name: string, 
+/**
+ * What to say about it when it is presented.
+ */
+note?: string, 
+/**
+ * What the map is narrowed to.
+ */
+filter?: ViewFilter, 
+/**
+ * Which layers are drawn.
+ */
+layers?: ViewLayers, 
+/**
+ * Where the camera stands; `None` fits the whole (filtered) map.
+ */
+camera?: Camera, };
+
 export type Overview = { 
 /**
  * The project file's path.
@@ -163,7 +231,11 @@ counts: Counts,
  * One group per market segment, most important first, then the
  * personas without a segment (if any).
  */
-groups: Array<SegmentGroup>, };
+groups: Array<SegmentGroup>, 
+/**
+ * The saved views of the map, in their order.
+ */
+views: Array<SavedView>, };
 
 export type AppStatus = { 
 /**
@@ -853,7 +925,15 @@ date: Date,
 /**
  * What each persona's rule matched.
  */
-personas: Array<MatchedPersona>, };
+personas: Array<MatchedPersona>, } | { "op": "set_views", 
+/**
+ * The views, whole.
+ */
+views: unknown[], } | { "op": "batch", 
+/**
+ * The edits, in order; a batch holds no batch.
+ */
+edits: Array<Edit>, };
 
 export type Choice = { 
 /**
@@ -958,6 +1038,38 @@ insights: Sent<Insights> | null,
  * thresholds).
  */
 overview: Sent<Overview> | null, };
+
+export type StarterSet = { 
+/**
+ * What `add` takes: `buying-roles`, `company-size`...
+ */
+id: string, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * What it is for.
+ */
+description: string, 
+/**
+ * What kind of entity it adds.
+ */
+kind: EntityKind, 
+/**
+ * The names of what it adds, in order.
+ */
+items: Array<string>, };
+
+export type StarterAdded = { 
+/**
+ * The change, as after any edit.
+ */
+changed: Changed, 
+/**
+ * How many entities it added.
+ */
+added: number, };
 
 export type RelationshipKind = "influences" | "approves" | "reports_to" | "recommends" | "blocks" | "collaborates";
 
@@ -1080,7 +1192,7 @@ met_at: number, };
 
 export type ImageFormat = "png" | "svg";
 
-export type MenuCommand = "export_png" | "export_svg" | "export_one_pager" | "export_report" | "show_map" | "show_personas" | "show_portfolio" | "show_matrices" | "show_journeys" | "show_data" | "import" | "export_xlsx" | "export_csv" | "export_graphml" | "export_gexf" | "export_kumu" | "merge" | "compare" | "fit_map" | "find" | "undo" | "redo";
+export type MenuCommand = "export_png" | "export_svg" | "export_one_pager" | "export_report" | "show_map" | "show_personas" | "show_portfolio" | "show_matrices" | "show_journeys" | "show_data" | "import" | "export_xlsx" | "export_csv" | "export_graphml" | "export_gexf" | "export_kumu" | "merge" | "compare" | "fit_map" | "find" | "undo" | "redo" | "new_persona" | "new_product" | "new_need" | "draw_relationship" | "starter_sets" | "save_view" | "present" | "shortcuts" | "project_details";
 
 export type Paper = "a4" | "letter";
 
