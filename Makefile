@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP := target/debug/persona-atlas-desktop
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: setup ui app run test check-rust check-ui test-rust test-e2e bindings fmt clean bench fuzz
+.PHONY: setup ui app run test check-rust check-ui test-rust test-e2e bundle test-install bindings fmt clean bench fuzz
 
 setup:
 	@scripts/setup.sh
@@ -38,7 +38,25 @@ test-e2e: app
 	@command -v xvfb-run >/dev/null || { echo "xvfb-run is missing: run make setup" >&2; exit 1; }
 	$(XVFB) cargo test -p persona-atlas-e2e -- --test-threads=1 --nocapture
 
-test: check-ui check-rust test-rust test-e2e
+# The Linux package (.deb) with Tauri's bundler, from the CLI in ui's npm
+# packages: target/release/bundle/deb/. No AppImage: its bundler downloads
+# linuxdeploy and AppRun at build time, which this project's machines cannot.
+bundle: ui
+	rm -rf target/release/bundle/deb
+	ui/node_modules/.bin/tauri build --bundles deb --ci
+	@ls target/release/bundle/deb/*.deb
+
+# Installs a package with dpkg, opens a project with the installed app under
+# Xvfb, and removes it again. The package is built as `make bundle` builds
+# it but from the debug build the other tests use: a release build from
+# nothing takes ten minutes of CI on two cores, and the packaging, the
+# desktop entry and the file association are the same.
+test-install: app
+	rm -rf target/debug/bundle/deb
+	ui/node_modules/.bin/tauri build --debug --bundles deb --ci
+	scripts/test-install.sh target/debug/bundle/deb
+
+test: check-ui check-rust test-rust test-e2e test-install
 	@echo "make test: every check passed; screenshots are in target/e2e-screenshots/"
 
 # Regenerates ui/src/ipc/bindings.ts from the Rust types.
