@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MapNode, MapView } from "../ipc";
 import {
   boxOfCluster,
+  bubbleCount,
   clusterId,
   elements,
   isOverview,
@@ -10,6 +11,7 @@ import {
   PALETTE,
 } from "./elements";
 import { layout, NEED_STEP, NO_SEGMENT } from "./layout";
+import { nameLabels } from "./lod";
 import { mapNode } from "./testing";
 
 const node = mapNode;
@@ -103,6 +105,25 @@ describe("elements", () => {
     expect(els.some((e) => e.data.id === NO_SEGMENT)).toBe(true);
   });
 
+  it("writes each persona's and need's name whole, and in lines for each zoom", () => {
+    const long = "Margit the Regulated-Data Architect of the Northern Region";
+    const named: MapView = {
+      ...map,
+      nodes: [
+        ...map.nodes.filter((n) => n.id !== "p-1" && n.id !== "need-1"),
+        node({ id: "p-1", kind: "persona", parent: "ms-a", label: long }),
+        node({ id: "need-1", kind: "need", label: long }),
+      ],
+    };
+    const els = elements(named, { products: false, needs: true });
+    for (const id of ["p-1", "need-1"]) {
+      const data = els.find((e) => e.data.id === id)?.data;
+      expect(data?.label, id).toBe(long);
+      expect(data?.near, id).toBe(nameLabels(long).near);
+      expect(data?.far, id).toBe(nameLabels(long).far);
+    }
+  });
+
   it("colours by customer segment and classes by finding", () => {
     const els = elements(map, { products: false, needs: false });
     expect(els.find((e) => e.data.id === "p-1")?.data.colour).toBe(PALETTE[0]);
@@ -179,6 +200,30 @@ describe("the overview", () => {
     // An empty segment keeps its box, so the gap stays visible.
     expect(byId(els, "ms-empty")?.classes).toBe("segment");
     expect(byId(els, "ms-a"), "no box behind a bubble").toBeUndefined();
+  });
+
+  it("counts, in each bubble, the personas the filter keeps of all it stands for", () => {
+    const els = elements(map, all, new Map(), new Set(), new Set(["p-1"]));
+    const bubble = byId(els, clusterId("ms-a"));
+    // Of Ada (p-1) and p-2, the filter keeps Ada, who has no findings.
+    expect(String(bubble?.data.label).split("\n")).toEqual(["ms-a", "1 of 2 personas"]);
+    expect(bubble?.data.count, "the bubble still stands for both").toBe(2);
+    expect(bubble?.data.slice1, "sliced by the kept personas alone").toBe(100);
+    // Its place and size are those of the whole box, so filtering moves nothing.
+    const unfiltered = byId(elements(map, all, new Map(), new Set()), clusterId("ms-a"));
+    expect(bubble?.position).toEqual(unfiltered?.position);
+    expect(bubble?.data.size).toBe(unfiltered?.data.size);
+    // A bubble the filter empties counts none and keeps sensible slices.
+    const none = byId(els, clusterId(NO_SEGMENT));
+    expect(String(none?.data.label).split("\n")[1]).toBe("0 of 1 persona");
+    expect(Number(none?.data[`slice${PALETTE.length + 1}`])).toBe(100);
+  });
+
+  it("says a count as a person reads it", () => {
+    expect(bubbleCount(980)).toBe("980 personas");
+    expect(bubbleCount(1)).toBe("1 persona");
+    expect(bubbleCount(2000, 312)).toBe("312 of 2,000 personas");
+    expect(bubbleCount(1, 0)).toBe("0 of 1 persona");
   });
 
   it("slices a bubble by its personas' customer segments", () => {

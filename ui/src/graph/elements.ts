@@ -2,6 +2,7 @@ import type { ElementDefinition } from "cytoscape";
 import type { MapNode, MapView } from "../ipc";
 import { productWidth } from "./labels";
 import { layout, NO_SEGMENT, type Position } from "./layout";
+import { nameLabels } from "./lod";
 
 /** What the user chose to see. */
 export type Visibility = { products: boolean; needs: boolean };
@@ -56,12 +57,15 @@ function personaClasses(n: MapNode): string {
  * The Cytoscape elements of the map. Pure: the same data and visibility give
  * the same elements; highlighting is applied later, as classes, at render time.
  * A node the user placed (`saved`) keeps its place; the others get the grid.
+ * In the overview (`open` not null), the bubbles count the personas the
+ * map's filter keeps (`kept`, null when nothing is filtered).
  */
 export function elements(
   map: MapView,
   visible: Visibility,
   saved: ReadonlyMap<string, Position> = new Map(),
   open: ReadonlySet<string> | null = null,
+  kept: ReadonlySet<string> | null = null,
 ): ElementDefinition[] {
   const positions = layout(map);
   for (const [id, p] of saved) {
@@ -75,7 +79,7 @@ export function elements(
   // `gathered` says which bubble stands for each of them.
   const gathered = new Map<string, string>();
   if (open !== null) {
-    for (const c of clusters(map, positions, colours, open)) {
+    for (const c of clusters(map, positions, colours, open, kept)) {
       out.push(c.element);
       shown.add(c.id);
       for (const id of c.members) gathered.set(id, c.id);
@@ -113,6 +117,7 @@ export function elements(
         data: {
           id: n.id,
           label: n.label,
+          ...nameLabels(n.label),
           parent: n.parent ?? NO_SEGMENT,
           colour: (n.customer_segment && colours.get(n.customer_segment)) || NO_COLOUR,
         },
@@ -126,7 +131,7 @@ export function elements(
         data:
           n.kind === "product"
             ? { id: n.id, label: n.label, width: productWidth(n.label) }
-            : { id: n.id, label: n.label },
+            : { id: n.id, label: n.label, ...nameLabels(n.label) },
         ...(position ? { position } : {}),
         classes: n.kind,
       });
@@ -229,19 +234,34 @@ function findingsLines(members: MapNode[]): string[] {
   return lines;
 }
 
+/**
+ * How many personas a bubble stands for: all of them ("980 personas"), or,
+ * with a filter on, how many of them it keeps ("312 of 980 personas").
+ */
+export function bubbleCount(all: number, kept: number | null = null): string {
+  const personas = all === 1 ? "persona" : "personas";
+  const total = all.toLocaleString("en");
+  return kept === null
+    ? `${total} ${personas}`
+    : `${kept.toLocaleString("en")} of ${total} ${personas}`;
+}
+
 type Cluster = { id: string; members: string[]; element: ElementDefinition };
 
 /**
  * A bubble for each box of personas that is not open: placed at the middle
  * of where its personas sit, as large as their box allows (so that an open
  * box never covers a bubble), with a slice of the customer segments'
- * colours for each persona's segment. O(personas).
+ * colours for each persona's segment. With a filter on (`kept`), its count,
+ * findings and slices are those of the personas the filter keeps; its place
+ * and size stay, so that filtering never moves the map. O(personas).
  */
 function clusters(
   map: MapView,
   positions: ReadonlyMap<string, Position>,
   colours: ReadonlyMap<string, string>,
   open: ReadonlySet<string>,
+  kept: ReadonlySet<string> | null,
 ): Cluster[] {
   const names = new Map<string, string>([[NO_SEGMENT, "No market segment"]]);
   for (const n of map.nodes) if (n.kind === "market_segment") names.set(n.id, n.label);
@@ -269,6 +289,11 @@ function clusters(
         x2 = Math.max(x2, p.x);
         y2 = Math.max(y2, p.y);
       }
+    }
+    const counted = kept === null ? members : members.filter((n) => kept.has(n.id));
+    // A bubble whose personas the filter all leaves out is hidden; its
+    // slices stay those of everyone rather than divide by nought.
+    for (const n of counted.length > 0 ? counted : members) {
       const colour = (n.customer_segment && colours.get(n.customer_segment)) || NO_COLOUR;
       const found = SLICES.indexOf(colour);
       const slice = found < 0 ? SLICES.length - 1 : found;
@@ -281,6 +306,7 @@ function clusters(
     const left = Math.min((x1 + x2) / 2, x1 + size / 2);
     const id = clusterId(box);
     const count = members.length;
+    const sliced = slices.reduce((a, b) => a + b, 0);
     const data: Record<string, string | number> = {
       id,
       box,
@@ -289,14 +315,14 @@ function clusters(
       font: Math.round(size / 7),
       label: [
         names.get(box) ?? box,
-        `${count.toLocaleString("en")} ${count === 1 ? "persona" : "personas"}`,
-        ...findingsLines(members),
+        bubbleCount(count, kept === null ? null : counted.length),
+        ...findingsLines(counted),
       ]
         .filter(Boolean)
         .join("\n"),
     };
     slices.forEach((n, i) => {
-      data[`slice${i + 1}`] = (100 * n) / count;
+      data[`slice${i + 1}`] = (100 * n) / sliced;
     });
     out.push({
       id,

@@ -1,6 +1,7 @@
 import cytoscape, { type ElementDefinition } from "cytoscape";
 import { describe, expect, it } from "vitest";
 import { clusterId, elements } from "./elements";
+import { DETAIL_CLASS, emphasisClass } from "./lod";
 import { patch } from "./patch";
 import { mapNode } from "./testing";
 
@@ -74,6 +75,19 @@ describe("patch", () => {
     expect(count).toEqual({ added: 2, removed: 2, changed: 3 });
   });
 
+  it("keeps how much of a name the zoom shows, and what is pointed at, over an edit", () => {
+    const cy = graph();
+    const view = `${DETAIL_CLASS.far} ${emphasisClass(3)} hover drop-target`;
+    cy.getElementById("p-2").addClass(view);
+    const next = structuredClone(before);
+    const p2 = next.find((e) => e.data.id === "p-2");
+    if (p2) p2.classes = "persona mark-underserved";
+    expect(patch(cy, next).changed).toBe(1);
+    const now = cy.getElementById("p-2");
+    expect(now.hasClass("mark-underserved") && !now.hasClass("mark-golden")).toBe(true);
+    for (const c of view.split(" ")) expect(now.hasClass(c), c).toBe(true);
+  });
+
   it("leaves the elements of a drag in progress", () => {
     const cy = graph();
     cy.add({ group: "nodes", data: { id: "__ghost" }, classes: "ghost transient" });
@@ -117,5 +131,10 @@ describe("patch between the overview and an opened box", () => {
         .sort(),
     ).toEqual([clusterId("ms-a"), "prod-1"].sort());
     expect(cy.edges().map((e) => e.id())).toEqual([`tied_to:${clusterId("ms-a")}>prod-1`]);
+
+    // A filter on: the bubble's count follows it, in place.
+    const count = patch(cy, elements(map, shown, new Map(), new Set(), new Set(["p-1"])));
+    expect(count).toEqual({ added: 0, removed: 0, changed: 1 });
+    expect(String(cy.getElementById(clusterId("ms-a")).data("label"))).toContain("1 of 2 personas");
   });
 });

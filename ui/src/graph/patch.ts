@@ -1,4 +1,5 @@
 import type { Core, ElementDefinition } from "cytoscape";
+import { DETAIL_VIEW_CLASSES } from "./lod";
 
 /** Data keys that say where an element sits in the graph, not what it shows. */
 const STRUCTURE = new Set(["id", "parent", "source", "target"]);
@@ -81,5 +82,14 @@ export function patch(cy: Core, next: ElementDefinition[]): PatchCount {
   return count;
 }
 
-/** Classes the map view sets on its own; a patch leaves them alone. */
-export const VIEW_CLASSES = new Set(["faded", "focused", "hidden"]);
+/** Classes the map view sets on its own (what is highlighted, pointed at,
+ * dropped on, and how much of each name the zoom shows); a patch leaves
+ * them alone. */
+export const VIEW_CLASSES = new Set([
+  "faded",
+  "focused",
+  "hidden",
+  "hover",
+  "drop-target",
+  ...DETAIL_VIEW_CLASSES,
+]);

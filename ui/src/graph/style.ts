@@ -1,6 +1,15 @@
 import type { StylesheetJson } from "cytoscape";
 import { SLICES } from "./elements";
 import { PRODUCT_FONT_PX, PRODUCT_TEXT_MAX } from "./labels";
+import {
+  DETAIL_CLASS,
+  EMPHASIS_STEPS,
+  emphasisClass,
+  emphasisFont,
+  FAR_FONT,
+  NAME_WIDTH,
+  NEAR_FONT,
+} from "./lod";
 
 /** Reads a colour from the page's CSS variables, so the map follows dark mode. */
 function cssVar(name: string, fallback: string): string {
@@ -9,11 +18,27 @@ function cssVar(name: string, fallback: string): string {
   return v || fallback;
 }
 
+/** Room for a name's lines past NAME_WIDTH, so that the map never breaks
+ * again the lines elements.ts broke (its widths may round differently). */
+const NAME_SLACK = 20;
+/** How wide a name pointed at or chosen is written, at zoom 1. */
+const WHOLE_NAME_WIDTH = 200;
+/** The kinds of node whose names are emphasised when pointed at or chosen. */
+const NAMED = ["persona", "need", "product"] as const;
+
+/** The states in which a node's name is written whole (see MapCanvas). */
+const EMPHASISED = [".hover", ".focused", ".drop-target"];
+
+/** `node.<kind><state>` for each named kind and each state, as one selector. */
+const named = (states: string[]): string =>
+  NAMED.flatMap((kind) => states.map((state) => `node.${kind}${state}`)).join(", ");
+
 /**
  * The map's look: one place for every colour, shape and line. A `large` map
- * (thousands of personas) draws labels only once they are readable, and
- * without measuring each one for an ellipsis: the two costs that made a
- * 2,000-persona map slow to appear.
+ * (thousands of personas) lets Cytoscape skip the labels too small to read
+ * without asking each one: one of the costs that made a 2,000-persona map
+ * slow to appear. Names are broken into lines in advance (elements.ts), so
+ * that drawing one never measures it word by word.
  */
 export function stylesheet(large = false): StylesheetJson {
   const text = cssVar("--text", "#1c2330");
@@ -29,8 +54,8 @@ export function stylesheet(large = false): StylesheetJson {
         "font-family": "system-ui, sans-serif",
         "font-size": 11,
         color: text,
-        "text-wrap": large ? "none" : "ellipsis",
-        "text-max-width": "150px",
+        "text-wrap": "wrap",
+        "text-max-width": `${NAME_WIDTH + NAME_SLACK}px`,
         "min-zoomed-font-size": large ? 9 : 0,
       },
     },
@@ -43,6 +68,8 @@ export function stylesheet(large = false): StylesheetJson {
         "border-color": border,
         "border-width": 1,
         padding: "18px",
+        // A name written whole on hover must not make the box jump.
+        "compound-sizing-wrt-labels": "exclude",
         "text-valign": "top",
         "text-halign": "center",
         "font-size": 14,
@@ -108,6 +135,8 @@ export function stylesheet(large = false): StylesheetJson {
         width: 22,
         height: 22,
         "background-color": "data(colour)",
+        label: "data(near)",
+        "font-size": NEAR_FONT,
         "text-valign": "bottom",
         "text-margin-y": 4,
         // Each stroke is a second pass over the node; a large map strokes
@@ -162,10 +191,67 @@ export function stylesheet(large = false): StylesheetJson {
         width: 18,
         height: 18,
         "background-color": muted,
+        label: "data(near)",
         "text-valign": "bottom",
-        "font-size": 10,
+        "font-size": NEAR_FONT,
       },
     },
+    // Zoomed out, names are written larger, and past that left out (the
+    // names inside products cannot grow, so they go first); the boxes'
+    // names grow on, since they are what the user finds their way by.
+    {
+      selector: `node.persona.${DETAIL_CLASS.far}, node.need.${DETAIL_CLASS.far}`,
+      style: { label: "data(far)", "font-size": FAR_FONT },
+    },
+    { selector: `node.segment.${DETAIL_CLASS.far}`, style: { "font-size": 20 } },
+    { selector: `node.segment.${DETAIL_CLASS.off}`, style: { "font-size": 28 } },
+    {
+      selector: [
+        `node.persona.${DETAIL_CLASS.off}`,
+        `node.need.${DETAIL_CLASS.off}`,
+        `node.product.${DETAIL_CLASS.far}`,
+        `node.product.${DETAIL_CLASS.off}`,
+      ].join(", "),
+      style: { "text-opacity": 0 },
+    },
+    {
+      // The name pointed at (`hover`), chosen (`focused`) or about to be
+      // dropped on (`drop-target`): whole, over a few lines, on a
+      // background and above every other node and name, at any zoom.
+      selector: named(EMPHASISED),
+      style: {
+        label: "data(label)",
+        "font-size": NEAR_FONT,
+        "text-wrap": "wrap",
+        "text-max-width": `${WHOLE_NAME_WIDTH}px`,
+        "text-opacity": 1,
+        "text-background-color": surface,
+        "text-background-opacity": 0.92,
+        "text-background-padding": "3px",
+        "text-background-shape": "roundrectangle",
+        "min-zoomed-font-size": 0,
+        "z-compound-depth": "top",
+        "z-index": 10,
+      },
+    },
+    // A product's name is white: its background is the product's colour.
+    {
+      selector: "node.product.hover, node.product.focused",
+      style: { "text-background-color": accent, "text-background-opacity": 1 },
+    },
+    // Zoomed out, an emphasised name grows in steps to stay legible.
+    ...Array.from({ length: EMPHASIS_STEPS }, (_, i) => {
+      const step = i + 1;
+      const grown = emphasisFont(step) / NEAR_FONT;
+      return {
+        selector: named(EMPHASISED.map((state) => `${state}.${emphasisClass(step)}`)),
+        style: {
+          "font-size": emphasisFont(step),
+          "text-max-width": `${Math.round(WHOLE_NAME_WIDTH * grown)}px`,
+          "text-background-padding": `${Math.round(3 * grown)}px`,
+        },
+      };
+    }),
     {
       selector: "edge",
       style: { width: 1, "line-color": border, "curve-style": "straight", opacity: 0.7 },
@@ -201,5 +287,10 @@ export function stylesheet(large = false): StylesheetJson {
       style: { "underlay-color": accent, "underlay-opacity": 0.25, "underlay-padding": 8 },
     },
     { selector: "edge.focused", style: { opacity: 1, width: 2 } },
+    // The persona a dragged persona would be related to if dropped now.
+    {
+      selector: "node.persona.drop-target",
+      style: { "underlay-color": accent, "underlay-opacity": 0.45, "underlay-padding": 12 },
+    },
   ];
 }

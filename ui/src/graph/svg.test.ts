@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Scene, type SceneNode, shorten, svgDocument } from "./svg";
+import { labelLines, type Scene, type SceneNode, svgDocument } from "./svg";
 
 const node = (over: Partial<SceneNode>): SceneNode => ({
   x: 50,
@@ -12,8 +12,9 @@ const node = (over: Partial<SceneNode>): SceneNode => ({
   strokeWidth: 2,
   dashed: false,
   opacity: 1,
-  label: "Dana",
+  lines: ["Dana"],
   labelAt: "below",
+  gap: 0,
   labelColour: "#1c2330",
   fontSize: 11,
   bold: false,
@@ -25,9 +26,9 @@ const scene: Scene = {
   height: 300,
   background: "#f6f7f9",
   nodes: [
-    node({ label: 'Dana "the" <Platform> Lead & co' }),
-    node({ shape: "rect", labelAt: "top", label: "Enterprise", w: 200, h: 120 }),
-    node({ shape: "diamond", dashed: true, opacity: 0.15, label: "" }),
+    node({ lines: ['Dana "the" <Platform> Lead & co'] }),
+    node({ shape: "rect", labelAt: "top", lines: ["Enterprise"], w: 200, h: 120 }),
+    node({ shape: "diamond", dashed: true, opacity: 0.15, lines: [] }),
   ],
   edges: [
     {
@@ -75,10 +76,45 @@ describe("svgDocument", () => {
   });
 });
 
-describe("shorten", () => {
-  it("cuts long labels with an ellipsis, as the map does, and leaves short ones", () => {
-    expect(shorten("Dana", 26)).toBe("Dana");
-    expect(shorten("Margit the Regulated-Data Architect", 26)).toBe("Margit the Regulated-Data…");
-    expect([...shorten("Ünïcödé names are counted by character", 10)].length).toBe(10);
+describe("labels in the picture", () => {
+  it("are whole names broken between words, never cut", () => {
+    const name = "Margit the Regulated-Data Architect of the Northern Region";
+    const lines = labelLines(name, 11, 150, false);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(" "), "every word is kept").toBe(name);
+    expect(lines.join("")).not.toContain("…");
+    // 0.55 em a character: each line fits the width, unless a word alone does not.
+    for (const line of lines) expect(line.length * 0.55 * 11).toBeLessThanOrEqual(150);
+  });
+
+  it("keep the lines a box or a bubble is written in", () => {
+    expect(labelLines("Retail\n312 of 980 personas", 20, 50, true)).toEqual([
+      "Retail",
+      "312 of 980 personas",
+    ]);
+    expect(labelLines("", 11, 150, false)).toEqual([]);
+  });
+
+  it("write each line of a label under the one before", () => {
+    const svg = svgDocument({
+      ...scene,
+      nodes: [node({ lines: ["Margit the", "Regulated-Data", "Architect"], fontSize: 10 })],
+    });
+    const text = svg.match(/<text[^>]*>(.*?)<\/text>/)?.[1] ?? "";
+    const spans = [...text.matchAll(/<tspan x="50" dy="([\d.]+)">([^<]*)<\/tspan>/g)];
+    expect(spans.map((m) => m[2])).toEqual(["Margit the", "Regulated-Data", "Architect"]);
+    expect(spans.map((m) => Number(m[1]))).toEqual([0, 12, 12]);
+  });
+
+  it("write a bubble's words to its right, from its edge and the gap", () => {
+    const svg = svgDocument({
+      ...scene,
+      nodes: [
+        node({ x: 100, w: 80, labelAt: "right", gap: 12, lines: ["Retail", "980 personas"] }),
+      ],
+    });
+    expect(svg).toContain('<text x="152"');
+    expect(svg).toContain('text-anchor="start"');
+    expect(svg).toContain('<tspan x="152" dy="0">Retail</tspan>');
   });
 });

@@ -1,4 +1,5 @@
 import type { Core } from "cytoscape";
+import { wrapWords } from "./labels";
 
 /** A node as drawn, in screen pixels of the current view. */
 export type SceneNode = {
@@ -12,9 +13,13 @@ export type SceneNode = {
   strokeWidth: number;
   dashed: boolean;
   opacity: number;
-  label: string;
-  /** Where the label sits: under the node, inside it, or above it (a box). */
-  labelAt: "below" | "inside" | "top";
+  /** The label's lines: the whole name, never cut; none when the map
+   * leaves the label out. */
+  lines: string[];
+  /** Where the label sits: under the node, inside it, above it (a box), or
+   * to its right (a bubble of the overview), `gap` pixels away. */
+  labelAt: "below" | "inside" | "top" | "right";
+  gap: number;
   labelColour: string;
   fontSize: number;
   bold: boolean;
@@ -66,17 +71,28 @@ function shape(s: SceneNode): string {
   }
 }
 
+/** The distance between a label's lines, in font sizes. */
+const LINE_HEIGHT = 1.2;
+
 function label(s: SceneNode): string {
-  if (s.label === "") return "";
+  if (s.lines.length === 0) return "";
+  const step = s.fontSize * LINE_HEIGHT;
+  const tall = (s.lines.length - 1) * step;
+  // The baseline of the first line.
   const y =
     s.labelAt === "below"
       ? s.y + s.h / 2 + s.fontSize + 2
       : s.labelAt === "top"
-        ? s.y - s.h / 2 - 6
-        : s.y + s.fontSize / 3;
-  return `<text x="${n(s.x)}" y="${n(y)}" font-size="${n(s.fontSize)}" fill="${xml(s.labelColour)}"${
+        ? s.y - s.h / 2 - 6 - tall
+        : s.y + s.fontSize / 3 - tall / 2;
+  const right = s.labelAt === "right";
+  const x = right ? s.x + s.w / 2 + s.gap : s.x;
+  const lines = s.lines
+    .map((line, i) => `<tspan x="${n(x)}" dy="${i === 0 ? 0 : n(step)}">${xml(line)}</tspan>`)
+    .join("");
+  return `<text x="${n(x)}" y="${n(y)}" font-size="${n(s.fontSize)}" fill="${xml(s.labelColour)}"${
     s.bold ? ' font-weight="bold"' : ""
-  } text-anchor="middle">${xml(s.label)}</text>`;
+  } text-anchor="${right ? "start" : "middle"}">${lines}</text>`;
 }
 
 /**
@@ -116,22 +132,25 @@ const SHAPES: Record<string, SceneNode["shape"]> = {
   tag: "tag",
 };
 
-/** About as many characters as the map's 150-pixel labels show. */
-const MAX_LABEL_CHARS = 26;
-
-/** `text` cut to `max` characters with an ellipsis, as the map cuts labels. */
-export function shorten(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max
-    ? text
-    : `${chars
-        .slice(0, max - 1)
-        .join("")
-        .trimEnd()}…`;
-}
-
 /** The smallest label, in screen pixels, the picture still writes. */
 const MIN_LABEL_PX = 6;
+
+/**
+ * The lines a label is written in: a box's or a bubble's as they are
+ * written, every other name whole, broken between words to `maxWidth`
+ * pixels, about as the map breaks it. An SVG cannot measure text before
+ * it is drawn, so a character counts 0.55 of the font size.
+ */
+export function labelLines(
+  text: string,
+  fontSize: number,
+  maxWidth: number,
+  asWritten: boolean,
+): string[] {
+  if (text === "") return [];
+  if (asWritten) return text.split("\n");
+  return wrapWords(text, maxWidth, (t) => [...t].length * 0.55 * fontSize);
+}
 
 /**
  * What `cy` shows in its viewport now: nodes and edges that are displayed
@@ -148,9 +167,12 @@ export function sceneOf(cy: Core, background: string): Scene {
     const bb = node.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
     if (!inView(bb)) return;
     const box = node.isParent();
+    const bubble = node.hasClass("cluster");
     const fontSize = node.numericStyle("font-size") * zoom;
     const text = String(node.data("label") ?? "");
     const valign = node.style("text-valign");
+    // A label the map leaves out, at this zoom, the picture leaves out too.
+    const written = fontSize >= MIN_LABEL_PX && node.numericStyle("text-opacity") > 0;
     const p = node.renderedPosition();
     nodes.push({
       x: box ? (bb.x1 + bb.x2) / 2 : p.x,
@@ -166,8 +188,11 @@ export function sceneOf(cy: Core, background: string): Scene {
       strokeWidth: node.numericStyle("border-width") * zoom,
       dashed: node.style("border-style") === "dashed",
       opacity: node.effectiveOpacity(),
-      label: fontSize >= MIN_LABEL_PX ? (box ? text : shorten(text, MAX_LABEL_CHARS)) : "",
-      labelAt: box ? "top" : valign === "center" ? "inside" : "below",
+      lines: written
+        ? labelLines(text, fontSize, node.numericStyle("text-max-width") * zoom, box || bubble)
+        : [],
+      labelAt: box ? "top" : bubble ? "right" : valign === "center" ? "inside" : "below",
+      gap: bubble ? node.numericStyle("text-margin-x") * zoom : 0,
       labelColour: String(node.style("color")),
       fontSize,
       bold: String(node.style("font-weight")) === "bold",

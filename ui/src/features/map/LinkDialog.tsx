@@ -1,31 +1,68 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { type Changed, edit, entity, type ProductRelation, toIpcError } from "../../ipc";
+import {
+  type Changed,
+  catalog,
+  edit,
+  entity,
+  type ProductRelation,
+  type RelationshipChoice,
+  type RelationshipKind,
+  toIpcError,
+} from "../../ipc";
 import { meaning, RELATIONS } from "../../shared/relations";
-import { importanceOf, parseImportance, relationsTo } from "./linkDraft";
+import { RELATIONSHIP_KINDS } from "../editing/relationshipForm";
+import {
+  importanceOf,
+  parseImportance,
+  parseWeight,
+  relationshipSentence,
+  relationshipStart,
+  relationshipsBetween,
+  relationsTo,
+} from "./linkDraft";
 import type { LinkTarget } from "./MapCanvas";
 
 type Props = {
   link: LinkTarget;
   name: (id: string) => string;
-  /** Closed: with the history after the edit, or null when cancelled. */
   /** Called with the reply of the saved edit, or null when cancelled. */
   onDone: (change: Changed | null) => void;
 };
 
 /**
  * What a link dragged on the map means: how the persona relates to the
- * product, or how much the need matters to it. Saved as one edit.
+ * product, how much the need matters to it, or how it acts on the other
+ * persona. Saved as one edit.
  */
 export function LinkDialog({ link, name, onDone }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [relations, setRelations] = useState<ProductRelation[] | null>(null);
   const [importance, setImportance] = useState("0.8");
   const [had, setHad] = useState(false);
+  // Between two personas: who acts on whom (the dragged one first, until
+  // swapped), how, how strongly, and how the two already relate.
+  const [pair, setPair] = useState({ from: link.persona, to: link.target });
+  const [kind, setKind] = useState<RelationshipKind>("influences");
+  const [weight, setWeight] = useState("1");
+  const [known, setKnown] = useState<RelationshipChoice[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     dialog.current?.showModal();
+    if (link.kind === "persona") {
+      catalog()
+        .then((c) => {
+          const between = relationshipsBetween(c.relationships, link.persona, link.target);
+          const start = relationshipStart(between, link.persona, link.target);
+          setPair({ from: link.persona, to: link.target });
+          setKind(start.kind);
+          setWeight(start.weight);
+          setKnown(between);
+        })
+        .catch((e: unknown) => setError(toIpcError(e).message));
+      return;
+    }
     entity("persona", link.persona)
       .then((p) => {
         if (link.kind === "product") {
@@ -42,10 +79,27 @@ export function LinkDialog({ link, name, onDone }: Props) {
       .catch((e: unknown) => setError(toIpcError(e).message));
   }, [link]);
 
+  /** The relationship of this kind the pair already has, if any. */
+  const existing = (of: { from: string; to: string }, k: RelationshipKind) =>
+    known?.find((r) => r.from === of.from && r.to === of.to && r.kind === k);
+  const choose = (of: { from: string; to: string }, k: RelationshipKind) => {
+    setPair(of);
+    setKind(k);
+    const was = existing(of, k);
+    if (was) setWeight(String(was.weight));
+  };
+
   const save = (e: FormEvent) => {
     e.preventDefault();
     let work: Promise<Changed>;
-    if (link.kind === "product") {
+    if (link.kind === "persona") {
+      const v = parseWeight(weight);
+      if (typeof v === "string") {
+        setError(v);
+        return;
+      }
+      work = edit({ op: "relate", from: pair.from, to: pair.to, kind, weight: v });
+    } else if (link.kind === "product") {
       work = edit({
         op: "link_product",
         persona: link.persona,
@@ -68,9 +122,11 @@ export function LinkDialog({ link, name, onDone }: Props) {
   };
 
   const title =
-    link.kind === "product"
-      ? `${name(link.persona)} and ${name(link.target)}`
-      : `${name(link.persona)} needs ${name(link.target)}`;
+    link.kind === "need"
+      ? `${name(link.persona)} needs ${name(link.target)}`
+      : `${name(link.persona)} and ${name(link.target)}`;
+  const loaded = link.kind === "persona" ? known !== null : relations !== null;
+  const saved = link.kind === "persona" ? existing(pair, kind) !== undefined : had;
   return (
     <dialog
       ref={dialog}
@@ -85,9 +141,42 @@ export function LinkDialog({ link, name, onDone }: Props) {
             {error}
           </p>
         )}
-        {relations === null ? (
+        {!loaded ? (
           !error && <p className="muted">Loading…</p>
-        ) : link.kind === "product" ? (
+        ) : link.kind === "persona" ? (
+          <>
+            <fieldset>
+              <legend>How does one act on the other?</legend>
+              {[
+                { from: link.persona, to: link.target },
+                { from: link.target, to: link.persona },
+              ].flatMap((of) =>
+                RELATIONSHIP_KINDS.map(([k]) => (
+                  <label key={`${of.from}>${k}`} className="check">
+                    <input
+                      type="radio"
+                      name="relationship"
+                      checked={pair.from === of.from && kind === k}
+                      onChange={() => choose(of, k)}
+                    />
+                    <span>
+                      {relationshipSentence({ ...of, kind: k }, name)}
+                      {existing(of, k) && <span className="muted small"> · already</span>}
+                    </span>
+                  </label>
+                )),
+              )}
+            </fieldset>
+            <label className="field">
+              <span>How strongly? (0–1, 1 = as strong as it gets)</span>
+              <input
+                value={weight}
+                onChange={(e) => setWeight(e.target.value)}
+                aria-label="Weight (0–1)"
+              />
+            </label>
+          </>
+        ) : link.kind === "product" && relations !== null ? (
           <fieldset>
             <legend>How does the persona relate to the product?</legend>
             {RELATIONS.map((r) => (
@@ -127,11 +216,11 @@ export function LinkDialog({ link, name, onDone }: Props) {
             className="primary"
             disabled={
               busy ||
-              relations === null ||
-              (!had && relations.length === 0 && link.kind === "product")
+              !loaded ||
+              (!had && relations !== null && relations.length === 0 && link.kind === "product")
             }
           >
-            {busy ? "Saving…" : had ? "Save" : "Link"}
+            {busy ? "Saving…" : saved ? "Save" : "Link"}
           </button>
         </div>
       </form>

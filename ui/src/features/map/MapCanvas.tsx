@@ -5,15 +5,36 @@ import cytoscape, {
   type NodeSingular,
 } from "cytoscape";
 import fcose from "cytoscape-fcose";
-import { memo, useEffect, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { elements, isOverview, type Visibility } from "../../graph/elements";
 import { isFiltered, keptPersonas, type MapFilter } from "../../graph/filter";
 import { type Frame, framedPng, framedSvg } from "../../graph/frame";
 import { highlightPlan } from "../../graph/highlight";
+import { dropTarget, type Spot } from "../../graph/hit";
 import { bestFlow, NO_SEGMENT, type Position } from "../../graph/layout";
+import {
+  DETAIL_CLASS,
+  type Detail,
+  detailAt,
+  EMPHASIS_STEPS,
+  emphasisClass,
+  emphasisStep,
+} from "../../graph/lod";
+import { type Bubble, bubbleToOpen, type Gathered, overviewNote } from "../../graph/overview";
 import { patch } from "../../graph/patch";
 import { stylesheet } from "../../graph/style";
 import { sceneOf, svgDocument } from "../../graph/svg";
+import {
+  type CameraAt,
+  cameraOf,
+  clearInsets,
+  type Insets,
+  NO_INSETS,
+  padded,
+  showsWhole,
+  viewFor,
+  viewOf,
+} from "../../graph/viewport";
 import {
   exportMapImage,
   type IpcError,
@@ -24,8 +45,9 @@ import {
 
 cytoscape.use(fcose);
 
-/** What a persona can be linked to by dragging. */
-export type LinkTarget = { persona: string; target: string; kind: "product" | "need" };
+/** What a persona can be linked to by dragging: a product, a need, or
+ * another persona (`target`), whom the dragged `persona` then acts on. */
+export type LinkTarget = { persona: string; target: string; kind: "product" | "need" | "persona" };
 
 type Props = {
   /** Whether the map is on screen; it stays drawn while another view is. */
@@ -60,10 +82,15 @@ type Props = {
   command: MapCommand | null;
   /** The command was carried out, so a map drawn later does not repeat it. */
   onCommandDone: () => void;
+  /** Set to a function that says where the camera stands now, for Save View. */
+  cameraOut?: { current: (() => CameraAt | null) | null };
 };
 
-/** What the menu can ask of the map. */
-export type MapCommand = { kind: "png" | "svg" | "fit" };
+/** What the menu can ask of the map: save a picture, fit, or stand the
+ * camera where a saved view stood it (`null`: fit). */
+export type MapCommand =
+  | { kind: "png" | "svg" | "fit" }
+  | { kind: "camera"; camera: CameraAt | null };
 
 /** Above this many nodes the map draws less while it moves. */
 const LARGE = 800;
@@ -93,28 +120,56 @@ export type MapElement = HTMLDivElement & {
   atlasZoom?: () => number;
 };
 
-/** The current view of `cy` as a picture in `format`. */
-/** The most a chosen persona is zoomed to: its labels read at about 16
- * pixels, and the personas around it stay in view. */
+/** The most a chosen persona, or an opened box, is zoomed to: its labels
+ * read at about 16 pixels, and the personas around it stay in view. */
 export const MAX_FRAME_ZOOM = 1.6;
+
+/** What floats over the map's canvas: its toolbars, note and hint. */
+const OVERLAYS = ".map-tools, .map-controls, .map-note, .map-hint";
+
+/** What the overlays of the map in `frame` leave clear, measured now:
+ * they wrap onto more lines in a narrow window. */
+function clearOf(frame: HTMLElement | null): Insets {
+  if (frame === null) return NO_INSETS;
+  const overlays = [...frame.querySelectorAll<HTMLElement>(OVERLAYS)].map((e) => ({
+    top: e.offsetTop,
+    bottom: e.offsetTop + e.offsetHeight,
+  }));
+  return clearInsets(frame.clientHeight, overlays, 8);
+}
 
 /**
  * Where to look at `chosen`: the chosen nodes with their neighbours,
- * centred, zoomed to fit them but never beyond {@link MAX_FRAME_ZOOM}, so
- * that a single persona is shown in its context rather than filling the
- * screen.
+ * centred in what the overlays leave clear (`insets`), zoomed to fit them
+ * but never beyond {@link MAX_FRAME_ZOOM}, so that a single persona is
+ * shown in its context rather than filling the screen.
  */
-function lookAt(c: Core, chosen: cytoscape.Collection): { zoom: number; pan: cytoscape.Position } {
+function lookAt(c: Core, chosen: cytoscape.Collection, insets: Insets) {
   const around = chosen.union(chosen.neighborhood().nodes());
-  const box = around.boundingBox({});
-  const pad = 120;
-  const fit = Math.min(
-    (c.width() - 2 * pad) / Math.max(box.w, 1),
-    (c.height() - 2 * pad) / Math.max(box.h, 1),
+  const limit = Math.min(MAX_FRAME_ZOOM, c.maxZoom());
+  return viewFor(
+    around.boundingBox({}),
+    c.width(),
+    c.height(),
+    padded(insets, 100),
+    c.minZoom(),
+    limit,
   );
-  const zoom = Math.max(c.minZoom(), Math.min(fit, MAX_FRAME_ZOOM, c.maxZoom()));
-  const centre = { x: box.x1 + box.w / 2, y: box.y1 + box.h / 2 };
-  return { zoom, pan: { x: c.width() / 2 - centre.x * zoom, y: c.height() / 2 - centre.y * zoom } };
+}
+
+/** Frames box `box` of the map, just opened, in what the overlays leave
+ * clear (`insets`). */
+function frameBox(c: Core, box: cytoscape.Collection, insets: Insets) {
+  const limit = Math.min(MAX_FRAME_ZOOM, c.maxZoom());
+  const view = viewFor(
+    box.boundingBox({}),
+    c.width(),
+    c.height(),
+    padded(insets, 40),
+    c.minZoom(),
+    limit,
+  );
+  c.animate({ ...view, duration: 300 });
 }
 
 /** Pixels per CSS pixel of a saved PNG: sharp on a slide or a print. */
@@ -143,12 +198,16 @@ function picture(cy: Core, format: "png" | "svg"): string {
 /** The closest a fit zooms: a small map fills the window, not with giant labels. */
 const FIT_ZOOM = 1.25;
 
+/** Room around a fitted map, past what the overlays take. */
+const FIT_PAD = 32;
+
 /**
- * Shows everything that is displayed, no closer than FIT_ZOOM. The box is
- * taken without labels: measuring every label of a large map cost half a
- * second at launch, and the padding leaves room for the outer ones.
+ * Shows everything that is displayed, no closer than FIT_ZOOM, in what the
+ * overlays leave clear (`insets`). The box is taken without labels:
+ * measuring every label of a large map cost half a second at launch, and
+ * the padding leaves room for the outer ones.
  */
-function fitView(cy: Core) {
+function fitView(cy: Core, insets: Insets) {
   const shown = cy.elements(":visible");
   if (shown.empty()) return;
   const bare = shown.boundingBox({ includeLabels: false, includeOverlays: false });
@@ -160,24 +219,9 @@ function fitView(cy: Core) {
     y1: Math.min(bare.y1, worded.y1),
     x2: Math.max(bare.x2, worded.x2),
     y2: Math.max(bare.y2, worded.y2),
-    w: 0,
-    h: 0,
   };
-  box.w = box.x2 - box.x1;
-  box.h = box.y2 - box.y1;
-  const pad = 40;
-  const fits = Math.min(
-    (cy.width() - 2 * pad) / Math.max(box.w, 1),
-    (cy.height() - 2 * pad) / Math.max(box.h, 1),
-  );
-  const zoom = Math.max(cy.minZoom(), Math.min(fits, FIT_ZOOM, cy.maxZoom()));
-  cy.viewport({
-    zoom,
-    pan: {
-      x: (cy.width() - zoom * (box.x1 + box.x2)) / 2,
-      y: (cy.height() - zoom * (box.y1 + box.y2)) / 2,
-    },
-  });
+  const limit = Math.min(FIT_ZOOM, cy.maxZoom());
+  cy.viewport(viewFor(box, cy.width(), cy.height(), padded(insets, FIT_PAD), cy.minZoom(), limit));
 }
 
 /** Space between packed boxes and between the rows of products and needs. */
@@ -256,6 +300,26 @@ function placesOf(nodes: NodeCollection): NodePosition[] {
   return out;
 }
 
+const EMPHASIS_CLASSES = Array.from({ length: EMPHASIS_STEPS }, (_, i) =>
+  emphasisClass(i + 1),
+).join(" ");
+
+/** Writes the names of `nodes` at `detail` (see graph/lod.ts). */
+function setDetail(nodes: NodeCollection, detail: Detail) {
+  nodes.removeClass(`${DETAIL_CLASS.far} ${DETAIL_CLASS.off}`);
+  if (DETAIL_CLASS[detail] !== "") nodes.addClass(DETAIL_CLASS[detail]);
+}
+
+/** Sizes the names of `nodes`, when emphasised, for emphasis step `step`. */
+function setEmphasis(nodes: NodeCollection, step: number) {
+  nodes.removeClass(EMPHASIS_CLASSES);
+  if (step > 0) nodes.addClass(emphasisClass(step));
+}
+
+/** After a bubble opened on a zoom, how long zooming opens no other one,
+ * in milliseconds: the framing of the box takes 300. */
+const ZOOM_OPEN_PAUSE = 700;
+
 function background(): string {
   const v = getComputedStyle(document.documentElement).getPropertyValue("--bg").trim();
   return v || "#ffffff";
@@ -282,9 +346,15 @@ function EcosystemMap({
   framing,
   command,
   onCommandDone,
+  cameraOut,
 }: Props) {
   const container = useRef<HTMLDivElement>(null);
+  // The map's frame, whose overlays a framed view keeps clear of.
+  const frameEl = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
+  // The level of detail the names are drawn at now, and the step their
+  // emphasised ones are enlarged by (graph/lod.ts).
+  const lod = useRef<{ detail: Detail; step: number }>({ detail: "near", step: 0 });
   // The frame as of the last render, for the test hook set when drawn.
   const framingNow = useRef(framing);
   framingNow.current = framing;
@@ -319,6 +389,7 @@ function EcosystemMap({
     onLink,
     linking,
     openBoxes: (_boxes: string[], _framed: string | null) => {},
+    bubbles: false,
   });
   const lastFilter = useRef(filter);
   // A large map opens as an overview, a bubble per market segment; the
@@ -340,9 +411,15 @@ function EcosystemMap({
     setOpened({ key: viewKey, boxes: NONE_OPEN });
     frame.current = "";
   };
-  handlers.current = { onSelect, onMoved, onLink, linking, openBoxes };
+  // The personas the filter keeps (null: all of them); the overview's
+  // bubbles count them.
+  const kept = useMemo(
+    () => (isFiltered(filter) ? keptPersonas(map, filter) : null),
+    [map, filter],
+  );
+  const bubbleKept = open === null ? null : kept;
   // The overview's boxes and personas, for its note and its controls.
-  const gathered = (() => {
+  const gathered = ((): Gathered | null => {
     if (open === null) return null;
     const boxes = new Set<string>();
     let personas = 0;
@@ -352,17 +429,26 @@ function EcosystemMap({
       boxes.add(n.parent ?? NO_SEGMENT);
     }
     const closed = [...boxes].filter((b) => !open.has(b)).length;
-    return { personas, boxes: boxes.size, closed };
+    return { personas, kept: kept?.size ?? null, boxes: boxes.size, closed };
   })();
+  handlers.current = {
+    onSelect,
+    onMoved,
+    onLink,
+    linking,
+    openBoxes,
+    bubbles: gathered !== null && gathered.closed > 0,
+  };
   const large = map.nodes.length > LARGE;
   // What the map draws now, read when it is drawn from scratch; and what
   // it last drew, so that a change is patched in rather than redrawn.
-  const latest = useRef({ map, visible, open });
-  latest.current = { map, visible, open };
+  const latest = useRef({ map, visible, open, bubbleKept });
+  latest.current = { map, visible, open, bubbleKept };
   const drawn = useRef<{
     map: MapView;
     visible: Visibility;
     open: ReadonlySet<string> | null;
+    bubbleKept: ReadonlySet<string> | null;
   } | null>(null);
   const unfitted = useRef(false);
 
@@ -372,9 +458,9 @@ function EcosystemMap({
   // biome-ignore lint/correctness/useExhaustiveDependencies: another file is drawn anew
   useEffect(() => {
     if (!container.current) return;
-    const { map, visible, open } = latest.current;
+    const { map, visible, open, bubbleKept } = latest.current;
     performance.mark("atlas:map-start");
-    const built = elements(map, visible, placed.current, open);
+    const built = elements(map, visible, placed.current, open, bubbleKept);
     performance.mark("atlas:map-elements");
     const instance = cytoscape({
       container: container.current,
@@ -401,8 +487,119 @@ function EcosystemMap({
       const box = String(e.target.data("box"));
       handlers.current.openBoxes([box], box);
     });
+    // Zooming in on a closed bubble of the overview opens it, as a click
+    // does: when it is under the pointer and large, or fills the view.
+    // Only the wheel does (Cytoscape says "scrollzoom" for it alone), never
+    // a fit or a framing, which zoom by themselves.
+    let openedByZoom = Number.NEGATIVE_INFINITY;
+    instance.on("scrollzoom", (e: EventObject) => {
+      if (!handlers.current.bubbles) return;
+      const wheel = e.originalEvent as unknown as WheelEvent | undefined;
+      if (!wheel || !(wheel.deltaY < 0)) return;
+      if (performance.now() - openedByZoom < ZOOM_OPEN_PAUSE) return;
+      const bubbles: Bubble[] = [];
+      instance.nodes(".cluster").forEach((n) => {
+        if (!n.visible()) return;
+        const p = n.position();
+        bubbles.push({ id: n.id(), x: p.x, y: p.y, radius: n.width() / 2 });
+      });
+      const id = bubbleToOpen(bubbles, e.position, instance.extent());
+      if (id === null) return;
+      openedByZoom = performance.now();
+      const box = String(instance.getElementById(id).data("box"));
+      handlers.current.openBoxes([box], box);
+    });
+
+    // Names: written larger as the map zooms out, then left out; the one
+    // pointed at and the chosen ones whole and legible. Classes change only
+    // when the zoom crosses a threshold (graph/lod.ts).
+    lod.current = { detail: "near", step: 0 };
+    instance.on("zoom", () => {
+      const zoom = instance.zoom();
+      const detail = detailAt(zoom);
+      if (detail !== lod.current.detail) {
+        lod.current.detail = detail;
+        instance.batch(() => setDetail(instance.nodes(), detail));
+      }
+      const step = emphasisStep(zoom);
+      if (step !== lod.current.step) {
+        lod.current.step = step;
+        setEmphasis(instance.nodes(".hover, .focused, .drop-target"), step);
+      }
+    });
+    // A node added later (a box opened, a layer shown) is drawn at the
+    // same level of detail as the others.
+    instance.on("add", "node", (e) => {
+      const at = DETAIL_CLASS[lod.current.detail];
+      if (at !== "") (e.target as NodeSingular).addClass(at);
+    });
+    const named = "node.persona, node.product, node.need";
+    instance.on("mouseover", named, (e) => {
+      const n = e.target as NodeSingular;
+      setEmphasis(n, lod.current.step);
+      n.addClass("hover");
+    });
+    instance.on("mouseout", named, (e) => (e.target as NodeSingular).removeClass("hover"));
+
+    // Outside link mode, a persona dropped on another opens the link
+    // dialog for the two and goes back where it was; dropped anywhere
+    // else, it stays there. The personas it could land on are listed once
+    // a drag moves it (O(personas)), then each move looks through that list
+    // only.
+    let dragged: { id: string; from: Position; spots: Spot[] | null } | null = null;
+    let over: string | null = null;
+    // The persona whose drag became a link: its place is not kept.
+    let unmoved: string | null = null;
+    const showOver = (id: string | null) => {
+      if (id === over) return;
+      if (over !== null) instance.getElementById(over).removeClass("drop-target");
+      over = id;
+      if (id === null) return;
+      const target = instance.getElementById(id);
+      setEmphasis(target, lod.current.step);
+      target.addClass("drop-target");
+    };
+    instance.on("grabon", "node.persona", (e: EventObject) => {
+      const n = e.target as NodeSingular;
+      dragged = null;
+      // With several personas selected, all of them move: a plain move.
+      if (handlers.current.linking || (n.selected() && instance.$("node:selected").length > 1)) {
+        return;
+      }
+      dragged = { id: n.id(), from: { x: n.position("x"), y: n.position("y") }, spots: null };
+    });
+    instance.on("drag", "node.persona", (e: EventObject) => {
+      if (dragged === null || (e.target as NodeSingular).id() !== dragged.id) return;
+      if (dragged.spots === null) {
+        const spots: Spot[] = [];
+        const self = dragged.id;
+        instance.nodes(".persona").forEach((n) => {
+          if (n.id() === self || !n.visible()) return;
+          const p = n.position();
+          spots.push({ id: n.id(), x: p.x, y: p.y, radius: Math.max(n.width(), n.height()) / 2 });
+        });
+        dragged.spots = spots;
+      }
+      showOver(dropTarget(dragged.spots, e.position));
+    });
+    instance.on("dragfreeon", "node.persona", (e: EventObject) => {
+      const drag = dragged;
+      dragged = null;
+      showOver(null);
+      const n = e.target as NodeSingular;
+      if (drag === null || drag.spots === null || n.id() !== drag.id) return;
+      const target = dropTarget(drag.spots, e.position);
+      if (target === null) return;
+      n.position(drag.from);
+      unmoved = drag.id;
+      handlers.current.onLink({ persona: drag.id, target, kind: "persona" });
+    });
     // A dragged node (a box drags its personas along) keeps its new place.
     instance.on("dragfree", "node", (e) => {
+      if ((e.target as NodeSingular).id() === unmoved) {
+        unmoved = null;
+        return;
+      }
       const list = placesOf(
         (e.target as NodeSingular).union((e.target as NodeSingular).descendants()),
       );
@@ -410,7 +607,8 @@ function EcosystemMap({
       if (list.length > 0) handlers.current.onMoved(list, false);
     });
 
-    // Linking: drag from a persona and drop on a product or a need.
+    // Linking: drag from a persona and drop on a product, a need or
+    // another persona.
     let from: string | null = null;
     instance.on("tapstart", "node.persona", (e: EventObject) => {
       if (!handlers.current.linking) return;
@@ -440,8 +638,8 @@ function EcosystemMap({
       instance.remove(instance.getElementById(DRAFT).union(instance.getElementById(GHOST)));
       instance.userPanningEnabled(true);
       const { x, y } = e.position;
-      const hit = instance.nodes("node.product, node.need").filter((n) => {
-        if (!n.visible()) return false;
+      const hit = instance.nodes("node.product, node.need, node.persona").filter((n) => {
+        if (n.id() === persona || !n.visible()) return false;
         const bb = n.boundingBox({ includeLabels: false });
         return x >= bb.x1 - 4 && x <= bb.x2 + 4 && y >= bb.y1 - 4 && y <= bb.y2 + 4;
       });
@@ -450,7 +648,11 @@ function EcosystemMap({
         handlers.current.onLink({
           persona,
           target: target.id(),
-          kind: target.hasClass("product") ? "product" : "need",
+          kind: target.hasClass("product")
+            ? "product"
+            : target.hasClass("need")
+              ? "need"
+              : "persona",
         });
       }
     });
@@ -467,11 +669,11 @@ function EcosystemMap({
     element.atlasFramedPicture = (format) => framedPicture(instance, format, framingNow.current);
     element.atlasBubbles = () => instance.nodes(".cluster").map((n) => n.id());
     element.atlasZoom = () => instance.zoom();
-    drawn.current = { map, visible, open };
+    drawn.current = { map, visible, open, bubbleKept };
     // Drawn while hidden, the map has no size to fit to yet.
     unfitted.current = instance.width() === 0;
     performance.mark("atlas:map-fit");
-    if (!unfitted.current) fitView(instance);
+    if (!unfitted.current) fitView(instance, clearOf(frameEl.current));
     performance.mark("atlas:map-built");
     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("atlas:map-drawn")));
     cy.current = instance;
@@ -489,28 +691,38 @@ function EcosystemMap({
     core.resize();
     if (unfitted.current) {
       unfitted.current = false;
-      fitView(core);
+      fitView(core, clearOf(frameEl.current));
     }
   }, [core, shown]);
 
-  // An edit, or a layer shown or hidden: patch the map in place.
+  // An edit, a layer shown or hidden, a box opened or closed, or (in the
+  // overview, whose bubbles count what it keeps) another filter: patch the
+  // map in place.
   useEffect(() => {
     if (!core) return;
     const last = drawn.current;
-    if (last && last.map === map && last.visible === visible && last.open === open) return;
+    if (
+      last &&
+      last.map === map &&
+      last.visible === visible &&
+      last.open === open &&
+      last.bubbleKept === bubbleKept
+    ) {
+      return;
+    }
     performance.mark("atlas:patch-start");
-    patch(core, elements(map, visible, placed.current, open));
-    drawn.current = { map, visible, open };
+    patch(core, elements(map, visible, placed.current, open, bubbleKept));
+    drawn.current = { map, visible, open, bubbleKept };
     performance.measure("atlas:patch", "atlas:patch-start");
     // A box opened by a click is framed; closing every box shows them all.
     const framed = frame.current;
     frame.current = null;
-    if (framed === "") fitView(core);
+    if (framed === "") fitView(core, clearOf(frameEl.current));
     else if (framed !== null) {
       const box = core.getElementById(framed);
-      if (box.nonempty()) core.animate({ fit: { eles: box, padding: 60 }, duration: 300 });
+      if (box.nonempty()) frameBox(core, box, clearOf(frameEl.current));
     }
-  }, [core, map, visible, open]);
+  }, [core, map, visible, open, bubbleKept]);
 
   // The map's colours come from the page's; when the system switches
   // between light and dark, the map follows at once.
@@ -528,15 +740,15 @@ function EcosystemMap({
   }, [core, linking]);
 
   // Filters hide what they leave out; derived at render time, never stored.
-  // A box opened in the overview adds elements the filter must judge too.
+  // A box opened in the overview, or a layer shown, adds elements the
+  // filter must judge too.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again for the added elements
   useEffect(() => {
     const c = core;
     if (!c) return;
     c.batch(() => {
       c.elements().removeClass("hidden");
-      if (!isFiltered(filter)) return;
-      const kept = keptPersonas(map, filter);
+      if (kept === null) return;
       const hide = c.nodes(".persona").filter((n) => !kept.has(n.id()));
       hide.addClass("hidden");
       // A bubble stays while any persona it stands for is kept.
@@ -570,9 +782,28 @@ function EcosystemMap({
     });
     if (lastFilter.current !== filter) {
       lastFilter.current = filter;
-      fitView(c);
+      fitView(c, clearOf(frameEl.current));
     }
-  }, [core, map, filter, open]);
+  }, [core, map, filter, kept, open, visible]);
+
+  // Link mode shows products and needs, drawn above and below the
+  // personas: when they are not all in view, or sit under the hint, the
+  // map is fitted so that they are (and the hint is kept clear of).
+  const wasLinking = useRef(linking);
+  useEffect(() => {
+    const c = core;
+    const started = linking && !wasLinking.current;
+    wasLinking.current = linking;
+    if (!c || !started) return;
+    const ends = c.nodes(".product, .need").filter((n) => n.visible());
+    if (ends.empty()) return;
+    const insets = clearOf(frameEl.current);
+    const now = { zoom: c.zoom(), pan: c.pan() };
+    const box = ends.boundingBox({ includeLabels: true, includeOverlays: false });
+    if (showsWhole(box, now, c.width(), c.height(), insets)) return;
+    c.stop(true, false);
+    fitView(c, insets);
+  }, [core, linking]);
 
   // Highlighting is derived at render time and never stored in the data.
   // In the overview, a persona inside a closed box is stood for by its
@@ -605,7 +836,10 @@ function EcosystemMap({
       wasFaded.not(faded).removeClass("faded");
       faded.not(wasFaded).addClass("faded");
       wasFocused.not(focused).removeClass("focused");
-      focused.not(wasFocused).addClass("focused");
+      const newly = focused.not(wasFocused);
+      // Chosen names are written whole, at the size this zoom needs.
+      setEmphasis(newly.nodes(), lod.current.step);
+      newly.addClass("focused");
     });
     if (shownMatches.current !== matches) {
       shownMatches.current = matches;
@@ -614,7 +848,7 @@ function EcosystemMap({
     }
     if (focus.length > 0 && framedFocus.current !== focus && chosen.nonempty()) {
       framedFocus.current = focus;
-      c.animate({ ...lookAt(c, chosen), duration: 300 });
+      c.animate({ ...lookAt(c, chosen, clearOf(frameEl.current)), duration: 300 });
     }
   }, [core, map, focus, matches, open]);
 
@@ -649,12 +883,12 @@ function EcosystemMap({
           c.nodes()
             .not(":parent")
             .positions((n) => grid.get(n.id()) ?? n.position());
-          fitView(c);
+          fitView(c, clearOf(frameEl.current));
           done([]);
           return;
         }
         organic(c, map.nodes.length > LARGE);
-        fitView(c);
+        fitView(c, clearOf(frameEl.current));
         done(placesOf(c.nodes()));
       }, 0),
     );
@@ -687,37 +921,58 @@ function EcosystemMap({
     const c = cy.current;
     if (!c) return;
     c.stop(true, false);
-    fitView(c);
+    fitView(c, clearOf(frameEl.current));
   };
 
-  // The menu's Export and Fit act on this map once it is drawn.
-  const run = useRef({ save, fit });
-  run.current = { save, fit };
+  /** Stands the camera where a saved view stood it, once the frame has its
+   * size (presenting hides the panels around the map); `null` fits. */
+  const aim = (camera: CameraAt | null) => {
+    requestAnimationFrame(() => {
+      const c = cy.current;
+      if (!c) return;
+      c.stop(true, false);
+      c.resize();
+      if (camera === null) fitView(c, clearOf(frameEl.current));
+      else c.viewport(viewOf(camera, c.width(), c.height(), c.minZoom(), c.maxZoom()));
+    });
+  };
+  if (cameraOut) {
+    cameraOut.current = () => {
+      const c = cy.current;
+      return c ? cameraOf({ zoom: c.zoom(), pan: c.pan() }, c.width(), c.height()) : null;
+    };
+  }
+
+  // The menu's Export and Fit, and a saved view, act on this map once it
+  // is drawn.
+  const run = useRef({ save, fit, aim });
+  run.current = { save, fit, aim };
   const done = useRef<MapCommand | null>(null);
   useEffect(() => {
     if (!core || command === null || done.current === command) return;
     done.current = command;
     if (command.kind === "fit") run.current.fit();
+    else if (command.kind === "camera") run.current.aim(command.camera);
     else run.current.save(command.kind);
     onCommandDone();
   }, [core, command, onCommandDone]);
 
   return (
     <div
+      ref={frameEl}
       className={linking ? "map-frame linking" : "map-frame"}
       style={shown ? undefined : { display: "none" }}
     >
       {linking && (
         <p className="map-hint" role="status">
-          Drag from a persona onto a product or a need to link them. Press Link again to stop.
+          Drag from a persona onto a product, a need or another persona to link them. Press Link
+          again to stop.
         </p>
       )}
       <div className="map-canvas" ref={container} role="img" aria-label="Ecosystem map" />
       {gathered && !linking && (
         <p className="map-note" role="status">
-          {gathered.personas.toLocaleString("en")} personas in {gathered.boxes}{" "}
-          {gathered.boxes === 1 ? "market segment" : "market segments"}
-          {gathered.closed > 0 ? ": click a bubble to show its personas." : ", every one shown."}
+          {overviewNote(gathered)}
         </p>
       )}
       <div className="map-controls" role="toolbar" aria-label="Zoom">
