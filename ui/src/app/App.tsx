@@ -9,6 +9,7 @@ import {
 } from "react";
 import { CustomerDataView } from "../features/data/CustomerDataView";
 import { useCustomerData } from "../features/data/useCustomerData";
+import { NeedEditor } from "../features/editing/NeedEditor";
 import { PersonaEditor } from "../features/editing/PersonaEditor";
 import { ProductEditor } from "../features/editing/ProductEditor";
 import { InsightsPanel } from "../features/insights/InsightsPanel";
@@ -26,14 +27,24 @@ import { neighbours, personaOrder } from "../features/profile/profile";
 import { ProjectDialog } from "../features/project/ProjectDialog";
 import { SearchBox } from "../features/search/SearchBox";
 import { searchIndex, searchMatches } from "../features/search/search";
+import { ShortcutsDialog } from "../features/shortcuts/ShortcutsDialog";
+import { EmptyProjectPanel } from "../features/starter/EmptyProjectPanel";
+import { StarterSetsDialog } from "../features/starter/StarterSetsDialog";
+import { useStarterSets } from "../features/starter/useStarterSets";
 import { OpenTransfer } from "../features/transfer/OpenTransfer";
 import { isTransferCommand } from "../features/transfer/transfer";
 import { useTransfer } from "../features/transfer/useTransfer";
+import { Presentation } from "../features/views/Presentation";
+import { SaveViewDialog } from "../features/views/SaveViewDialog";
+import { ViewsPanel } from "../features/views/ViewsPanel";
+import { draftView, fromSavedView, type ViewDraft } from "../features/views/views";
 import { colourKey, type Visibility } from "../graph/elements";
 import { isFiltered, keptPersonas, type MapFilter, NO_FILTER } from "../graph/filter";
 import type { Frame } from "../graph/frame";
+import type { CameraAt } from "../graph/viewport";
 import {
   appStatus,
+  catalog,
   edit,
   exportOnePager,
   exportReport,
@@ -53,9 +64,11 @@ import {
   openDemo,
   openProjectDialog,
   reloadProject,
+  type SavedView,
   saveAsDialog,
   savePositions,
   setThresholds,
+  setViews,
   stepHistory,
   type Thresholds,
   toIpcError,
@@ -249,9 +262,19 @@ export function App() {
   const [mapCommand, setMapCommand] = useState<MapCommand | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState<{
-    kind: "persona" | "product";
+    kind: "persona" | "product" | "need";
     id: string | null;
   } | null>(null);
+  // Saved views: the one being saved, the one presented, the last applied,
+  // and whether their list is open over the map.
+  const [savingView, setSavingView] = useState<ViewDraft | null>(null);
+  const [presenting, setPresenting] = useState<number | null>(null);
+  const [currentView, setCurrentView] = useState<string | null>(null);
+  const [viewsOpen, setViewsOpen] = useState(false);
+  const camera = useRef<(() => CameraAt | null) | null>(null);
+  const [startersOpen, setStartersOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const starter = useStarterSets();
   const [history, setHistory] = useState<History>(NO_HISTORY);
   // The project's name and description are being edited.
   const [projectOpen, setProjectOpen] = useState(false);
@@ -388,7 +411,9 @@ export function App() {
         else if (command === "export_one_pager") saveOnePager(onePagerOf.current);
         else if (command === "export_report") saveReport();
         else if (isTransferCommand(command)) answerTransfer(command);
-        else {
+        else if (menuActions.current.handle(command)) {
+          // Carried out by this render's handler.
+        } else {
           // Export and Fit act on the map, so it is shown first.
           setView("map");
           setMapCommand({
@@ -403,6 +428,81 @@ export function App() {
   }, [refresh, report, change, saveOnePager, saveReport, answerTransfer]);
 
   const project = load.state === "ready" ? load.project : null;
+  const savedViews = project?.views ?? [];
+
+  /** Saves what the map shows now as a view: the filter, the layers and
+   * the camera. A role is filtered by name on the map and kept by id. */
+  const startSaveView = () => {
+    setView("map");
+    const at = camera.current?.() ?? null;
+    const roles = filter.role === "" ? Promise.resolve([]) : catalog().then((c) => c.buying_roles);
+    roles
+      .then((r) => setSavingView(draftView(filter, visible, at, r)))
+      .catch((e: unknown) => report(toIpcError(e)));
+  };
+  /** Puts a saved view on the map: its filter, layers and camera. */
+  const applyView = (saved: SavedView) => {
+    if (!found) return;
+    const state = fromSavedView(saved, namer(found.map));
+    setView("map");
+    setFilter(state.filter);
+    dispatchSpot({ kind: "filtered" });
+    setVisible(state.layers);
+    setMapCommand({ kind: "camera", camera: state.camera });
+    setCurrentView(saved.name);
+  };
+  const startPresenting = (start: number) => {
+    if (savedViews.length === 0) {
+      setNotice(
+        "No saved views to present yet. Set the filters and zoom, then View › Save View (Ctrl+D).",
+      );
+      return;
+    }
+    setViewsOpen(false);
+    setView("map");
+    setPresenting(Math.min(start, savedViews.length - 1));
+  };
+  // A refusal is shown in the panel or dialog that sent the list.
+  const saveViews = (list: SavedView[]) => setViews(list).then(() => undefined);
+  // The menu's commands that need this render's state.
+  const menuActions = useRef<{ handle: (command: MenuCommand) => boolean }>({
+    handle: () => false,
+  });
+  menuActions.current.handle = (command: MenuCommand) => {
+    switch (command) {
+      case "new_persona":
+        setEditing({ kind: "persona", id: null });
+        return true;
+      case "new_product":
+        setEditing({ kind: "product", id: null });
+        return true;
+      case "new_need":
+        setEditing({ kind: "need", id: null });
+        return true;
+      case "draw_relationship":
+        setView("map");
+        startLinking(true);
+        return true;
+      case "starter_sets":
+        setStartersOpen(true);
+        return true;
+      case "save_view":
+        startSaveView();
+        return true;
+      case "present":
+        startPresenting(0);
+        return true;
+      case "shortcuts":
+        setShortcutsOpen(true);
+        return true;
+      case "project_details":
+        if (project) setProjectOpen(true);
+        return true;
+      default:
+        return false;
+    }
+  };
+
   // The search: the box, its list of matches and the map's highlight follow
   // every keystroke (the map restyles only what changed, in milliseconds);
   // the persona list, whose cards take longer to draw, follows a deferred
@@ -694,6 +794,24 @@ export function App() {
       {editing?.kind === "product" && (
         <ProductEditor id={editing.id} taken={taken} onDone={afterEdit} />
       )}
+      {editing?.kind === "need" && <NeedEditor id={editing.id} taken={taken} onDone={afterEdit} />}
+      {savingView && found && (
+        <SaveViewDialog
+          views={savedViews}
+          draft={savingView}
+          names={namer(found.map)}
+          onSave={saveViews}
+          onClose={() => setSavingView(null)}
+        />
+      )}
+      {startersOpen && project && (
+        <StarterSetsDialog
+          sets={starter.sets}
+          failure={starter.failure}
+          onClose={() => setStartersOpen(false)}
+        />
+      )}
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       <OpenTransfer transfer={transfer} into={project?.name ?? ""} />
       <main className="content">
         {load.state === "loading" && <p className="muted">Opening the project…</p>}
@@ -748,8 +866,41 @@ export function App() {
                             {k === "products" ? "Products" : "Needs"}
                           </label>
                         ))}
+                        <button
+                          type="button"
+                          className="views-toggle"
+                          aria-expanded={viewsOpen}
+                          aria-controls="saved-views"
+                          onClick={() => setViewsOpen((o) => !o)}
+                        >
+                          Views{savedViews.length > 0 ? ` (${savedViews.length})` : ""}
+                        </button>
                       </div>
+                      {viewsOpen && (
+                        <div id="saved-views" className="views-popover">
+                          <ViewsPanel
+                            views={savedViews}
+                            names={namer(found.map)}
+                            current={currentView}
+                            onApply={(v) => {
+                              setViewsOpen(false);
+                              applyView(v);
+                            }}
+                            onChange={saveViews}
+                            onPresent={startPresenting}
+                            onSaveNew={startSaveView}
+                          />
+                        </div>
+                      )}
                     </div>
+                  )}
+                  {view === "map" && presenting !== null && savedViews.length > 0 && (
+                    <Presentation
+                      views={savedViews}
+                      start={presenting}
+                      onShow={(v) => applyView(v)}
+                      onExit={() => setPresenting(null)}
+                    />
                   )}
                   {/* The map stays drawn while another view is shown, so that
                       coming back to it is instant and keeps its zoom. */}
@@ -774,33 +925,25 @@ export function App() {
                       framing={frame}
                       command={mapCommand}
                       onCommandDone={commandDone}
+                      cameraOut={camera}
                     />
                   )}
                   {view === "map" && project.counts.personas === 0 ? (
-                    <div className="empty">
-                      <h2>No personas yet</h2>
-                      <p>
-                        A persona is tied to a market segment, a customer segment and a buying role.
-                        Add those in Portfolio first, or start with a persona and fill them in
-                        later. A whole portfolio can also come in from a workbook, CSV files or a
-                        Kumu map with File › Import… (Ctrl+I).
-                      </p>
-                      <div className="actions">
-                        <button
-                          type="button"
-                          className="primary"
-                          onClick={() => setEditing({ kind: "persona", id: null })}
-                        >
-                          New persona…
-                        </button>
-                        <button type="button" onClick={() => setView("portfolio")}>
-                          Open Portfolio
-                        </button>
-                        <button type="button" onClick={run(openDemo)}>
-                          Open the demo
-                        </button>
-                      </div>
-                    </div>
+                    <EmptyProjectPanel
+                      sets={starter.sets}
+                      failure={starter.failure}
+                      onNewPersona={() => setEditing({ kind: "persona", id: null })}
+                    >
+                      <button type="button" onClick={transfer.startImport}>
+                        Import…
+                      </button>
+                      <button type="button" onClick={() => setView("portfolio")}>
+                        Open Portfolio
+                      </button>
+                      <button type="button" onClick={run(openDemo)}>
+                        Open the demo
+                      </button>
+                    </EmptyProjectPanel>
                   ) : view === "map" ? (
                     found === null && <p className="muted">Drawing the map…</p>
                   ) : view === "profile" && profileOf !== null ? (

@@ -30,8 +30,8 @@ import type {
   Sent,
   Changed as SentChange,
   StarterAdded as SentStarterAdded,
-  StarterSet,
   AppStatus as SentStatus,
+  StarterSet,
   TableFile,
   TableMatch,
   Thresholds,
@@ -204,15 +204,12 @@ export const stepHistory = async (forward: boolean): Promise<Changed> =>
 export const starterSets = (): Promise<StarterSet[]> => call<StarterSet[]>("starter_sets");
 /** Adds a starter set to the open project as one edit that one undo takes
  * back; says how many entities it added. */
-export const addStarterSet = async (
-  set: string,
-): Promise<{ changed: Changed; added: number }> => {
+export const addStarterSet = async (set: string): Promise<{ changed: Changed; added: number }> => {
   const reply = await call<SentStarterAdded>("add_starter_set", { session: current(), set });
   return { changed: await changed(reply.changed), added: reply.added };
 };
 /** Replaces the saved views of the map, whole and in order, as one edit. */
-export const setViews = (views: SavedView[]): Promise<Changed> =>
-  edit({ op: "set_views", views });
+export const setViews = (views: SavedView[]): Promise<Changed> => edit({ op: "set_views", views });
 /** What the forms can link to. */
 export const catalog = (): Promise<Catalog> => call<Catalog>("catalog", { session: current() });
 
