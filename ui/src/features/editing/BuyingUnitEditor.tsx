@@ -4,10 +4,13 @@ import {
   buyingUnitValue,
   emptyBuyingUnit,
   type MemberDraft,
+  newMember,
 } from "./buyingUnitForm";
+import { quickPicks } from "./chips";
 import { sentIndex, unpicked } from "./draft";
 import { EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
 import { ChoiceField, NameFields } from "./Fields";
+import { QuickPicks } from "./QuickPicks";
 
 const PLACED = /^(name|description|product|market_segment|members\[\d+\]\.(persona|role))$/;
 
@@ -105,11 +108,17 @@ export function BuyingUnitEditor({ id, taken, onDone }: EntityEditorProps) {
                   {rowProblem(i) && <span className="field-error">{rowProblem(i)}</span>}
                 </div>
               ))}
+              <QuickPicks
+                choices={quickPicks(
+                  catalog.personas,
+                  draft.members.map((m) => m.persona),
+                )}
+                pickLabel={(name) => `Add member ${name}`}
+                onPick={(persona) => set({ members: [...draft.members, newMember(persona)] })}
+              />
               <button
                 type="button"
-                onClick={() =>
-                  set({ members: [...draft.members, { persona: "", role: "", rest: {} }] })
-                }
+                onClick={() => set({ members: [...draft.members, newMember("")] })}
               >
                 Add a member
               </button>

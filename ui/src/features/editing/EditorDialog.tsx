@@ -14,6 +14,7 @@ import {
   toIpcError,
   updateEntity,
 } from "../../ipc";
+import { type Creatable, useCreatable } from "./InlineCreate";
 
 /** What a form body gets: the draft, a way to change it, its problems. */
 export type FormApi<D> = {
@@ -200,6 +201,7 @@ export function ChoiceRow({
   onChoice,
   onNumber,
   onRemove,
+  create,
 }: {
   label: string;
   index: number;
@@ -211,37 +213,44 @@ export function ChoiceRow({
   onChoice: (v: string) => void;
   onNumber: (v: string) => void;
   onRemove: () => void;
+  /** Lets the dropdown create a new one of its kind on the spot. */
+  create?: Creatable;
 }) {
+  const pick = useCreatable(create, onChoice);
   return (
-    <div className="row">
-      <select
-        aria-label={`${label} ${index + 1}`}
-        value={choice}
-        onChange={(e) => onChoice(e.target.value)}
-      >
-        <option value="">Choose a {label.toLowerCase()}</option>
-        {choices.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-      <input
-        aria-label={`${numberLabel} ${index + 1} (0–1)`}
-        placeholder="0–1"
-        value={number}
-        onChange={(e) => onNumber(e.target.value)}
-      />
-      <button
-        type="button"
-        className="ghost"
-        aria-label={`Remove ${label.toLowerCase()} ${index + 1}`}
-        onClick={onRemove}
-      >
-        Remove
-      </button>
-      {error && <span className="field-error">{error}</span>}
-    </div>
+    <>
+      <div className="row">
+        <select
+          aria-label={`${label} ${index + 1}`}
+          value={pick.value(choice)}
+          onChange={(e) => pick.choose(e.target.value)}
+        >
+          <option value="">Choose a {label.toLowerCase()}</option>
+          {choices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+          {pick.option}
+        </select>
+        <input
+          aria-label={`${numberLabel} ${index + 1} (0–1)`}
+          placeholder="0–1"
+          value={number}
+          onChange={(e) => onNumber(e.target.value)}
+        />
+        <button
+          type="button"
+          className="ghost"
+          aria-label={`Remove ${label.toLowerCase()} ${index + 1}`}
+          onClick={onRemove}
+        >
+          Remove
+        </button>
+        {error && <span className="field-error">{error}</span>}
+      </div>
+      {pick.naming}
+    </>
   );
 }
 

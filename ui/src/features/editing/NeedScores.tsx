@@ -1,9 +1,14 @@
 import type { Catalog } from "../../ipc";
+import { quickPicks } from "./chips";
 import { sentIndex, unpicked } from "./draft";
 import { ChoiceRow } from "./EditorDialog";
+import { QuickPicks } from "./QuickPicks";
 
 /** A row of an offer's needs, as typed. */
 export type ScoreRow = { need: string; score: string };
+
+/** The score a need added to the offer starts with. */
+const NEW_SCORE = "0.8";
 
 /**
  * The needs a product or a competitor meets, each with its score: rows to
@@ -56,7 +61,15 @@ export function NeedScores({
           onRemove={() => onChange(rows.filter((_, j) => j !== i))}
         />
       ))}
-      <button type="button" onClick={() => onChange([...rows, { need: "", score: "0.8" }])}>
+      <QuickPicks
+        choices={quickPicks(
+          catalog.needs,
+          rows.map((x) => x.need),
+        )}
+        pickLabel={(name) => `Score need ${name}`}
+        onPick={(need) => onChange([...rows, { need, score: NEW_SCORE }])}
+      />
+      <button type="button" onClick={() => onChange([...rows, { need: "", score: NEW_SCORE }])}>
         Add a need
       </button>
     </fieldset>

@@ -1,9 +1,15 @@
-import { useState } from "react";
-import { createEntity, type ProductRelation, type Status, toIpcError } from "../../ipc";
+import type { ProductRelation, Status } from "../../ipc";
 import { meaning, RELATIONS } from "../../shared/relations";
-import { freeId, sentIndex, unpicked } from "./draft";
+import { ChipChoice } from "./ChipChoice";
+import { asChips, quickPicks } from "./chips";
+import { sentIndex, unpicked } from "./draft";
 import { ChoiceRow, EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
+import { type Creatable, NEW_CHOICE, useCreatable } from "./InlineCreate";
 import { draftFrom, emptyDraft, type PersonaDraft, personaValue } from "./personaForm";
+import { QuickPicks } from "./QuickPicks";
+
+/** The importance a need added to the persona starts with. */
+const NEW_IMPORTANCE = "0.8";
 
 /** Problems the form shows beside their field; the rest go to the top. */
 const PLACED =
@@ -22,129 +28,125 @@ function needProblem(
     : (problem(`needs[${at}].need`) ?? problem(`needs[${at}].importance`));
 }
 
-/** The kinds a persona's dropdowns can create on the spot. */
-type Creatable = "market_segment" | "customer_segment" | "buying_role";
-
-const PREFIX: Record<Creatable, string> = {
-  market_segment: "ms",
-  customer_segment: "cs",
-  buying_role: "role",
-};
-
-/** The dropdown's choice that starts a new entity. */
-const NEW = "\u0000new";
-
 /**
- * A dropdown of one kind, whose last choice creates a new one there and
- * then: a name is asked for in the form, the core creates it (an edit of
- * its own, which undo takes back) and the dropdown picks it.
+ * A choice of one of a kind, or of none, which can create a new one there
+ * and then (see InlineCreate): chips that pick with one click while the
+ * choices are few, a dropdown past that.
  */
 function Select({
   label,
-  kind,
   value,
   choices,
   onChange,
   error,
-  taken,
-  refresh,
+  create,
 }: {
   label: string;
-  kind: Creatable;
   value: string;
   choices: { id: string; name: string }[];
   onChange: (v: string) => void;
   error: string | undefined;
-  /** Ids in use, so that a new one gets a free id. */
-  taken: Set<string>;
-  refresh: () => Promise<void>;
+  create: Creatable;
 }) {
-  const [naming, setNaming] = useState(false);
-  const [name, setName] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const what = label.toLowerCase();
-  const create = () => {
-    const used = new Set([...taken, ...choices.map((c) => c.id)]);
-    const id = freeId(PREFIX[kind], used);
-    setBusy(true);
-    setProblem(null);
-    createEntity(kind, { id, name: name.trim() })
-      .then(() => refresh())
-      .then(() => {
-        onChange(id);
-        setNaming(false);
-        setName("");
-      })
-      .catch((e: unknown) => {
-        const err = toIpcError(e);
-        setProblem(err.problems.find((p) => p.path === "name")?.message ?? err.message);
-      })
-      .finally(() => setBusy(false));
-  };
+  const pick = useCreatable(create, onChange);
+  if (asChips(choices.length)) {
+    const open = pick.value(value) === NEW_CHOICE;
+    return (
+      <ChipChoice
+        label={label}
+        value={value}
+        choices={choices}
+        onChange={pick.choose}
+        error={error}
+        create={{
+          what: create.what,
+          open,
+          // Closing keeps the choice as it was.
+          onToggle: () => pick.choose(open ? value : NEW_CHOICE),
+        }}
+        after={pick.naming}
+      />
+    );
+  }
   return (
     <div className="field">
       <label className="field">
         <span>{label}</span>
-        <select
-          value={naming ? NEW : value}
-          onChange={(e) => {
-            if (e.target.value === NEW) {
-              setNaming(true);
-              return;
-            }
-            setNaming(false);
-            onChange(e.target.value);
-          }}
-        >
+        <select value={pick.value(value)} onChange={(e) => pick.choose(e.target.value)}>
           <option value="">None</option>
           {choices.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
-          <option value={NEW}>New {what}…</option>
+          {pick.option}
         </select>
       </label>
-      {naming && (
-        <div className="inline-create">
-          <input
-            // biome-ignore lint/a11y/noAutofocus: the user just asked to name a new one
-            autoFocus
-            className="inline-create-name"
-            aria-label={`Name of the new ${what}`}
-            placeholder={`Name of the new ${what}`}
-            value={name}
-            disabled={busy}
-            onChange={(e) => setName(e.target.value)}
-            onKeyDown={(e) => {
-              // Enter creates it here; the form is not sent.
-              if (e.key === "Enter") {
-                e.preventDefault();
-                if (name.trim() !== "") create();
-              } else if (e.key === "Escape") {
-                e.preventDefault();
-                e.stopPropagation();
-                setNaming(false);
-              }
-            }}
-          />
-          <button
-            type="button"
-            className="small-button"
-            disabled={busy || name.trim() === ""}
-            onClick={create}
-          >
-            {busy ? "Creating…" : "Create"}
-          </button>
-          <button type="button" className="small-button ghost" onClick={() => setNaming(false)}>
-            Cancel
-          </button>
-        </div>
-      )}
-      {problem && <span className="field-error">{problem}</span>}
+      {pick.naming}
       {error && <span className="field-error">{error}</span>}
     </div>
+  );
+}
+
+/** A product the persona is tied to, and how; the dropdown can create one. */
+function ProductRow({
+  index,
+  product,
+  relation,
+  choices,
+  create,
+  onProduct,
+  onRelation,
+  onRemove,
+}: {
+  index: number;
+  product: string;
+  relation: ProductRelation;
+  choices: { id: string; name: string }[];
+  create: Creatable;
+  onProduct: (id: string) => void;
+  onRelation: (r: ProductRelation) => void;
+  onRemove: () => void;
+}) {
+  const pick = useCreatable(create, onProduct);
+  return (
+    <>
+      <div className="row product-row">
+        <select
+          aria-label={`Product ${index + 1}`}
+          value={pick.value(product)}
+          onChange={(e) => pick.choose(e.target.value)}
+        >
+          <option value="">Choose a product</option>
+          {choices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+          {pick.option}
+        </select>
+        <select
+          aria-label={`Relation to product ${index + 1}`}
+          value={relation}
+          onChange={(e) => onRelation(e.target.value as ProductRelation)}
+        >
+          {RELATIONS.map((r) => (
+            <option key={r} value={r}>
+              {meaning(r)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="ghost"
+          aria-label={`Remove product ${index + 1}`}
+          onClick={onRemove}
+        >
+          Remove
+        </button>
+      </div>
+      {pick.naming}
+    </>
   );
 }
 
@@ -180,9 +182,13 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
             </label>
             <Select
               label="Market segment"
-              kind="market_segment"
-              taken={taken}
-              refresh={refreshCatalog}
+              create={{
+                kind: "market_segment",
+                what: "market segment",
+                taken,
+                choices: cat.market_segments,
+                refresh: refreshCatalog,
+              }}
               value={draft.market_segment}
               choices={cat.market_segments}
               onChange={(v) => set({ market_segment: v })}
@@ -190,9 +196,13 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
             />
             <Select
               label="Customer segment"
-              kind="customer_segment"
-              taken={taken}
-              refresh={refreshCatalog}
+              create={{
+                kind: "customer_segment",
+                what: "customer segment",
+                taken,
+                choices: cat.customer_segments,
+                refresh: refreshCatalog,
+              }}
               value={draft.customer_segment}
               choices={cat.customer_segments}
               onChange={(v) => set({ customer_segment: v })}
@@ -200,9 +210,13 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
             />
             <Select
               label="Buying role"
-              kind="buying_role"
-              taken={taken}
-              refresh={refreshCatalog}
+              create={{
+                kind: "buying_role",
+                what: "buying role",
+                taken,
+                choices: cat.buying_roles,
+                refresh: refreshCatalog,
+              }}
               value={draft.buying_role}
               choices={cat.buying_roles}
               onChange={(v) => set({ buying_role: v })}
@@ -255,11 +269,30 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
                   set({ needs: draft.needs.map((x, j) => (j === i ? { ...x, importance } : x)) })
                 }
                 onRemove={() => set({ needs: draft.needs.filter((_, j) => j !== i) })}
+                create={{
+                  kind: "need",
+                  what: "need",
+                  taken,
+                  choices: cat.needs,
+                  refresh: refreshCatalog,
+                }}
               />
             ))}
+            <QuickPicks
+              choices={quickPicks(
+                cat.needs,
+                draft.needs.map((n) => n.need),
+              )}
+              pickLabel={(name) => `Add need ${name}`}
+              onPick={(need) =>
+                set({ needs: [...draft.needs, { need, importance: NEW_IMPORTANCE }] })
+              }
+            />
             <button
               type="button"
-              onClick={() => set({ needs: [...draft.needs, { need: "", importance: "0.8" }] })}
+              onClick={() =>
+                set({ needs: [...draft.needs, { need: "", importance: NEW_IMPORTANCE }] })
+              }
             >
               Add a need
             </button>
@@ -268,52 +301,32 @@ export function PersonaEditor({ id, taken, onDone }: EntityEditorProps) {
           <fieldset>
             <legend>Products</legend>
             {draft.products.map((p, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
-              <div className="row product-row" key={i}>
-                <select
-                  aria-label={`Product ${i + 1}`}
-                  value={p.product}
-                  onChange={(e) =>
-                    set({
-                      products: draft.products.map((x, j) =>
-                        j === i ? { ...x, product: e.target.value } : x,
-                      ),
-                    })
-                  }
-                >
-                  <option value="">Choose a product</option>
-                  {cat.products.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </select>
-                <select
-                  aria-label={`Relation to product ${i + 1}`}
-                  value={p.relation}
-                  onChange={(e) =>
-                    set({
-                      products: draft.products.map((x, j) =>
-                        j === i ? { ...x, relation: e.target.value as ProductRelation } : x,
-                      ),
-                    })
-                  }
-                >
-                  {RELATIONS.map((r) => (
-                    <option key={r} value={r}>
-                      {meaning(r)}
-                    </option>
-                  ))}
-                </select>
-                <button
-                  type="button"
-                  className="ghost"
-                  aria-label={`Remove product ${i + 1}`}
-                  onClick={() => set({ products: draft.products.filter((_, j) => j !== i) })}
-                >
-                  Remove
-                </button>
-              </div>
+              <ProductRow
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
+                key={i}
+                index={i}
+                product={p.product}
+                relation={p.relation}
+                choices={cat.products}
+                create={{
+                  kind: "product",
+                  what: "product",
+                  taken,
+                  choices: cat.products,
+                  refresh: refreshCatalog,
+                }}
+                onProduct={(product) =>
+                  set({
+                    products: draft.products.map((x, j) => (j === i ? { ...x, product } : x)),
+                  })
+                }
+                onRelation={(relation) =>
+                  set({
+                    products: draft.products.map((x, j) => (j === i ? { ...x, relation } : x)),
+                  })
+                }
+                onRemove={() => set({ products: draft.products.filter((_, j) => j !== i) })}
+              />
             ))}
             <button
               type="button"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BuyingUnit } from "../../ipc";
-import { buyingUnitDraft, buyingUnitValue, emptyBuyingUnit } from "./buyingUnitForm";
+import { buyingUnitDraft, buyingUnitValue, emptyBuyingUnit, newMember } from "./buyingUnitForm";
 
 describe("buying unit drafts", () => {
   it("round-trip a unit, keeping the fields the form does not show", () => {
@@ -31,5 +31,13 @@ describe("buying unit drafts", () => {
     });
     expect(Object.keys(value)).toEqual(["id", "name", "members"]);
     expect(Object.keys(value.members?.[0] ?? {})).toEqual(["persona"]);
+  });
+
+  it("add a member who plays their own role, sent as the persona alone", () => {
+    const d = emptyBuyingUnit(new Set());
+    d.name = "Quick deal";
+    d.members.push(newMember("p-bea"), newMember(""));
+    expect(d.members[0]).toEqual({ persona: "p-bea", role: "", rest: {} });
+    expect(buyingUnitValue(d).members).toEqual([{ persona: "p-bea" }]);
   });
 });

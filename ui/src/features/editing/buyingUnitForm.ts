@@ -42,6 +42,10 @@ export function buyingUnitDraft({
   };
 }
 
+/** A new member row for `persona` ("" for a row still to choose), playing
+ * the persona's own buying role. */
+export const newMember = (persona: string): MemberDraft => ({ persona, role: "", rest: {} });
+
 /** A new buying unit with an id no other entity has. */
 export function emptyBuyingUnit(taken: Set<string>): BuyingUnitDraft {
   return buyingUnitDraft({ id: freeId("bu", taken), name: "" });
