@@ -1,4 +1,4 @@
-import type { StylesheetJson } from "cytoscape";
+import type { NodeSingular, StylesheetJson } from "cytoscape";
 import { SLICES } from "./elements";
 import { PRODUCT_FONT_PX, PRODUCT_TEXT_MAX } from "./labels";
 import {
@@ -67,8 +67,10 @@ export function stylesheet(large = false): StylesheetJson {
         "background-opacity": 0.6,
         "border-color": border,
         "border-width": 1,
-        padding: "18px",
-        // A name written whole on hover must not make the box jump.
+        // Room for two lines of name under the bottom row: the box does not
+        // grow with its labels (below), so that a name written whole on
+        // hover does not make it jump.
+        padding: "30px",
         "compound-sizing-wrt-labels": "exclude",
         "text-valign": "top",
         "text-halign": "center",
@@ -104,7 +106,8 @@ export function stylesheet(large = false): StylesheetJson {
         "text-max-width": "4000px",
         "text-valign": "center",
         "text-halign": "right",
-        "text-margin-x": 24,
+        // A gap of one letter between the bubble and its words.
+        "text-margin-x": (n: NodeSingular) => Number(n.data("font")) || 24,
         "text-background-color": surface,
         "text-background-opacity": 0.9,
         "text-background-shape": "roundrectangle",

@@ -352,6 +352,8 @@ function EcosystemMap({
   // The map's frame, whose overlays a framed view keeps clear of.
   const frameEl = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
+  // Whether the user zoomed or panned since the map was last fitted.
+  const steered = useRef(false);
   // The level of detail the names are drawn at now, and the step their
   // emphasised ones are enlarged by (graph/lod.ts).
   const lod = useRef<{ detail: Detail; step: number }>({ detail: "near", step: 0 });
@@ -492,6 +494,10 @@ function EcosystemMap({
     // Only the wheel does (Cytoscape says "scrollzoom" for it alone), never
     // a fit or a framing, which zoom by themselves.
     let openedByZoom = Number.NEGATIVE_INFINITY;
+    // The user moved the camera: edits no longer refit the map under them.
+    instance.on("scrollzoom pinchzoom dragpan", () => {
+      steered.current = true;
+    });
     instance.on("scrollzoom", (e: EventObject) => {
       if (!handlers.current.bubbles) return;
       const wheel = e.originalEvent as unknown as WheelEvent | undefined;
@@ -674,6 +680,7 @@ function EcosystemMap({
     unfitted.current = instance.width() === 0;
     performance.mark("atlas:map-fit");
     if (!unfitted.current) fitView(instance, clearOf(frameEl.current));
+    steered.current = false;
     performance.mark("atlas:map-built");
     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark("atlas:map-drawn")));
     cy.current = instance;
@@ -721,6 +728,19 @@ function EcosystemMap({
     else if (framed !== null) {
       const box = core.getElementById(framed);
       if (box.nonempty()) frameBox(core, box, clearOf(frameEl.current));
+    } else if (!steered.current && core.width() === 0) {
+      // Hidden behind another view: fitted when it is shown again.
+      unfitted.current = true;
+    } else if (!steered.current) {
+      // A map the user has not moved grows with what is added to it: a
+      // new persona never lands outside the window.
+      const shown = core.elements(":visible");
+      const insets = clearOf(frameEl.current);
+      const box = shown.boundingBox({ includeLabels: false, includeOverlays: false });
+      const now = { zoom: core.zoom(), pan: core.pan() };
+      if (shown.nonempty() && !showsWhole(box, now, core.width(), core.height(), insets)) {
+        fitView(core, insets);
+      }
     }
   }, [core, map, visible, open, bubbleKept]);
 
@@ -922,6 +942,7 @@ function EcosystemMap({
     if (!c) return;
     c.stop(true, false);
     fitView(c, clearOf(frameEl.current));
+    steered.current = false;
   };
 
   /** Stands the camera where a saved view stood it, once the frame has its
