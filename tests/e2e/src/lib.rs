@@ -344,6 +344,16 @@ impl Session {
         );
     }
 
+    /// Types `text` into an element with the keyboard, as WebDriver's
+    /// element send keys does: the element is focused, then each key is
+    /// pressed, so the page hears what a user's typing makes it hear.
+    pub fn type_text(&self, element: &str, text: &str) {
+        post(
+            &format!("{}/element/{element}/value", self.base),
+            &json!({ "text": text }),
+        );
+    }
+
     /// Runs `script` in the page and returns what it returns.
     pub fn execute(&self, script: &str) -> Value {
         post(

@@ -1,6 +1,6 @@
-//! A market segment created from inside the persona form: chosen as "New
-//! market segment…" in its dropdown, named, created by the core, and
-//! picked, without losing what was typed in the form.
+//! A market segment created from inside the persona form: "+ New market
+//! segment" beside its choices, named, created by the core, and picked,
+//! without losing what was typed in the form.
 
 use std::time::Duration;
 
@@ -25,20 +25,14 @@ fn a_segment_is_created_from_the_persona_forms_dropdown_and_picked() {
         ));
     };
     type_into("dialog input[name=name]", "Nadia the Port Planner");
-    app.execute(
-        "const s = [...document.querySelectorAll('dialog select')] \
-           .find(s => [...s.options].some(o => o.text === 'New market segment…')); \
-         s.value = [...s.options].find(o => o.text === 'New market segment…').value; \
-         s.dispatchEvent(new Event('change', { bubbles: true }));",
-    );
+    app.click_button("+ New market segment");
     app.wait_for_texts(".inline-create", PATIENCE);
     type_into(".inline-create input", "Inland terminals");
     app.click_button("Create");
     wait_until("the new segment is picked", || {
         app.execute(
-            "const s = [...document.querySelectorAll('dialog select')] \
-               .find(s => [...s.options].some(o => o.text === 'New market segment…')); \
-             return s.options[s.selectedIndex].text;",
+            "return document.querySelector('dialog [role=radiogroup][aria-label=\"Market segment\"] \
+               [role=radio][aria-checked=true]')?.textContent ?? null;",
         )
         .as_str()
             == Some("Inland terminals")
