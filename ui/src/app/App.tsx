@@ -434,6 +434,7 @@ export function App() {
    * the camera. A role is filtered by name on the map and kept by id. */
   const startSaveView = () => {
     setView("map");
+    setViewsOpen(false);
     const at = camera.current?.() ?? null;
     const roles = filter.role === "" ? Promise.resolve([]) : catalog().then((c) => c.buying_roles);
     roles
