@@ -78,9 +78,10 @@ fn save_view(app: &Session, name: &str) {
 /// Opens the list of saved views over the map, unless it is open.
 fn open_views(app: &Session) {
     let label = app_views_label(app);
-    if app.execute("return document.querySelector('.views-toggle').getAttribute('aria-expanded');")
-        != Value::from("true")
-    {
+    let open = app.execute(
+        "return document.querySelector('.views-toggle').getAttribute('aria-expanded') === 'true';",
+    );
+    if open != Value::Bool(true) {
         click(app, ".views-toggle", &label);
     }
 }
