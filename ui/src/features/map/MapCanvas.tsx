@@ -498,6 +498,12 @@ function EcosystemMap({
     instance.on("scrollzoom pinchzoom dragpan", () => {
       steered.current = true;
     });
+    // A window made larger or smaller shows the whole map again, unless the
+    // user is looking at a part of it.
+    instance.on("resize", () => {
+      if (steered.current || instance.width() === 0) return;
+      fitView(instance, clearOf(frameEl.current));
+    });
     instance.on("scrollzoom", (e: EventObject) => {
       if (!handlers.current.bubbles) return;
       const wheel = e.originalEvent as unknown as WheelEvent | undefined;
