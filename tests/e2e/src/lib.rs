@@ -344,6 +344,43 @@ impl Session {
         );
     }
 
+    /// Waits until `script` returns true in the page; fails after 30 s,
+    /// saying `what` did not happen.
+    pub fn until(&self, what: &str, script: &str) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while self.execute(script) != Value::Bool(true) {
+            assert!(Instant::now() < deadline, "{what} did not happen in time");
+            sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits for the first element matching `css` that is shown, enabled,
+    /// and whose text or accessible label is `label`, and clicks it.
+    pub fn click_labelled(&self, css: &str, label: &str) {
+        let script = format!(
+            "return [...document.querySelectorAll({css})].findIndex(e => \
+               e.offsetParent !== null && !e.disabled && \
+               (e.textContent.trim() === {label} || e.getAttribute('aria-label') === {label}));",
+            css = js(css),
+            label = js(label),
+        );
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(i) = self.execute(&script).as_u64() {
+                let found = self.find_all(css);
+                if let Some(e) = usize::try_from(i).ok().and_then(|i| found.get(i)) {
+                    self.click(e);
+                    return;
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "nothing matching {css:?} reads {label:?}"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Types `text` into an element with the keyboard, as WebDriver's
     /// element send keys does: the element is focused, then each key is
     /// pressed, so the page hears what a user's typing makes it hear.
@@ -388,6 +425,11 @@ impl Drop for Session {
     fn drop(&mut self) {
         let _ = ureq::delete(&self.base).call();
     }
+}
+
+/// A string as a JavaScript literal.
+pub fn js(s: &str) -> String {
+    Value::from(s).to_string()
 }
 
 /// Runs xdotool on the display the app is drawn on; the output, or "" when

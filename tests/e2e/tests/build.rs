@@ -11,17 +11,11 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use persona_atlas::store::ProjectFile;
-use persona_atlas_e2e::{Driver, Session};
-use serde_json::Value;
+use persona_atlas_e2e::{Driver, Session, js};
 
 const PATIENCE: Duration = Duration::from_secs(30);
 /// The issue's goal.
 const MOST_CLICKS: u32 = 50;
-
-/// A string as a JavaScript literal.
-fn js(s: &str) -> String {
-    Value::from(s).to_string()
-}
 
 /// The app, with a count of the clicks made on it.
 struct Tally<'a> {
@@ -42,32 +36,11 @@ impl<'a> Tally<'a> {
         }
     }
 
-    /// Waits for the first element matching `css` whose text or accessible
-    /// label is `label`, and clicks it: one click.
+    /// Clicks the first element matching `css` whose text or accessible
+    /// label is `label`: one click.
     fn click(&self, css: &str, label: &str) {
-        let script = format!(
-            "return [...document.querySelectorAll({css})].findIndex(e => \
-               e.offsetParent !== null && !e.disabled && \
-               (e.textContent.trim() === {label} || e.getAttribute('aria-label') === {label}));",
-            css = js(css),
-            label = js(label),
-        );
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Some(i) = self.app.execute(&script).as_u64() {
-                let found = self.app.find_all(css);
-                if let Some(e) = usize::try_from(i).ok().and_then(|i| found.get(i)) {
-                    self.app.click(e);
-                    self.clicks.set(self.clicks.get() + 1);
-                    return;
-                }
-            }
-            assert!(
-                Instant::now() < deadline,
-                "nothing matching {css:?} reads {label:?}"
-            );
-            sleep(Duration::from_millis(100));
-        }
+        self.app.click_labelled(css, label);
+        self.clicks.set(self.clicks.get() + 1);
     }
 
     /// Types `text` into the element matching `css` with the keyboard: no
@@ -88,13 +61,8 @@ impl<'a> Tally<'a> {
         }
     }
 
-    /// Waits until `script` returns true in the page.
     fn until(&self, what: &str, script: &str) {
-        let deadline = Instant::now() + PATIENCE;
-        while self.app.execute(script) != Value::Bool(true) {
-            assert!(Instant::now() < deadline, "{what} did not happen in time");
-            sleep(Duration::from_millis(100));
-        }
+        self.app.until(what, script);
     }
 
     /// Saves the open form and waits for it to close.

@@ -6,44 +6,17 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use persona_atlas::store::ProjectFile;
-use persona_atlas_e2e::{Driver, Session};
+use persona_atlas_e2e::{Driver, Session, js};
 use serde_json::Value;
 
 const PATIENCE: Duration = Duration::from_secs(30);
 
-fn js(s: &str) -> String {
-    Value::from(s).to_string()
-}
-
 fn until(app: &Session, what: &str, script: &str) {
-    let deadline = Instant::now() + PATIENCE;
-    while app.execute(script) != Value::Bool(true) {
-        assert!(Instant::now() < deadline, "{what} did not happen in time");
-        sleep(Duration::from_millis(100));
-    }
+    app.until(what, script);
 }
 
-/// Clicks the first shown element matching `css` whose text or label is `label`.
 fn click(app: &Session, css: &str, label: &str) {
-    let script = format!(
-        "return [...document.querySelectorAll({css})].findIndex(e => e.offsetParent !== null \
-           && !e.disabled && (e.textContent.trim() === {label} \
-           || e.getAttribute('aria-label') === {label}));",
-        css = js(css),
-        label = js(label),
-    );
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        if let Some(i) = app.execute(&script).as_u64() {
-            let found = app.find_all(css);
-            if let Some(e) = usize::try_from(i).ok().and_then(|i| found.get(i)) {
-                app.click(e);
-                return;
-            }
-        }
-        assert!(Instant::now() < deadline, "no {css} reads {label:?}");
-        sleep(Duration::from_millis(100));
-    }
+    app.click_labelled(css, label);
 }
 
 /// Saves what the map shows under `name`, from the Views list.

@@ -14,7 +14,7 @@ import {
   toIpcError,
   updateEntity,
 } from "../../ipc";
-import { type Creatable, useCreatable } from "./InlineCreate";
+import { ChoiceOptions, type Creatable, useCreatable } from "./InlineCreate";
 
 /** What a form body gets: the draft, a way to change it, its problems. */
 export type FormApi<D> = {
@@ -226,11 +226,7 @@ export function ChoiceRow({
           onChange={(e) => pick.choose(e.target.value)}
         >
           <option value="">Choose a {label.toLowerCase()}</option>
-          {choices.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <ChoiceOptions choices={choices} />
           {pick.option}
         </select>
         <input

@@ -1,5 +1,6 @@
 import type { Choice } from "../../ipc";
 import type { FormApi } from "./EditorDialog";
+import { ChoiceOptions } from "./InlineCreate";
 
 /** A labelled text input with the core's problem beneath it. */
 export function TextField({
@@ -66,11 +67,7 @@ export function ChoiceField({
         onChange={(e) => onChange(e.target.value)}
       >
         <option value="">{none}</option>
-        {choices.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
+        <ChoiceOptions choices={choices} />
       </select>
       {error && <span className="field-error">{error}</span>}
     </label>

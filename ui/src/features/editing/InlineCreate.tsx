@@ -31,6 +31,19 @@ export type Creatable = {
   refresh: () => Promise<void>;
 };
 
+/** A dropdown's choices, each an entity by its name. */
+export function ChoiceOptions({ choices }: { choices: { id: string; name: string }[] }) {
+  return (
+    <>
+      {choices.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** The dropdown's choice that starts a new entity. */
 export const NEW_CHOICE = "\u0000new";
 

@@ -4,7 +4,7 @@ import { ChipChoice } from "./ChipChoice";
 import { asChips, quickPicks } from "./chips";
 import { sentIndex, unpicked } from "./draft";
 import { ChoiceRow, EditorDialog, type EntityEditorProps, useDraftLoader } from "./EditorDialog";
-import { type Creatable, NEW_CHOICE, useCreatable } from "./InlineCreate";
+import { ChoiceOptions, type Creatable, NEW_CHOICE, useCreatable } from "./InlineCreate";
 import { draftFrom, emptyDraft, type PersonaDraft, personaValue } from "./personaForm";
 import { QuickPicks } from "./QuickPicks";
 
@@ -74,11 +74,7 @@ function Select({
         <span>{label}</span>
         <select value={pick.value(value)} onChange={(e) => pick.choose(e.target.value)}>
           <option value="">None</option>
-          {choices.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <ChoiceOptions choices={choices} />
           {pick.option}
         </select>
       </label>
@@ -118,11 +114,7 @@ function ProductRow({
           onChange={(e) => pick.choose(e.target.value)}
         >
           <option value="">Choose a product</option>
-          {choices.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <ChoiceOptions choices={choices} />
           {pick.option}
         </select>
         <select
