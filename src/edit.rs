@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::change::{self, Change, Delta, Entity, Index, find, find_relationship};
+use crate::change::{self, Change, Delta, Entity, EntityKindOrder, Index, find, find_relationship};
 use crate::error::{Error, Problem, Problems, Result};
 use crate::interchange;
 use crate::model::*;
@@ -521,6 +521,17 @@ fn batch(target: Target<'_>, edits: &[Edit], change: &mut Change) -> Result<()> 
         .map_err(|e| placed(i, e))?;
         change::apply(&step, &mut project, &mut index, &mut positions);
         change.then(step);
+    }
+    // An id deleted and created again as another kind would be two rows of
+    // one node in the file, which holds one kind per id.
+    let mut kinds: BTreeMap<&str, EntityKindOrder> = BTreeMap::new();
+    for (kind, id) in change.entities.keys() {
+        if kinds.insert(id, *kind).is_some_and(|k| k != *kind) {
+            return Err(refused(format!(
+                "{id:?} is removed and made again as another kind of entity in one batch; \
+                 give the new one another id"
+            )));
+        }
     }
     Ok(())
 }

@@ -222,6 +222,28 @@ fn a_batch_lands_whole_or_not_at_all_and_undoes_in_one_step() {
         before,
         "in the file too"
     );
+    let retyped = Edit::Batch {
+        edits: vec![
+            Edit::Delete {
+                kind: EntityKind::Product,
+                id: "prod-fast".into(),
+            },
+            Edit::Create {
+                kind: EntityKind::Need,
+                value: json!({ "id": "prod-fast", "name": "Was a product" }),
+            },
+        ],
+    };
+    assert!(
+        s.edit(&retyped)
+            .is_err_and(|e| e.to_string().contains("another kind of entity")),
+        "an id cannot change kind inside a batch: the file keeps one kind per id"
+    );
+    assert_eq!(
+        interchange::write(s.project()),
+        before,
+        "and nothing of it lands"
+    );
     let nested = Edit::Batch {
         edits: vec![Edit::Batch { edits: vec![] }],
     };
