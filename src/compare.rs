@@ -134,6 +134,66 @@ fn rename_at(value: &mut Value, path: &str, names: &HashMap<String, String>) {
     }
 }
 
+/// Adds the second project's saved views after the first's: their filters
+/// follow the renamed ids, a view both hold alike is kept once, and a name
+/// the first already gives another view gets a number. Returns how many
+/// were added. O(views²), at most a few hundred.
+fn merge_views(doc_a: &mut Value, doc_b: &Value, names: &HashMap<String, String>) -> u64 {
+    let theirs = items_of(doc_b, "views");
+    if theirs.is_empty() {
+        return 0;
+    }
+    let Some(Value::Array(ours)) = doc_a
+        .as_object_mut()
+        .map(|o| o.entry("views").or_insert_with(|| Value::Array(Vec::new())))
+    else {
+        return 0;
+    };
+    let mut added = 0;
+    for mut view in theirs {
+        if let Some(filter) = view.get_mut("filter").and_then(Value::as_object_mut) {
+            for key in ["market_segment", "buying_role", "product"] {
+                if let Some(v) = filter.get_mut(key)
+                    && let Some(new) = v.as_str().and_then(|id| names.get(id))
+                {
+                    *v = Value::String(new.clone());
+                }
+            }
+        }
+        if ours.contains(&view) {
+            continue;
+        }
+        let base: String = view
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .chars()
+            .take(crate::model::MAX_VIEW_NAME - 8)
+            .collect();
+        let taken = |name: &str, ours: &[Value]| {
+            ours.iter()
+                .any(|o| o.get("name").and_then(Value::as_str) == Some(name))
+        };
+        if taken(&base, ours) {
+            let mut n = 2;
+            while taken(&format!("{base} ({n})"), ours) {
+                n += 1;
+            }
+            view["name"] = Value::String(format!("{base} ({n})"));
+        }
+        ours.push(view);
+        added += 1;
+    }
+    added
+}
+
+fn items_of(doc: &Value, list: &str) -> Vec<Value> {
+    doc.get(list)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// Merges `b` into `a`: the merged project (named and set up as `a`), the
 /// map layout of both (`b`'s renamed), and what was done. Checked whole
 /// before it is returned. O(size of both).
@@ -273,6 +333,12 @@ pub fn merge(
             into.extend(new_relationships);
         }
     }
+    let views = merge_views(&mut doc_a, &doc_b, &names);
+    if views > 0 {
+        added.insert("saved view".into(), views);
+    }
+    // Checked whole: past the most views a project keeps, the merge is
+    // refused with the reason, never cut short.
     let merged = crate::interchange::read_value(&doc_a, "the merged project")?;
     let mut positions: Vec<NodePosition> = a_positions.to_vec();
     let placed: HashSet<String> = positions.iter().map(|p| p.id.clone()).collect();

@@ -45,8 +45,18 @@ fn import(dir: &Path, name: &str, doc: &Value) -> std::path::PathBuf {
 #[test]
 fn two_teams_merge_into_one_with_their_shared_persona_golden_and_nothing_lost() {
     let dir = scratch();
-    let pipelines = team("prod-pipelines");
+    let mut pipelines = team("prod-pipelines");
     let mut observe = team("prod-observe");
+    // Each team saved views of its map: one alike, one of the same name
+    // about another product.
+    pipelines["views"] = json!([
+        { "name": "Everyone" },
+        { "name": "Our product", "filter": { "product": "prod-pipelines" } }
+    ]);
+    observe["views"] = json!([
+        { "name": "Everyone" },
+        { "name": "Our product", "filter": { "product": "prod-observe" } }
+    ]);
     // The Observe team wrote the CDC need its own way: the same id, another need.
     for n in observe["needs"].as_array_mut().expect("needs") {
         if n["id"] == "need-cdc" {
@@ -125,6 +135,26 @@ fn two_teams_merge_into_one_with_their_shared_persona_golden_and_nothing_lost() 
     assert_eq!(merged.needs.len(), count(&pipelines, "needs") + 1);
     assert_eq!(merged.products.len(), count(&pipelines, "products"));
     assert!(report.identical > 0, "the shared catalogue is kept once");
+    let views: Vec<(&str, Option<&str>)> = merged
+        .views
+        .iter()
+        .map(|v| {
+            (
+                v.name.as_str(),
+                v.filter.product.as_ref().map(|p| p.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        views,
+        [
+            ("Everyone", None),
+            ("Our product", Some("prod-pipelines")),
+            ("Our product (2)", Some("prod-observe")),
+        ],
+        "the second team's views follow the first's: one alike kept once, a name taken numbered"
+    );
+    assert_eq!(report.added.get("saved view"), Some(&1));
 
     // Dana (Pipelines) and Priya (Observe) are one person: golden at once.
     assert!(
