@@ -382,6 +382,12 @@ export function App() {
         setQuery("");
         setFilter(NO_FILTER);
         setLinking(false);
+        // The views, their list and a presentation were the other project's.
+        setPresenting(null);
+        setSavingView(null);
+        setCurrentView(null);
+        setViewsOpen(false);
+        setStartersOpen(false);
         // The persona shown belonged to the project that was closed.
         setView((v) => (v === "profile" ? "personas" : v));
         refresh();
@@ -429,17 +435,29 @@ export function App() {
 
   const project = load.state === "ready" ? load.project : null;
   const savedViews = project?.views ?? [];
+  // Leaving the map ends a presentation.
+  useEffect(() => {
+    if (view !== "map") setPresenting(null);
+  }, [view]);
 
   /** Saves what the map shows now as a view: the filter, the layers and
    * the camera. A role is filtered by name on the map and kept by id. */
   const startSaveView = () => {
+    if (!found) return;
+    const shownAlready = view === "map";
     setView("map");
     setViewsOpen(false);
-    const at = camera.current?.() ?? null;
-    const roles = filter.role === "" ? Promise.resolve([]) : catalog().then((c) => c.buying_roles);
-    roles
-      .then((r) => setSavingView(draftView(filter, visible, at, r)))
-      .catch((e: unknown) => report(toIpcError(e)));
+    // The camera is read once the map is on screen: hidden, it has no size.
+    const read = () => {
+      const at = camera.current?.() ?? null;
+      const roles =
+        filter.role === "" ? Promise.resolve([]) : catalog().then((c) => c.buying_roles);
+      roles
+        .then((r) => setSavingView(draftView(filter, visible, at, r)))
+        .catch((e: unknown) => report(toIpcError(e)));
+    };
+    if (shownAlready) read();
+    else requestAnimationFrame(() => requestAnimationFrame(read));
   };
   /** Puts a saved view on the map: its filter, layers and camera. */
   const applyView = (saved: SavedView) => {
@@ -931,6 +949,7 @@ export function App() {
                   )}
                   {view === "map" && project.counts.personas === 0 ? (
                     <EmptyProjectPanel
+                      key={sessionId}
                       sets={starter.sets}
                       failure={starter.failure}
                       onNewPersona={() => setEditing({ kind: "persona", id: null })}

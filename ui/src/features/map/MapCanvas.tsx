@@ -733,7 +733,10 @@ function EcosystemMap({
     if (framed === "") fitView(core, clearOf(frameEl.current));
     else if (framed !== null) {
       const box = core.getElementById(framed);
-      if (box.nonempty()) frameBox(core, box, clearOf(frameEl.current));
+      if (box.nonempty()) {
+        steered.current = true;
+        frameBox(core, box, clearOf(frameEl.current));
+      }
     } else if (!steered.current && core.width() === 0) {
       // Hidden behind another view: fitted when it is shown again.
       unfitted.current = true;
@@ -874,6 +877,7 @@ function EcosystemMap({
     }
     if (focus.length > 0 && framedFocus.current !== focus && chosen.nonempty()) {
       framedFocus.current = focus;
+      steered.current = true;
       c.animate({ ...lookAt(c, chosen, clearOf(frameEl.current)), duration: 300 });
     }
   }, [core, map, focus, matches, open]);
@@ -881,6 +885,7 @@ function EcosystemMap({
   const zoom = (factor: number) => {
     const c = cy.current;
     if (!c) return;
+    steered.current = true;
     c.zoom({
       level: c.zoom() * factor,
       renderedPosition: { x: c.width() / 2, y: c.height() / 2 },
@@ -959,6 +964,8 @@ function EcosystemMap({
       if (!c) return;
       c.stop(true, false);
       c.resize();
+      // A saved camera stays where it was put when the window changes.
+      steered.current = camera !== null;
       if (camera === null) fitView(c, clearOf(frameEl.current));
       else c.viewport(viewOf(camera, c.width(), c.height(), c.minZoom(), c.maxZoom()));
     });
@@ -966,7 +973,8 @@ function EcosystemMap({
   if (cameraOut) {
     cameraOut.current = () => {
       const c = cy.current;
-      return c ? cameraOf({ zoom: c.zoom(), pan: c.pan() }, c.width(), c.height()) : null;
+      // Hidden behind another view, the map has no centre to keep.
+      return c && c.width() > 0 ? cameraOf({ zoom: c.zoom(), pan: c.pan() }, c.width(), c.height()) : null;
     };
   }
 

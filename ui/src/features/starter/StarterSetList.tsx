@@ -21,7 +21,9 @@ export function StarterSetList({ sets, states, busy, onAdd }: StarterSetListProp
         const state = states.get(set.id);
         const done = state?.kind === "added";
         const adding = state?.kind === "adding";
-        const waits = done || busy;
+        // An added set can be pressed again: after an undo it adds again,
+        // and while the project has it all the core says so.
+        const waits = busy;
         return (
           <li key={set.id} className={done ? "st-set added" : "st-set"}>
             <div className="st-set-head">
@@ -33,7 +35,7 @@ export function StarterSetList({ sets, states, busy, onAdd }: StarterSetListProp
                 type="button"
                 className={done ? "st-add" : "st-add primary"}
                 aria-disabled={waits}
-                aria-label={done ? `${set.name}: added` : `Add ${set.name}`}
+                aria-label={done ? `Add ${set.name} again` : `Add ${set.name}`}
                 onClick={() => {
                   if (!waits) onAdd(set);
                 }}

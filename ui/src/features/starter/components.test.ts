@@ -82,9 +82,11 @@ describe("a starter set once added, or refused", () => {
     }),
   );
 
-  it("says what was added and keeps its button, marked done, for the focus", () => {
+  it("says what was added and keeps its button, marked done, to add again after an undo", () => {
     expect(html).toContain('<p class="st-said" role="status">Added 3 buying roles.</p>');
-    expect(html).toMatch(/<button[^>]*aria-disabled="true"[^>]*>Added ✓<\/button>/);
+    expect(html).toMatch(
+      /<button[^>]*aria-disabled="false"[^>]*aria-label="Add [^"]* again"[^>]*>Added ✓<\/button>/,
+    );
   });
 
   it("says why a set was refused, and lets it be tried again", () => {
