@@ -52,6 +52,7 @@ bundle: ui
 # nothing takes ten minutes of CI on two cores, and the packaging, the
 # desktop entry and the file association are the same.
 test-install: app
+	cargo build -p persona-atlas --bin persona-atlas
 	rm -rf target/debug/bundle/deb
 	ui/node_modules/.bin/tauri build --debug --bundles deb --ci
 	scripts/test-install.sh target/debug/bundle/deb
