@@ -98,6 +98,8 @@ fn views_are_saved_in_the_file_put_back_and_presented() {
         "const s = document.querySelector('.filters select'); \
          s.value = 'ms-ports'; s.dispatchEvent(new Event('change', { bubbles: true })); return 1;",
     );
+    // Zoomed in a step: this view keeps where the camera stands.
+    click(&app, ".map-controls button", "Zoom in");
     save_view(&app, "Port operators");
     until(
         &app,
@@ -122,8 +124,12 @@ fn views_are_saved_in_the_file_put_back_and_presented() {
         "the second keeps its filter"
     );
     assert!(
-        saved.iter().all(|v| v.camera.is_some()),
-        "each keeps where the camera stood"
+        saved[0].camera.is_none(),
+        "a map the user has not moved is saved as the whole map, fitted in any window"
+    );
+    assert!(
+        saved[1].camera.is_some_and(|c| c.zoom > 0.0),
+        "a map zoomed by the user keeps where the camera stood"
     );
 
     // Applying the first view lets the filter go again.

@@ -812,6 +812,7 @@ function EcosystemMap({
     if (lastFilter.current !== filter) {
       lastFilter.current = filter;
       fitView(c, clearOf(frameEl.current));
+      steered.current = false;
     }
   }, [core, map, filter, kept, open, visible]);
 
@@ -973,8 +974,10 @@ function EcosystemMap({
   if (cameraOut) {
     cameraOut.current = () => {
       const c = cy.current;
-      // Hidden behind another view, the map has no centre to keep.
-      return c && c.width() > 0 ? cameraOf({ zoom: c.zoom(), pan: c.pan() }, c.width(), c.height()) : null;
+      // A map the user has not moved shows the whole of what the filter
+      // keeps, and a view saved so fits it in any window (null); hidden
+      // behind another view, the map has no centre to keep.
+      return c && steered.current && c.width() > 0 ? cameraOf({ zoom: c.zoom(), pan: c.pan() }, c.width(), c.height()) : null;
     };
   }
 
