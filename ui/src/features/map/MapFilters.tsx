@@ -28,6 +28,7 @@ export function MapFilters({
         <span className="visually-hidden">Market segment</span>
         <select
           value={filter.segment}
+          title={choices.segments.find((s) => s.id === filter.segment)?.name}
           onChange={(e) => onChange({ ...filter, segment: e.target.value })}
         >
           <option value="">All segments</option>
@@ -40,7 +41,11 @@ export function MapFilters({
       </label>
       <label>
         <span className="visually-hidden">Buying role</span>
-        <select value={filter.role} onChange={(e) => onChange({ ...filter, role: e.target.value })}>
+        <select
+          value={filter.role}
+          title={filter.role || undefined}
+          onChange={(e) => onChange({ ...filter, role: e.target.value })}
+        >
           <option value="">All roles</option>
           {choices.roles.map((r) => (
             <option key={r} value={r}>
@@ -53,6 +58,7 @@ export function MapFilters({
         <span className="visually-hidden">Product</span>
         <select
           value={filter.product}
+          title={choices.products.find((p) => p.id === filter.product)?.name}
           onChange={(e) => onChange({ ...filter, product: e.target.value })}
         >
           <option value="">All products</option>
