@@ -834,4 +834,16 @@ fn a_schema_4_file_upgrades_to_5_with_its_checksum_and_thresholds_intact() {
         reopened.thresholds, stale,
         "stale_after_days is stored beside the old thresholds, which stay"
     );
+    let mut session = Session::open(&path).expect("the upgraded file opens again");
+    session
+        .edit(&Edit::SetViews {
+            views: serde_json::json!([{ "name": "Everyone" }]),
+        })
+        .expect("an upgraded file keeps saved views (schema 6)");
+    drop(session);
+    let views = ProjectFile::open(&path)
+        .and_then(|f| f.load())
+        .expect("it reopens")
+        .views;
+    assert_eq!(views.len(), 1, "the view is in the file");
 }
