@@ -139,7 +139,10 @@ fn rename_at(value: &mut Value, path: &str, names: &HashMap<String, String>) {
 /// the first already gives another view gets a number. Returns how many
 /// were added. O(views²), at most a few hundred.
 fn merge_views(doc_a: &mut Value, doc_b: &Value, names: &HashMap<String, String>) -> u64 {
-    let theirs = items_of(doc_b, "views");
+    let theirs: Vec<Value> = items(doc_b, "views")
+        .into_iter()
+        .map(|v| Value::Object(v.clone()))
+        .collect();
     if theirs.is_empty() {
         return 0;
     }
@@ -185,13 +188,6 @@ fn merge_views(doc_a: &mut Value, doc_b: &Value, names: &HashMap<String, String>
         added += 1;
     }
     added
-}
-
-fn items_of(doc: &Value, list: &str) -> Vec<Value> {
-    doc.get(list)
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default()
 }
 
 /// Merges `b` into `a`: the merged project (named and set up as `a`), the
@@ -500,31 +496,41 @@ pub fn diff(a: &Project, b: &Project, today: Date) -> Diff {
             }
         }
     }
-    // Relationships have no id: keyed by their ends and kind.
-    let rels = |doc: &Value| -> BTreeMap<String, Map<String, Value>> {
-        items(doc, "relationships")
+    // Relationships have no id: keyed by their ends and kind; saved views
+    // by their name, which is unique among them.
+    let keyed = |doc: &Value, list: &str, key: fn(&Map<String, Value>) -> String| {
+        items(doc, list)
             .into_iter()
-            .map(|r| (relationship_key(r), r.clone()))
-            .collect()
+            .map(|r| (key(r), r.clone()))
+            .collect::<BTreeMap<String, Map<String, Value>>>()
     };
-    let (ra, rb) = (rels(&doc_a), rels(&doc_b));
-    let rel = |key: &str| Named {
-        kind: "relationship".to_owned(),
-        id: key.to_owned(),
-        name: key.to_owned(),
-    };
-    for (key, r) in &rb {
-        match ra.get(key) {
-            None => added.push(rel(key)),
-            Some(old) if old != r => changed.push(Changed {
-                entity: rel(key),
-                fields: field_changes(old, r),
-            }),
-            Some(_) => {}
+    for (kind, list, key) in [
+        (
+            "relationship",
+            "relationships",
+            relationship_key as fn(&Map<String, Value>) -> String,
+        ),
+        ("saved view", "views", name_of),
+    ] {
+        let (ra, rb) = (keyed(&doc_a, list, key), keyed(&doc_b, list, key));
+        let named = |key: &str| Named {
+            kind: kind.to_owned(),
+            id: key.to_owned(),
+            name: key.to_owned(),
+        };
+        for (key, r) in &rb {
+            match ra.get(key) {
+                None => added.push(named(key)),
+                Some(old) if old != r => changed.push(Changed {
+                    entity: named(key),
+                    fields: field_changes(old, r),
+                }),
+                Some(_) => {}
+            }
         }
-    }
-    for key in ra.keys().filter(|k| !rb.contains_key(*k)) {
-        removed.push(rel(key));
+        for key in ra.keys().filter(|k| !rb.contains_key(*k)) {
+            removed.push(named(key));
+        }
     }
     let meta = |doc: &Value| -> Map<String, Value> {
         let mut m = doc
@@ -615,9 +621,10 @@ impl Diff {
             item(&mut out, "Nothing: the two projects hold the same.");
             return out;
         }
+        // What has no id (a relationship, a saved view) is named by its key.
         let entity = |n: &Named| {
-            if n.kind == "relationship" {
-                format!("relationship {}", n.id)
+            if n.id == n.name {
+                format!("{} {}", n.kind, n.id)
             } else {
                 format!("{} {} ({})", n.kind, n.name, n.id)
             }

@@ -291,3 +291,39 @@ fn a_comparison_says_what_changed_field_by_field_and_which_findings_moved() {
     let parsed: Value = serde_json::from_str(&json_run.stdout).expect("JSON");
     assert_eq!(parsed["added"][0]["id"], "p-new");
 }
+
+#[test]
+fn a_comparison_names_the_saved_views_added_removed_and_changed() {
+    let dir = scratch();
+    let mut before: Value = serde_json::from_str(DEMO_JSON).expect("JSON");
+    before["views"] = json!([{ "name": "Retired" }, { "name": "Deals", "note": "v1" }]);
+    let mut after = before.clone();
+    after["views"] = json!([{ "name": "Deals", "note": "v2" }, { "name": "New one" }]);
+    let a = import(dir.path(), "before", &before);
+    let b = import(dir.path(), "after", &after);
+    let diff = api::diff_files(&a, &b, today()).expect("compares");
+    let of = |list: &[persona_atlas::compare::Named]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|n| (n.kind.clone(), n.id.clone()))
+            .collect()
+    };
+    assert_eq!(
+        of(&diff.added),
+        [("saved view".to_owned(), "New one".to_owned())]
+    );
+    assert_eq!(
+        of(&diff.removed),
+        [("saved view".to_owned(), "Retired".to_owned())]
+    );
+    let deals = diff
+        .changed
+        .iter()
+        .find(|c| c.entity.kind == "saved view")
+        .expect("the view whose note changed");
+    assert_eq!(deals.entity.id, "Deals");
+    assert_eq!(deals.fields[0].field, "note");
+    assert!(
+        diff.render(false).contains("saved view"),
+        "the text says what kind of thing changed"
+    );
+}

@@ -20,12 +20,13 @@ function Part({ id, title, children }: { id: string; title: string; children: Re
   );
 }
 
-/** "kind Name id": a relationship, whose id is its ends, is named by them. */
+/** "kind Name id": what has no id of its own (a relationship, named by its
+ * ends; a saved view, by its name) is named once. */
 function Entity({ entity }: { entity: Named }) {
   return (
     <span className="tr-entity">
       <span className="tr-kind">{entity.kind}</span>
-      {entity.kind === "relationship" ? (
+      {entity.id === entity.name ? (
         <strong>{entity.id}</strong>
       ) : (
         <>
