@@ -977,7 +977,9 @@ function EcosystemMap({
       // A map the user has not moved shows the whole of what the filter
       // keeps, and a view saved so fits it in any window (null); hidden
       // behind another view, the map has no centre to keep.
-      return c && steered.current && c.width() > 0 ? cameraOf({ zoom: c.zoom(), pan: c.pan() }, c.width(), c.height()) : null;
+      return c && steered.current && c.width() > 0
+        ? cameraOf({ zoom: c.zoom(), pan: c.pan() }, c.width(), c.height())
+        : null;
     };
   }
 
