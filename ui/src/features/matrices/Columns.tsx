@@ -19,6 +19,21 @@ export function widths(first: number, count: number, each: number, last: number[
   return [first, ...new Array<number>(count).fill(each), ...last];
 }
 
+/**
+ * How wide the names column is: as wide as the longest name needs (at
+ * `perChar` pixels a character, with `pad` on each side), no narrower than
+ * `least` and no wider than `most` or the `room` the other columns leave,
+ * so that a wide window shows whole names and a narrow one does not scroll.
+ */
+export function nameColumnWidth(
+  longest: number,
+  room: number,
+  { least = 200, most = 360, perChar = 7.2, pad = 12 } = {},
+): number {
+  const needed = Math.ceil(longest * perChar) + 2 * pad;
+  return Math.max(least, Math.min(needed, most, Math.floor(room)));
+}
+
 /** The sum of the widths, which a fixed table needs as its own width. */
 export function total(ws: readonly number[]): number {
   return ws.reduce((a, b) => a + b, 0);

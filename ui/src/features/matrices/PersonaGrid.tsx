@@ -1,6 +1,14 @@
-import { type KeyboardEvent, memo, useEffect, useLayoutEffect, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { Choice, PersonaRow, ProductRelation } from "../../ipc";
-import { ColumnName, Columns, total, widths } from "./Columns";
+import { ColumnName, Columns, nameColumnWidth, total, widths } from "./Columns";
 import { cellBadges, linkLabel, linksByColumn, shortNames } from "./cells";
 import { moveCell, scrollToShow, visibleRange } from "./rows";
 
@@ -82,15 +90,20 @@ export function PersonaGrid({
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
+  const [width, setWidth] = useState(0);
   // The cell to focus once the row it is in has been drawn.
   const pending = useRef<string | null>(null);
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el === null) return;
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    const measure = () => {
+      setHeight(el.clientHeight);
+      setWidth(el.clientWidth);
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
-    setHeight(el.clientHeight);
+    measure();
     return () => observer.disconnect();
   }, []);
 
@@ -136,7 +149,11 @@ export function PersonaGrid({
   };
 
   const span = products.length + 1;
-  const cols = widths(FIRST_WIDTH, products.length, COLUMN_WIDTH);
+  const longest = useMemo(() => rows.reduce((n, r) => Math.max(n, r.name.length), 0), [rows]);
+  const first = nameColumnWidth(longest, width - products.length * COLUMN_WIDTH, {
+    least: FIRST_WIDTH,
+  });
+  const cols = widths(first, products.length, COLUMN_WIDTH);
   const short = shortNames(products.map((p) => p.name));
   return (
     <div
