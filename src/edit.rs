@@ -778,32 +778,34 @@ fn delete(target: Target<'_>, kind: EntityKind, id: &str, change: &mut Change) -
         }
     }
     // A saved view that narrows the map to what is deleted no longer does.
-    let views: Vec<SavedView> = p
-        .views
-        .iter()
-        .map(|v| {
-            let mut v = v.clone();
-            let f = &mut v.filter;
-            match kind {
-                EntityKind::MarketSegment
-                    if f.market_segment.as_ref().is_some_and(|x| is(x.as_str())) =>
-                {
-                    f.market_segment = None;
+    // Only a segment, a role or a product can be named by a view; the list
+    // is copied only when one is.
+    let names = |v: &SavedView| {
+        let f = &v.filter;
+        let of = |x: Option<&str>| x.is_some_and(is);
+        match kind {
+            EntityKind::MarketSegment => of(f.market_segment.as_ref().map(|x| x.as_str())),
+            EntityKind::BuyingRole => of(f.buying_role.as_ref().map(|x| x.as_str())),
+            EntityKind::Product => of(f.product.as_ref().map(|x| x.as_str())),
+            _ => false,
+        }
+    };
+    if p.views.iter().any(names) {
+        let views = p
+            .views
+            .iter()
+            .map(|v| {
+                let mut v = v.clone();
+                if names(&v) {
+                    match kind {
+                        EntityKind::MarketSegment => v.filter.market_segment = None,
+                        EntityKind::BuyingRole => v.filter.buying_role = None,
+                        _ => v.filter.product = None,
+                    }
                 }
-                EntityKind::BuyingRole
-                    if f.buying_role.as_ref().is_some_and(|x| is(x.as_str())) =>
-                {
-                    f.buying_role = None;
-                }
-                EntityKind::Product if f.product.as_ref().is_some_and(|x| is(x.as_str())) => {
-                    f.product = None;
-                }
-                _ => {}
-            }
-            v
-        })
-        .collect();
-    if views != p.views {
+                v
+            })
+            .collect();
         change.views = Some(Delta {
             before: Some(p.views.clone()),
             after: Some(views),
