@@ -931,6 +931,7 @@ export function App() {
                       viewKey={project.file}
                       visible={visible}
                       filter={filter}
+                      kept={kept}
                       focus={focus}
                       matches={matches}
                       linking={linking}

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { OVERVIEW_AT } from "../../graph/elements";
-import { type MapFilter, NO_FILTER } from "../../graph/filter";
+import { isFiltered, keptPersonas, type MapFilter, NO_FILTER } from "../../graph/filter";
 import { mapNode } from "../../graph/testing";
 import type { MapView } from "../../ipc";
 import { MapCanvas } from "./MapCanvas";
@@ -24,6 +24,7 @@ function controls(
       viewKey: "test.patlas",
       visible: { products: false, needs: false },
       filter,
+      kept: isFiltered(filter) ? keptPersonas(map, filter) : null,
       focus: [],
       matches: null,
       linking,

@@ -59,6 +59,9 @@ type Props = {
   viewKey: string;
   visible: Visibility;
   filter: MapFilter;
+  /** The personas `filter` keeps (null: every one), reckoned once by the
+   * window for the insights and the map alike. */
+  kept: ReadonlySet<string> | null;
   /** Ids to bring into view and highlight; everything else fades. */
   focus: string[];
   /** Personas matching the search, highlighted the same way. */
@@ -333,6 +336,7 @@ function EcosystemMap({
   viewKey,
   visible,
   filter,
+  kept,
   focus,
   matches,
   linking,
@@ -415,10 +419,6 @@ function EcosystemMap({
   };
   // The personas the filter keeps (null: all of them); the overview's
   // bubbles count them.
-  const kept = useMemo(
-    () => (isFiltered(filter) ? keptPersonas(map, filter) : null),
-    [map, filter],
-  );
   const bubbleKept = open === null ? null : kept;
   // The overview's boxes and personas, for its note and its controls.
   const gathered = ((): Gathered | null => {
